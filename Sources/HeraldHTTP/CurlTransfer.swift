@@ -1,0 +1,179 @@
+import CCurl
+import Foundation
+
+/// The state of one easy handle while libcurl runs it. Owned by the client's curl thread from the
+/// moment it is added to the multi handle until it completes; the C callbacks reach it through
+/// their `userdata` pointer.
+final class CurlTransfer {
+    let id: UInt64
+    let request: HTTPRequest
+    let continuation: CheckedContinuation<HTTPResponse, any Error>
+    let easy: UnsafeMutableRawPointer
+    var body = Data()
+    var headers: [(name: String, value: String)] = []
+    var redirects: [HTTPResponse.Redirect] = []
+    var currentStatus = 0
+    var pendingLocation: String?
+    var exceededCap = false
+    var requestHeaders: UnsafeMutablePointer<curl_slist>?
+    /// libcurl writes its detailed error message here; it must outlive the transfer.
+    let errorBuffer: UnsafeMutablePointer<CChar> = {
+        let buffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
+        buffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
+        return buffer
+    }()
+
+    init(id: UInt64, request: HTTPRequest, continuation: CheckedContinuation<HTTPResponse, any Error>, easy: UnsafeMutableRawPointer) {
+        self.id = id
+        self.request = request
+        self.continuation = continuation
+        self.easy = easy
+    }
+
+    deinit {
+        curl_slist_free_all(requestHeaders)
+        curl_easy_cleanup(easy)
+        errorBuffer.deallocate()
+    }
+
+    /// Sets every option of the request on the easy handle. Returns an error for a URL libcurl
+    /// must not be asked to fetch.
+    func configure(userAgent: String) -> HTTPError? {
+        let url = request.url
+        let scheme = url.scheme?.lowercased() ?? ""
+        let allowed = request.allowFile ? ["http", "https", "file"] : ["http", "https"]
+        guard allowed.contains(scheme) else {
+            let hint = scheme == "file" ? "; set allow_file: true on the feed to read local files" : ""
+            return HTTPError(.protocolNotAllowed, url: url, message: "scheme '\(scheme)' is not allowed\(hint)")
+        }
+        let me = Unmanaged.passUnretained(self).toOpaque()
+        set(CURLOPT_URL, url.absoluteString)
+        set(CURLOPT_PROTOCOLS_STR, allowed.joined(separator: ","))
+        // Redirects may never lead to file:, whatever the feed allows.
+        set(CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
+        set(CURLOPT_USERAGENT, userAgent)
+        // "" asks for every encoding this libcurl was built with (gzip, deflate, br, zstd) and
+        // makes it decode them, so the write callback sees — and caps — decompressed bytes.
+        set(CURLOPT_ACCEPT_ENCODING, "")
+        set(CURLOPT_NOSIGNAL, 1)
+        set(CURLOPT_FOLLOWLOCATION, request.followRedirects ? 1 : 0)
+        set(CURLOPT_MAXREDIRS, request.maxRedirects)
+        set(CURLOPT_CONNECTTIMEOUT_MS, request.connectTimeout.milliseconds)
+        set(CURLOPT_TIMEOUT_MS, request.timeout.milliseconds)
+        // A stuck download below 1 byte/s for the connect timeout is dead even if the total
+        // timeout has not run out yet.
+        set(CURLOPT_LOW_SPEED_LIMIT, 1)
+        set(CURLOPT_LOW_SPEED_TIME, max(1, request.connectTimeout.milliseconds / 1000))
+        herald_easy_setopt_pointer(easy, CURLOPT_ERRORBUFFER, errorBuffer)
+        herald_easy_setopt_pointer(easy, CURLOPT_PRIVATE, me)
+        herald_easy_setopt_pointer(easy, CURLOPT_WRITEDATA, me)
+        herald_easy_setopt_data_callback(easy, CURLOPT_WRITEFUNCTION, curlWriteCallback)
+        herald_easy_setopt_pointer(easy, CURLOPT_HEADERDATA, me)
+        herald_easy_setopt_data_callback(easy, CURLOPT_HEADERFUNCTION, curlHeaderCallback)
+        for header in request.headers {
+            requestHeaders = curl_slist_append(requestHeaders, "\(header.name): \(header.value)")
+        }
+        if request.method == .post {
+            var body = Array(request.body ?? Data())
+            // No "Expect: 100-continue" round trip for small webhook bodies.
+            requestHeaders = curl_slist_append(requestHeaders, "Expect:")
+            set(CURLOPT_POST, 1)
+            herald_easy_setopt_off(easy, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(body.count))
+            // COPYPOSTFIELDS makes libcurl keep its own copy, so the bytes need not outlive this call.
+            _ = body.withUnsafeMutableBytes { bytes in
+                herald_easy_setopt_pointer(easy, CURLOPT_COPYPOSTFIELDS, bytes.baseAddress)
+            }
+        }
+        if let requestHeaders { herald_easy_setopt_slist(easy, CURLOPT_HTTPHEADER, requestHeaders) }
+        return nil
+    }
+
+    private func set(_ option: CURLoption, _ value: String) {
+        herald_easy_setopt_string(easy, option, value)
+    }
+
+    private func set(_ option: CURLoption, _ value: Int) {
+        herald_easy_setopt_long(easy, option, value)
+    }
+
+    /// Builds the outcome once libcurl reports the transfer done.
+    func finish(code: CURLcode) -> Result<HTTPResponse, HTTPError> {
+        let url = request.url
+        if exceededCap {
+            return .failure(HTTPError(.bodyTooLarge, url: url, message: "body exceeds the \(request.maxBodyBytes)-byte cap"))
+        }
+        guard code == CURLE_OK else {
+            let detail = String(cString: errorBuffer)
+            let message = detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail
+            return .failure(HTTPError(Self.kind(of: code), url: url, message: message))
+        }
+        var status = 0
+        herald_easy_getinfo_long(easy, CURLINFO_RESPONSE_CODE, &status)
+        var effective: UnsafePointer<CChar>?
+        herald_easy_getinfo_string(easy, CURLINFO_EFFECTIVE_URL, &effective)
+        let effectiveURL = effective.flatMap { URL(string: String(cString: $0)) } ?? url
+        // file: transfers have no status line; treat a successful read as 200.
+        return .success(HTTPResponse(
+            status: status == 0 ? 200 : status, headers: headers, body: body, effectiveURL: effectiveURL,
+            redirects: redirects))
+    }
+
+    static func kind(of code: CURLcode) -> HTTPError.Kind {
+        switch code {
+        case CURLE_OPERATION_TIMEDOUT: .timeout
+        case CURLE_COULDNT_CONNECT: .connect
+        case CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY: .resolve
+        case CURLE_SSL_CONNECT_ERROR, CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CERTPROBLEM: .tls
+        case CURLE_TOO_MANY_REDIRECTS: .tooManyRedirects
+        case CURLE_UNSUPPORTED_PROTOCOL: .protocolNotAllowed
+        case CURLE_ABORTED_BY_CALLBACK: .cancelled
+        default: .transfer
+        }
+    }
+
+    /// Records one header line; a new status line (after a redirect) starts a new header block.
+    func receiveHeaderLine(_ raw: String) {
+        let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        if line.hasPrefix("HTTP/") {
+            let parts = line.split(separator: " ", maxSplits: 2)
+            let status = parts.count > 1 ? Int(parts[1]) ?? 0 : 0
+            if (300..<400).contains(currentStatus), let location = pendingLocation, status != 100 {
+                redirects.append(.init(status: currentStatus, location: location))
+            }
+            if status != 100 {
+                currentStatus = status
+                pendingLocation = nil
+                headers.removeAll()
+            }
+            return
+        }
+        guard let colon = line.firstIndex(of: ":") else { return }
+        let name = String(line[..<colon]).trimmingCharacters(in: .whitespaces)
+        let value = String(line[line.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
+        if name.caseInsensitiveCompare("Location") == .orderedSame { pendingLocation = value }
+        headers.append((name, value))
+    }
+}
+
+private func curlWriteCallback(data: UnsafeMutablePointer<CChar>?, size: Int, count: Int, context: UnsafeMutableRawPointer?) -> Int {
+    guard let data, let context else { return 0 }
+    let transfer = Unmanaged<CurlTransfer>.fromOpaque(context).takeUnretainedValue()
+    let length = size * count
+    if transfer.body.count + length > transfer.request.maxBodyBytes {
+        transfer.exceededCap = true
+        return 0  // makes libcurl abort with CURLE_WRITE_ERROR
+    }
+    data.withMemoryRebound(to: UInt8.self, capacity: length) { transfer.body.append($0, count: length) }
+    return length
+}
+
+private func curlHeaderCallback(data: UnsafeMutablePointer<CChar>?, size: Int, count: Int, context: UnsafeMutableRawPointer?) -> Int {
+    guard let data, let context else { return 0 }
+    let transfer = Unmanaged<CurlTransfer>.fromOpaque(context).takeUnretainedValue()
+    let length = size * count
+    let line = data.withMemoryRebound(to: UInt8.self, capacity: length) {
+        String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)
+    }
+    transfer.receiveHeaderLine(line)
+    return length
+}
