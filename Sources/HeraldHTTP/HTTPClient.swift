@@ -173,6 +173,7 @@ public final class HTTPClient: Sendable {
             var stillRunning: Int32 = 0
             curl_multi_perform(multi.pointer, &stillRunning)
             var remaining: Int32 = 0
+            var completedAny = false
             while let message = curl_multi_info_read(multi.pointer, &remaining) {
                 guard message.pointee.msg == CURLMSG_DONE, let easy = message.pointee.easy_handle else { continue }
                 var pointer: UnsafeMutableRawPointer?
@@ -180,7 +181,10 @@ public final class HTTPClient: Sendable {
                 guard let pointer else { continue }
                 let transfer = Unmanaged<CurlTransfer>.fromOpaque(pointer).takeUnretainedValue()
                 complete(transfer, transfer.finish(code: message.pointee.data.result))
+                completedAny = true
             }
+            // A finished transfer may free a host or a slot for a waiting one: go round at once.
+            if completedAny && !waiting.isEmpty { continue }
             // Sleeps until a socket is ready, a timer of libcurl's is due, or `curl_multi_wakeup`.
             var ready: Int32 = 0
             curl_multi_poll(multi.pointer, nil, 0, 1000, &ready)

@@ -1,0 +1,193 @@
+import Foundation
+import Synchronization
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A real HTTP/1.1 server on 127.0.0.1 and a kernel-chosen port, for tests that drive libcurl.
+///
+/// One thread accepts; each connection gets a thread, reads one request, asks the handler for a
+/// response and closes (`Connection: close`). Every request is recorded so tests can check what
+/// Herald sent (validators, signatures, bodies).
+public final class TestHTTPServer: Sendable {
+    /// A request as it arrived.
+    public struct Request: Sendable {
+        public var method: String
+        public var path: String
+        public var headers: [String: String]
+        public var body: Data
+
+        /// Header value by case-insensitive name.
+        public func header(_ name: String) -> String? { headers[name.lowercased()] }
+    }
+
+    /// What the handler answers.
+    public struct Response: Sendable {
+        public var status: Int
+        public var headers: [(String, String)]
+        public var body: Data
+        /// Never answer: hold the connection open until the server stops (timeout tests).
+        public var stall: Bool
+
+        public init(status: Int = 200, headers: [(String, String)] = [], body: Data = Data(), stall: Bool = false) {
+            self.status = status
+            self.headers = headers
+            self.body = body
+            self.stall = stall
+        }
+
+        public init(status: Int = 200, headers: [(String, String)] = [], text: String) {
+            self.init(status: status, headers: headers, body: Data(text.utf8))
+        }
+
+        public static let stalled = Response(stall: true)
+    }
+
+    public typealias Handler = @Sendable (Request) -> Response
+
+    public let port: Int
+    private let listener: Int32
+    private let handler: Mutex<Handler>
+    private let log = Mutex<[Request]>([])
+    private let stopping = Mutex(false)
+
+    public init(handler: @escaping Handler) throws {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw POSIXError(.init(rawValue: errno) ?? .EIO) }
+        var one: Int32 = 1
+        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(MemoryLayout<Int32>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard bound == 0, listen(fd, 64) == 0 else {
+            close(fd)
+            throw POSIXError(.init(rawValue: errno) ?? .EIO)
+        }
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+        }
+        listener = fd
+        port = Int(UInt16(bigEndian: address.sin_port))
+        self.handler = Mutex(handler)
+        let thread = Thread { [self] in acceptLoop() }
+        thread.start()
+    }
+
+    deinit { stop() }
+
+    /// `http://127.0.0.1:PORT/path`.
+    public func url(_ path: String) -> URL { URL(string: "http://127.0.0.1:\(port)\(path)")! }
+
+    /// Every request received so far, in arrival order.
+    public var requests: [Request] { log.withLock { $0 } }
+
+    /// Replaces the handler (e.g. "now the feed has a new item").
+    public func setHandler(_ newHandler: @escaping Handler) { handler.withLock { $0 = newHandler } }
+
+    public func stop() {
+        let wasStopping = stopping.withLock { state -> Bool in
+            defer { state = true }
+            return state
+        }
+        guard !wasStopping else { return }
+        shutdown(listener, Int32(SHUT_RDWR))
+        close(listener)
+    }
+
+    private var isStopping: Bool { stopping.withLock { $0 } }
+
+    private func acceptLoop() {
+        while !isStopping {
+            let client = accept(listener, nil, nil)
+            if client < 0 {
+                if errno == EINTR { continue }
+                return
+            }
+            let thread = Thread { [self] in serve(client) }
+            thread.start()
+        }
+    }
+
+    private func serve(_ fd: Int32) {
+        defer { close(fd) }
+        guard let request = readRequest(fd) else { return }
+        log.withLock { $0.append(request) }
+        let response = handler.withLock { $0 }(request)
+        if response.stall {
+            while !isStopping { usleep(20_000) }
+            return
+        }
+        var head = "HTTP/1.1 \(response.status) \(Self.reason(response.status))\r\n"
+        var headers = response.headers
+        if !headers.contains(where: { $0.0.lowercased() == "content-length" }) {
+            headers.append(("Content-Length", "\(response.body.count)"))
+        }
+        headers.append(("Connection", "close"))
+        for (name, value) in headers { head += "\(name): \(value)\r\n" }
+        head += "\r\n"
+        writeAll(fd, Data(head.utf8) + (request.method == "HEAD" ? Data() : response.body))
+    }
+
+    private func readRequest(_ fd: Int32) -> Request? {
+        var buffer = Data()
+        var chunk = [UInt8](repeating: 0, count: 16 * 1024)
+        let separator = Data("\r\n\r\n".utf8)
+        var headerEnd: Range<Data.Index>?
+        while headerEnd == nil {
+            let count = read(fd, &chunk, chunk.count)
+            guard count > 0 else { return nil }
+            buffer.append(contentsOf: chunk[0..<count])
+            headerEnd = buffer.range(of: separator)
+        }
+        guard let headerEnd else { return nil }
+        let headText = String(decoding: buffer[..<headerEnd.lowerBound], as: UTF8.self)
+        var lines = headText.components(separatedBy: "\r\n")
+        let requestLine = lines.removeFirst().split(separator: " ")
+        guard requestLine.count >= 2 else { return nil }
+        var headers: [String: String] = [:]
+        for line in lines {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            let name = line[..<colon].lowercased()
+            headers[name] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        }
+        var body = Data(buffer[headerEnd.upperBound...])
+        let expected = Int(headers["content-length"] ?? "0") ?? 0
+        while body.count < expected {
+            let count = read(fd, &chunk, min(chunk.count, expected - body.count))
+            guard count > 0 else { break }
+            body.append(contentsOf: chunk[0..<count])
+        }
+        return Request(method: String(requestLine[0]), path: String(requestLine[1]), headers: headers, body: body)
+    }
+
+    private func writeAll(_ fd: Int32, _ data: Data) {
+        data.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let written = send(fd, raw.baseAddress! + offset, raw.count - offset, Int32(MSG_NOSIGNAL))
+                if written <= 0 { return }
+                offset += written
+            }
+        }
+    }
+
+    private static func reason(_ status: Int) -> String {
+        switch status {
+        case 200: "OK"
+        case 301: "Moved Permanently"
+        case 302: "Found"
+        case 304: "Not Modified"
+        case 404: "Not Found"
+        case 429: "Too Many Requests"
+        case 500: "Internal Server Error"
+        case 503: "Service Unavailable"
+        default: "Status"
+        }
+    }
+}
