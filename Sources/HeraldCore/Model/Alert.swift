@@ -1,0 +1,73 @@
+import Foundation
+
+/// One rule matching one item: what every sink receives.
+///
+/// The id is derived from the rule name and the item's primary identity key, so the same match
+/// always has the same id — after a crash and re-poll, or on a re-send — and receivers can drop
+/// duplicates by it.
+public struct Alert: Sendable, Hashable, Codable {
+    public var id: String
+    public var rule: String
+    public var feed: String
+    /// The feed's own title, when it has one (e.g. "Levant Wire").
+    public var source: String?
+    public var title: String
+    public var link: String?
+    public var published: Date?
+    /// The start of the item's plain text, for a reader's glance (at most ~280 characters).
+    public var summary: String
+    /// The rule's terms that matched, as written in the rule.
+    public var matchedTerms: [String]
+    public var createdAt: Date
+
+    public init(
+        id: String, rule: String, feed: String, source: String? = nil, title: String, link: String? = nil,
+        published: Date? = nil, summary: String = "", matchedTerms: [String] = [], createdAt: Date = Date()
+    ) {
+        self.id = id
+        self.rule = rule
+        self.feed = feed
+        self.source = source
+        self.title = title
+        self.link = link
+        self.published = published
+        self.summary = summary
+        self.matchedTerms = matchedTerms
+        self.createdAt = createdAt
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, rule, feed, source, title, link, published, summary
+        case matchedTerms = "matched_terms"
+        case createdAt = "created_at"
+    }
+
+    /// The deterministic id of (rule, item): 32 hex digits.
+    public static func id(rule: String, itemKey: String) -> String {
+        StableHash.hex128("\(rule)\u{1F}\(itemKey)")
+    }
+}
+
+/// A stable, platform-independent 128-bit hash (two FNV-1a 64 lanes) for ids and fingerprints.
+/// Not cryptographic: it names things, it does not protect them.
+public enum StableHash {
+    public static func hex128(_ text: String) -> String {
+        var a: UInt64 = 0xcbf2_9ce4_8422_2325
+        var b: UInt64 = 0x8422_2325_cbf2_9ce4
+        for byte in text.utf8 {
+            a = (a ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+            b = (b ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+            b = b.rotatedLeft(by: 7) ^ a
+        }
+        return hex(a) + hex(b)
+    }
+
+    private static func hex(_ value: UInt64) -> String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+}
+
+extension UInt64 {
+    fileprivate func rotatedLeft(by count: UInt64) -> UInt64 { (self << count) | (self >> (64 - count)) }
+}

@@ -1,0 +1,36 @@
+import Foundation
+
+/// What Herald remembers about one feed between polls.
+public struct FeedState: Sendable, Hashable {
+    public var feed: String
+    public var etag: String?
+    public var lastModified: String?
+    public var lastStatus: Int?
+    public var lastError: String?
+    public var consecutiveFailures: Int
+    public var lastAttemptAt: Date?
+    public var lastSuccessAt: Date?
+    /// When the feed should next be polled (interval, backoff or `Retry-After`, whichever is latest).
+    public var nextDueAt: Date?
+    /// Set after a permanent redirect: where the feed now lives.
+    public var movedTo: String?
+    public var itemsSeen: Int
+
+    public init(
+        feed: String, etag: String? = nil, lastModified: String? = nil, lastStatus: Int? = nil,
+        lastError: String? = nil, consecutiveFailures: Int = 0, lastAttemptAt: Date? = nil,
+        lastSuccessAt: Date? = nil, nextDueAt: Date? = nil, movedTo: String? = nil, itemsSeen: Int = 0
+    ) {
+        self.feed = feed
+        self.etag = etag
+        self.lastModified = lastModified
+        self.lastStatus = lastStatus
+        self.lastError = lastError
+        self.consecutiveFailures = consecutiveFailures
+        self.lastAttemptAt = lastAttemptAt
+        self.lastSuccessAt = lastSuccessAt
+        self.nextDueAt = nextDueAt
+        self.movedTo = movedTo
+        self.itemsSeen = itemsSeen
+    }
+}

@@ -1,0 +1,139 @@
+import Foundation
+import HeraldCore
+import Testing
+
+@testable import HeraldStore
+
+/// A state file in a fresh temporary folder, removed when the test's value goes away.
+final class TemporaryStore {
+    let folder: URL
+    let store: HeraldStore
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("herald-store-\(UUID().uuidString)")
+        store = try HeraldStore(path: folder.appendingPathComponent("nested/herald.sqlite").path)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: folder) }
+}
+
+func judged(_ guid: String, link: String? = nil, title: String, rule: String? = nil, sinks: [String] = ["console"]) -> JudgedItem {
+    let item = Item(guid: guid, link: link, title: title)
+    let keys = ItemIdentity.keys(feed: "wire", item: item)
+    let alerts = rule.map { rule in
+        [RoutedAlert(alert: Alert(id: Alert.id(rule: rule, itemKey: keys[0]), rule: rule, feed: "wire", title: title), sinks: sinks)]
+    } ?? []
+    return JudgedItem(item: item, keys: keys, alerts: alerts)
+}
+
+let t0 = Date(timeIntervalSince1970: 1_768_300_000)
+
+@Suite("HeraldStore on a real SQLite file")
+struct HeraldStoreTests {
+    @Test("an item, its alert and its outbox rows are recorded together, and only once")
+    func recordOnce() async throws {
+        let temp = try TemporaryStore()
+        let store = temp.store
+        let batch = FetchRecord(
+            feed: "wire", etag: "\"e1\"", lastModified: nil, at: t0, nextDue: t0 + 600,
+            items: [
+                judged("g1", title: "Shaibani and Dermer meet in Paris", rule: "talks", sinks: ["console", "archive"]),
+                judged("g2", title: "Aleppo weather"),
+            ])
+        let first = try await store.record(batch)
+        #expect(first.newItems == 2)
+        #expect(first.alerts.map(\.title) == ["Shaibani and Dermer meet in Paris"])
+        let second = try await store.record(batch)
+        #expect(second.newItems == 0)
+        #expect(second.alerts.isEmpty)
+        let state = try #require(try await store.feedState("wire"))
+        #expect(state.etag == "\"e1\"")
+        #expect(state.itemsSeen == 2)
+        #expect(try await store.backlog().map(\.sink) == ["archive", "console"])
+    }
+
+    @Test("an item is seen when any key is known: a changed guid with the same link is not new")
+    func anyKeyMatches() async throws {
+        let temp = try TemporaryStore()
+        _ = try await temp.store.record(FetchRecord(
+            feed: "wire", etag: nil, lastModified: nil, at: t0, nextDue: t0,
+            items: [judged("g1", link: "https://example.org/a?utm_source=x", title: "A")]))
+        let changed = [judged("g1-v2", link: "https://EXAMPLE.org/a#top", title: "A")]
+        #expect(try await temp.store.unseen(changed.map(\.keys)).isEmpty)
+        let result = try await temp.store.record(FetchRecord(feed: "wire", etag: nil, lastModified: nil, at: t0, nextDue: t0, items: changed))
+        #expect(result.newItems == 0)
+    }
+
+    @Test("claims come in order, are leased to one owner, and leave once delivered")
+    func outboxLifecycle() async throws {
+        let temp = try TemporaryStore()
+        let store = temp.store
+        _ = try await store.record(FetchRecord(
+            feed: "wire", etag: nil, lastModified: nil, at: t0, nextDue: t0,
+            items: (1...3).map { judged("g\($0)", title: "talks \($0)", rule: "talks") }))
+        let claimed = try await store.claim(sink: "console", owner: "daemon", now: t0)
+        #expect(claimed.map(\.alert.title) == ["talks 1", "talks 2", "talks 3"])
+        // A second process sees the sink busy while the lease lives, and free once it has expired.
+        #expect(try await store.claim(sink: "console", owner: "poll", now: t0 + 1).isEmpty)
+        try await store.markDelivered(claimed[0], at: t0 + 1)
+        #expect(try await store.claim(sink: "console", owner: "poll", now: t0 + 1000).map(\.alert.title) == ["talks 2", "talks 3"])
+    }
+
+    @Test("a failed alert holds back the ones behind it until its retry time")
+    func failureKeepsOrder() async throws {
+        let temp = try TemporaryStore()
+        let store = temp.store
+        _ = try await store.record(FetchRecord(
+            feed: "wire", etag: nil, lastModified: nil, at: t0, nextDue: t0,
+            items: (1...2).map { judged("g\($0)", title: "talks \($0)", rule: "talks") }))
+        let claimed = try await store.claim(sink: "console", owner: "daemon", now: t0)
+        try await store.markFailed(claimed[0], error: "HTTP 503", retryAt: t0 + 60)
+        #expect(try await store.claim(sink: "console", owner: "daemon", now: t0 + 30).isEmpty)
+        let retried = try await store.claim(sink: "console", owner: "daemon", now: t0 + 61)
+        #expect(retried.map(\.alert.title) == ["talks 1", "talks 2"])
+        #expect(retried[0].attempts == 1)
+        let backlog = try #require(try await store.backlog().first)
+        #expect(backlog.pending == 2)
+        #expect(backlog.lastError == "HTTP 503")
+    }
+
+    @Test("failures count up and a success resets them")
+    func failureCounting() async throws {
+        let temp = try TemporaryStore()
+        let store = temp.store
+        try await store.recordFailure(feed: "wire", status: 500, error: "HTTP 500", at: t0, nextDue: t0 + 60)
+        try await store.recordFailure(feed: "wire", status: nil, error: "timeout", at: t0 + 60, nextDue: t0 + 180)
+        var state = try #require(try await store.feedState("wire"))
+        #expect(state.consecutiveFailures == 2)
+        #expect(state.lastError == "timeout")
+        #expect(state.nextDueAt == t0 + 180)
+        try await store.recordNotModified(feed: "wire", at: t0 + 200, nextDue: t0 + 800)
+        state = try #require(try await store.feedState("wire"))
+        #expect(state.consecutiveFailures == 0)
+        #expect(state.lastError == nil)
+        #expect(state.lastSuccessAt == t0 + 200)
+    }
+
+    @Test("two stores on one file (daemon and one-shot poll) both write without 'database is locked'")
+    func twoWriters() async throws {
+        let temp = try TemporaryStore()
+        let other = try HeraldStore(path: temp.store.path)
+        async let a: Void = {
+            for index in 0..<40 {
+                _ = try await temp.store.record(FetchRecord(
+                    feed: "a", etag: nil, lastModified: nil, at: t0, nextDue: t0,
+                    items: [judged("a\(index)", title: "a \(index)", rule: "talks")]))
+            }
+        }()
+        async let b: Void = {
+            for index in 0..<40 {
+                _ = try await other.record(FetchRecord(
+                    feed: "b", etag: nil, lastModified: nil, at: t0, nextDue: t0,
+                    items: [judged("b\(index)", title: "b \(index)", rule: "talks")]))
+            }
+        }()
+        try await a
+        try await b
+        #expect(try await temp.store.alerts().count == 80)
+    }
+}
