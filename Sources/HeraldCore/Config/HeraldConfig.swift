@@ -1,0 +1,136 @@
+import Foundation
+
+/// Herald's whole configuration, as read from one YAML file and checked.
+///
+/// Keys (all documented with examples in the README and `config/demo.yaml`):
+/// - `state`: path of the SQLite state file, relative to the config file's folder. Optional; see
+///   `StatePath` for the full order of precedence.
+/// - `defaults`: `interval`, `timeout`, `max_body` applied to every feed that does not set its own.
+/// - `feeds`, `rules`, `sinks`: lists, described on `FeedConfig`, `RuleConfig` and `SinkConfig`.
+public struct HeraldConfig: Sendable, Hashable {
+    /// Absolute path of the file this was read from ("-" for standard input).
+    public var file: String
+    public var state: String?
+    public var feeds: [FeedConfig]
+    public var rules: [RuleConfig]
+    public var sinks: [SinkConfig]
+
+    public init(file: String, state: String? = nil, feeds: [FeedConfig], rules: [RuleConfig], sinks: [SinkConfig]) {
+        self.file = file
+        self.state = state
+        self.feeds = feeds
+        self.rules = rules
+        self.sinks = sinks
+    }
+}
+
+/// One feed to poll.
+///
+/// - `name`: unique, letters, digits, `.`, `_`, `-`. Appears in alerts and logs.
+/// - `url`: `http(s)://…`, or `file:PATH` (relative to the config file's folder) with `allow_file: true`.
+/// - `allow_file`: permit `file:` URLs (default false; the offline demo uses it).
+/// - `interval`: time between polls, e.g. `90s`, `10m`, `1h30m` (default `defaults.interval`, else 10m).
+/// - `timeout`: whole-request limit (default `defaults.timeout`, else 30s).
+/// - `max_body`: cap on the decompressed body, e.g. `10MB` (default `defaults.max_body`, else 10MB).
+/// - `tags`: labels rules can select feeds by.
+/// - `language`: a hint such as `en` or `ar`, for items that do not say.
+public struct FeedConfig: Sendable, Hashable {
+    public var name: String
+    public var url: URL
+    public var allowFile: Bool
+    public var interval: Duration
+    public var timeout: Duration
+    public var maxBodyBytes: Int
+    public var tags: [String]
+    public var language: String?
+
+    public static let defaultInterval: Duration = .seconds(600)
+    public static let defaultTimeout: Duration = .seconds(30)
+    public static let defaultMaxBodyBytes = 10 << 20
+
+    public init(
+        name: String, url: URL, allowFile: Bool = false, interval: Duration = defaultInterval,
+        timeout: Duration = defaultTimeout, maxBodyBytes: Int = defaultMaxBodyBytes, tags: [String] = [],
+        language: String? = nil
+    ) {
+        self.name = name
+        self.url = url
+        self.allowFile = allowFile
+        self.interval = interval
+        self.timeout = timeout
+        self.maxBodyBytes = maxBodyBytes
+        self.tags = tags
+        self.language = language
+    }
+}
+
+/// One topic rule.
+///
+/// - `name`: unique; part of every alert's id.
+/// - `query`: the rule, in Herald's query language (`docs/rules.md`).
+/// - `feeds`: only items of these feeds (by name). Optional.
+/// - `tags`: only items of feeds carrying one of these tags. Optional; with `feeds`, either selects.
+/// - `sinks`: where its alerts go (by sink name). Optional; default every sink.
+public struct RuleConfig: Sendable, Hashable {
+    public var name: String
+    public var query: String
+    public var feeds: [String]?
+    public var tags: [String]?
+    public var sinks: [String]?
+
+    public init(name: String, query: String, feeds: [String]? = nil, tags: [String]? = nil, sinks: [String]? = nil) {
+        self.name = name
+        self.query = query
+        self.feeds = feeds
+        self.tags = tags
+        self.sinks = sinks
+    }
+
+    /// Whether the rule looks at items of `feed`.
+    public func watches(_ feed: FeedConfig) -> Bool {
+        if feeds == nil && tags == nil { return true }
+        if let feeds, feeds.contains(feed.name) { return true }
+        if let tags, !Set(tags).isDisjoint(with: feed.tags) { return true }
+        return false
+    }
+}
+
+/// One place alerts go.
+///
+/// - `name`: unique; rules route by it.
+/// - `type: stdout` with `format: text | json` (default text).
+/// - `type: file` with `path` (relative to the config file's folder): one JSON object per line,
+///   appended and fsync'd.
+/// - `type: webhook` with `url` (http or https) and `timeout` (default 10s): a generic JSON POST.
+public struct SinkConfig: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable {
+        case stdout(format: OutputFormat)
+        case file(path: String)
+        case webhook(url: URL, timeout: Duration)
+    }
+
+    public enum OutputFormat: String, Sendable, Hashable, CaseIterable {
+        case text, json
+    }
+
+    public var name: String
+    public var kind: Kind
+
+    public init(name: String, kind: Kind) {
+        self.name = name
+        self.kind = kind
+    }
+}
+
+/// Where the state file lives: `--state PATH`, else the config's `state`, else
+/// `$STATE_DIRECTORY/herald.sqlite` (systemd's `StateDirectory=`), else `./state/herald.sqlite`.
+public enum StatePath {
+    public static func resolve(option: String?, config: HeraldConfig?, environment: [String: String]) -> String {
+        if let option { return option }
+        if let state = config?.state { return state }
+        if let directory = environment["STATE_DIRECTORY"]?.split(separator: ":").first {
+            return "\(directory)/herald.sqlite"
+        }
+        return "state/herald.sqlite"
+    }
+}

@@ -1,0 +1,293 @@
+import Foundation
+import HeraldCore
+import Yams
+
+/// Walks the YAML tree of a config file, collecting problems with their key paths and lines.
+struct ConfigReader {
+    let file: String
+    let folder: URL
+    var problems: [ConfigProblem] = []
+
+    init(file: String) {
+        self.file = file
+        folder = URL(fileURLWithPath: file).deletingLastPathComponent()
+    }
+
+    static let topKeys = ["state", "defaults", "feeds", "rules", "sinks"]
+    static let defaultsKeys = ["interval", "timeout", "max_body"]
+    static let feedKeys = ["name", "url", "allow_file", "interval", "timeout", "max_body", "tags", "language"]
+    static let ruleKeys = ["name", "query", "feeds", "tags", "sinks"]
+    static let sinkKeys = ["name", "type", "format", "path", "url", "timeout"]
+    static let sinkTypes = ["stdout", "file", "webhook"]
+
+    mutating func problem(_ path: String, _ node: Node?, _ message: String) {
+        problems.append(ConfigProblem(file: file, path: path, line: node?.mark?.line, message: message))
+    }
+
+    // MARK: - Document
+
+    mutating func readDocument(_ node: Node?) -> HeraldConfig? {
+        guard let node, case .mapping = node else {
+            problem("", node, "the config must be a mapping with `feeds`, `rules` and `sinks`")
+            return nil
+        }
+        let top = mapping(node, path: "", allowed: Self.topKeys)
+        var defaults = (interval: FeedConfig.defaultInterval, timeout: FeedConfig.defaultTimeout, maxBody: FeedConfig.defaultMaxBodyBytes)
+        if let node = top["defaults"] {
+            let keys = mapping(node, path: "defaults", allowed: Self.defaultsKeys)
+            defaults.interval = duration(keys["interval"], "defaults.interval") ?? defaults.interval
+            defaults.timeout = duration(keys["timeout"], "defaults.timeout") ?? defaults.timeout
+            defaults.maxBody = byteCount(keys["max_body"], "defaults.max_body") ?? defaults.maxBody
+        }
+        let state = string(top["state"], "state").map { resolvePath($0) }
+
+        let feeds = list(top["feeds"], "feeds", required: true).compactMap { index, node in
+            readFeed(node, path: "feeds[\(index)]", defaults: defaults)
+        }
+        let sinks = list(top["sinks"], "sinks", required: true).compactMap { index, node in
+            readSink(node, path: "sinks[\(index)]")
+        }
+        let rules = list(top["rules"], "rules", required: true).compactMap { index, node in
+            readRule(node, path: "rules[\(index)]", feeds: feeds, sinks: sinks)
+        }
+        unique(feeds.map(\.name), list: "feeds", node: top["feeds"])
+        unique(sinks.map(\.name), list: "sinks", node: top["sinks"])
+        unique(rules.map(\.name), list: "rules", node: top["rules"])
+        return HeraldConfig(file: file, state: state, feeds: feeds, rules: rules, sinks: sinks)
+    }
+
+    // MARK: - Entries
+
+    mutating func readFeed(
+        _ node: Node, path: String, defaults: (interval: Duration, timeout: Duration, maxBody: Int)
+    ) -> FeedConfig? {
+        let keys = mapping(node, path: path, allowed: Self.feedKeys)
+        let name = name(keys["name"], path, parent: node)
+        let allowFile = bool(keys["allow_file"], "\(path).allow_file") ?? false
+        let url = feedURL(keys["url"], "\(path).url", parent: node, allowFile: allowFile)
+        let interval = duration(keys["interval"], "\(path).interval") ?? defaults.interval
+        if interval < .seconds(30) { problem("\(path).interval", keys["interval"], "at least 30s, to respect publishers") }
+        let feed = FeedConfig(
+            name: name ?? "", url: url ?? URL(fileURLWithPath: "/"), allowFile: allowFile, interval: interval,
+            timeout: duration(keys["timeout"], "\(path).timeout") ?? defaults.timeout,
+            maxBodyBytes: byteCount(keys["max_body"], "\(path).max_body") ?? defaults.maxBody,
+            tags: strings(keys["tags"], "\(path).tags") ?? [],
+            language: string(keys["language"], "\(path).language"))
+        return name != nil && url != nil ? feed : nil
+    }
+
+    mutating func readRule(_ node: Node, path: String, feeds: [FeedConfig], sinks: [SinkConfig]) -> RuleConfig? {
+        let keys = mapping(node, path: path, allowed: Self.ruleKeys)
+        let name = name(keys["name"], path, parent: node)
+        let query = string(keys["query"], "\(path).query")
+        if keys["query"] == nil { problem("\(path).query", node, "missing: every rule needs a query") }
+        if let query {
+            do throws(RuleSyntaxError) {
+                _ = try RuleQuery(parsing: query)
+            } catch {
+                let lines = error.render(query: query).split(separator: "\n", omittingEmptySubsequences: false)
+                problem("\(path).query", keys["query"], "\(error)\n" + lines.map { "    \($0)" }.joined(separator: "\n"))
+            }
+        }
+        let feedNames = strings(keys["feeds"], "\(path).feeds")
+        for (index, feed) in (feedNames ?? []).enumerated() where !feeds.contains(where: { $0.name == feed }) {
+            referenceProblem("\(path).feeds[\(index)]", keys["feeds"], kind: "feed", name: feed, known: feeds.map(\.name))
+        }
+        let sinkNames = strings(keys["sinks"], "\(path).sinks")
+        for (index, sink) in (sinkNames ?? []).enumerated() where !sinks.contains(where: { $0.name == sink }) {
+            referenceProblem("\(path).sinks[\(index)]", keys["sinks"], kind: "sink", name: sink, known: sinks.map(\.name))
+        }
+        guard let name, let query else { return nil }
+        return RuleConfig(name: name, query: query, feeds: feedNames, tags: strings(keys["tags"], "\(path).tags"), sinks: sinkNames)
+    }
+
+    mutating func readSink(_ node: Node, path: String) -> SinkConfig? {
+        let keys = mapping(node, path: path, allowed: Self.sinkKeys)
+        let name = name(keys["name"], path, parent: node)
+        guard let type = string(keys["type"], "\(path).type") else {
+            if keys["type"] == nil { problem("\(path).type", node, "missing: one of \(Self.sinkTypes.joined(separator: ", "))") }
+            return nil
+        }
+        let kind: SinkConfig.Kind?
+        switch type {
+        case "stdout":
+            let raw = string(keys["format"], "\(path).format") ?? "text"
+            let format = SinkConfig.OutputFormat(rawValue: raw)
+            if format == nil { problem("\(path).format", keys["format"], "'\(raw)' is not a format: use text or json") }
+            kind = format.map { .stdout(format: $0) }
+            disallow(keys, ["path", "url", "timeout"], path: path, type: type)
+        case "file":
+            let file = string(keys["path"], "\(path).path")
+            if keys["path"] == nil { problem("\(path).path", node, "missing: a file sink needs a path") }
+            kind = file.map { .file(path: resolvePath($0)) }
+            disallow(keys, ["format", "url", "timeout"], path: path, type: type)
+        case "webhook":
+            let timeout = duration(keys["timeout"], "\(path).timeout") ?? .seconds(10)
+            var url: URL?
+            if let raw = string(keys["url"], "\(path).url") {
+                url = URL(string: raw)
+                if url == nil || !["http", "https"].contains(url?.scheme?.lowercased() ?? "") {
+                    problem("\(path).url", keys["url"], "'\(raw)' is not an http(s) URL")
+                    url = nil
+                }
+            } else if keys["url"] == nil {
+                problem("\(path).url", node, "missing: a webhook sink needs a url")
+            }
+            kind = url.map { .webhook(url: $0, timeout: timeout) }
+            disallow(keys, ["format", "path"], path: path, type: type)
+        default:
+            let hint = ConfigValues.suggestion(for: type, among: Self.sinkTypes).map { "; did you mean '\($0)'?" } ?? ""
+            problem("\(path).type", keys["type"], "unknown sink type '\(type)' (one of \(Self.sinkTypes.joined(separator: ", ")))\(hint)")
+            kind = nil
+        }
+        guard let name, let kind else { return nil }
+        return SinkConfig(name: name, kind: kind)
+    }
+
+    // MARK: - Value readers
+
+    /// The keys of a mapping; unknown keys are problems, with the closest valid key suggested.
+    mutating func mapping(_ node: Node, path: String, allowed: [String]) -> [String: Node] {
+        guard case .mapping(let mapping) = node else {
+            problem(path, node, "expected a mapping of keys (\(allowed.joined(separator: ", ")))")
+            return [:]
+        }
+        var result: [String: Node] = [:]
+        for (keyNode, value) in mapping {
+            guard let key = keyNode.string else { continue }
+            let keyPath = path.isEmpty ? key : "\(path).\(key)"
+            guard allowed.contains(key) else {
+                let hint = ConfigValues.suggestion(for: key, among: allowed).map { "did you mean '\($0)'?" }
+                    ?? "valid keys: \(allowed.joined(separator: ", "))"
+                problem(keyPath, keyNode, "unknown key; \(hint)")
+                continue
+            }
+            if result[key] != nil { problem(keyPath, keyNode, "given twice") }
+            result[key] = value
+        }
+        return result
+    }
+
+    mutating func list(_ node: Node?, _ path: String, required: Bool) -> [(Int, Node)] {
+        guard let node else {
+            if required { problem(path, nil, "missing: the config needs a `\(path)` list") }
+            return []
+        }
+        if node.null != nil { return [] }
+        guard case .sequence(let sequence) = node else {
+            problem(path, node, "expected a list (entries starting with `- `)")
+            return []
+        }
+        return Array(sequence.enumerated())
+    }
+
+    mutating func string(_ node: Node?, _ path: String) -> String? {
+        guard let node else { return nil }
+        guard case .scalar(let scalar) = node, node.null == nil else {
+            problem(path, node, "expected a single value")
+            return nil
+        }
+        return scalar.string
+    }
+
+    mutating func strings(_ node: Node?, _ path: String) -> [String]? {
+        guard let node else { return nil }
+        if case .scalar = node, let value = string(node, path) { return [value] }
+        guard case .sequence(let sequence) = node else {
+            problem(path, node, "expected a list of values")
+            return nil
+        }
+        return sequence.enumerated().compactMap { index, item in string(item, "\(path)[\(index)]") }
+    }
+
+    mutating func bool(_ node: Node?, _ path: String) -> Bool? {
+        guard let node, let raw = string(node, path) else { return nil }
+        guard let value = node.bool else {
+            problem(path, node, "'\(raw)' is not true or false")
+            return nil
+        }
+        return value
+    }
+
+    mutating func duration(_ node: Node?, _ path: String) -> Duration? {
+        guard let node, let raw = string(node, path) else { return nil }
+        guard let value = ConfigValues.duration(raw) else {
+            problem(path, node, "'\(raw)' is not a duration (write e.g. 90s, 10m, 1h30m)")
+            return nil
+        }
+        return value
+    }
+
+    mutating func byteCount(_ node: Node?, _ path: String) -> Int? {
+        guard let node, let raw = string(node, path) else { return nil }
+        guard let value = ConfigValues.byteCount(raw) else {
+            problem(path, node, "'\(raw)' is not a size (write e.g. 512KB, 10MB)")
+            return nil
+        }
+        return value
+    }
+
+    mutating func name(_ node: Node?, _ path: String, parent: Node) -> String? {
+        guard let node else {
+            problem("\(path).name", parent, "missing: every entry needs a name")
+            return nil
+        }
+        guard let raw = string(node, "\(path).name") else { return nil }
+        let valid = !raw.isEmpty && raw.unicodeScalars.allSatisfy { scalar in
+            scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || "._-".unicodeScalars.contains(scalar))
+        }
+        guard valid else {
+            problem("\(path).name", node, "'\(raw)' is not a valid name (letters, digits, '.', '_', '-')")
+            return nil
+        }
+        return raw
+    }
+
+    mutating func feedURL(_ node: Node?, _ path: String, parent: Node, allowFile: Bool) -> URL? {
+        guard let node else {
+            problem(path, parent, "missing: every feed needs a url")
+            return nil
+        }
+        guard let raw = string(node, path) else { return nil }
+        if raw.lowercased().hasPrefix("file:") {
+            guard allowFile else {
+                problem(path, node, "file: URLs are read only with `allow_file: true` on the feed")
+                return nil
+            }
+            let local = raw.dropFirst(5).replacingOccurrences(of: "^//", with: "", options: .regularExpression)
+            return URL(fileURLWithPath: resolvePath(String(local)))
+        }
+        guard let url = URL(string: raw), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme),
+            url.host != nil
+        else {
+            problem(path, node, "'\(raw)' is not an http(s) URL")
+            return nil
+        }
+        return url
+    }
+
+    // MARK: - Checks
+
+    mutating func unique(_ names: [String], list: String, node: Node?) {
+        var seen: Set<String> = []
+        for name in names where !seen.insert(name).inserted {
+            problem(list, node, "the name '\(name)' is used twice")
+        }
+    }
+
+    mutating func referenceProblem(_ path: String, _ node: Node?, kind: String, name: String, known: [String]) {
+        let hint = ConfigValues.suggestion(for: name, among: known).map { "; did you mean '\($0)'?" } ?? ""
+        problem(path, node, "no \(kind) is named '\(name)'\(hint)")
+    }
+
+    mutating func disallow(_ keys: [String: Node], _ names: [String], path: String, type: String) {
+        for name in names where keys[name] != nil {
+            problem("\(path).\(name)", keys[name], "not a key of a \(type) sink")
+        }
+    }
+
+    func resolvePath(_ path: String) -> String {
+        if path.hasPrefix("/") { return path }
+        return folder.appendingPathComponent(path).standardizedFileURL.path
+    }
+}

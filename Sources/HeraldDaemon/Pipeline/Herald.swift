@@ -1,0 +1,103 @@
+import Foundation
+import HeraldCore
+import HeraldHTTP
+import HeraldStore
+import Logging
+import Synchronization
+
+/// The whole pipeline — fetch, parse, judge, record, deliver — built once from a config and used
+/// by `herald poll`, `herald run` and the tests alike.
+///
+/// The store and HTTP client live as long as the process; the config, compiled rules and sinks are
+/// a `Runtime` that a reload swaps in one step.
+public final class Herald: Sendable {
+    public let store: HeraldStore
+    public let logger: Logger
+    let client: HTTPClient
+    let fetcher: any FeedFetching
+    let runtime: Mutex<Runtime>
+    /// Identifies this process's outbox leases.
+    let owner = "herald-\(getpid())-\(UUID().uuidString.prefix(8))"
+
+    init(store: HeraldStore, client: HTTPClient, fetcher: any FeedFetching, runtime: Runtime, logger: Logger) {
+        self.store = store
+        self.client = client
+        self.fetcher = fetcher
+        self.runtime = Mutex(runtime)
+        self.logger = logger
+    }
+
+    public var config: HeraldConfig { runtime.withLock { $0.config } }
+    var current: Runtime { runtime.withLock { $0 } }
+
+    /// Swaps in a new config (already loaded and checked). Feed state and pending deliveries are
+    /// in the store, so nothing is lost.
+    public func apply(_ config: HeraldConfig) throws {
+        let next = try Runtime(config: config, client: client)
+        runtime.withLock { $0 = next }
+    }
+
+    /// Finishes in-flight transfers' bookkeeping and stops the curl thread.
+    public func shutdown() async {
+        try? await store.releaseLeases(owner: owner)
+        await client.shutdown()
+    }
+}
+
+/// Everything derived from one config: compiled rules and live sinks.
+struct Runtime: Sendable {
+    let config: HeraldConfig
+    let rules: [CompiledRule]
+    let sinks: [any AlertSink]
+
+    init(config: HeraldConfig, client: HTTPClient) throws {
+        self.config = config
+        rules = try config.rules.map { rule in
+            do throws(RuleSyntaxError) {
+                return CompiledRule(config: rule, query: try RuleQuery(parsing: rule.query))
+            } catch {
+                throw ConfigError([ConfigProblem(file: config.file, path: "rules.\(rule.name).query", line: nil, message: "\(error)")])
+            }
+        }
+        sinks = config.sinks.map { sink -> any AlertSink in
+            switch sink.kind {
+            case .stdout(let format): StdoutSink(name: sink.name, format: format)
+            case .file(let path): FileSink(name: sink.name, path: path)
+            case .webhook(let url, let timeout): WebhookSink(name: sink.name, url: url, timeout: timeout, client: client)
+            }
+        }
+    }
+}
+
+/// A rule with its query parsed once.
+struct CompiledRule: Sendable {
+    let config: RuleConfig
+    let query: RuleQuery
+}
+
+/// Options for building a `Herald`.
+public struct HeraldOptions: Sendable {
+    /// `--state`: overrides the config's state path.
+    public var statePath: String?
+    public var environment: [String: String]
+    public var http: HTTPClient.Configuration
+
+    public init(
+        statePath: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment,
+        http: HTTPClient.Configuration = .init()
+    ) {
+        self.statePath = statePath
+        self.environment = environment
+        self.http = http
+    }
+}
+
+/// Builds the pipeline from a checked config: opens the state file, starts the HTTP client,
+/// compiles the rules, creates the sinks.
+public func buildHerald(config: HeraldConfig, options: HeraldOptions = .init(), logger: Logger) throws -> Herald {
+    let statePath = StatePath.resolve(option: options.statePath, config: config, environment: options.environment)
+    let store = try HeraldStore(path: statePath)
+    let client = HTTPClient(configuration: options.http)
+    let runtime = try Runtime(config: config, client: client)
+    return Herald(store: store, client: client, fetcher: FeedFetcher(client: client), runtime: runtime, logger: logger)
+}

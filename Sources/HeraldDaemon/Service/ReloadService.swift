@@ -1,0 +1,69 @@
+import Foundation
+import HeraldCore
+import Logging
+import ServiceLifecycle
+import UnixSignals
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Re-reads the config on SIGHUP. A config that does not load or check is rejected with a log
+/// line and the running one stays in force; a good one is swapped in and the scheduler woken.
+struct ReloadService: Service {
+    let herald: Herald
+    let configPath: String
+    let wakeup: Wakeup
+    let notifier: SystemdNotifier
+
+    func run() async throws {
+        let signals = await UnixSignalsSequence(trapping: .sighup)
+        await cancelWhenGracefulShutdown {
+            for await _ in signals {
+                reload()
+            }
+        }
+    }
+
+    func reload() {
+        let logger = herald.logger
+        notifier.notify("RELOADING=1\nMONOTONIC_USEC=\(Self.monotonicMicroseconds())")
+        defer { notifier.notify("READY=1") }
+        do {
+            let config = try ConfigLoader.load(path: configPath)
+            try herald.apply(config)
+            logger.notice("config reloaded", metadata: ["feeds": "\(config.feeds.count)", "rules": "\(config.rules.count)", "sinks": "\(config.sinks.count)"])
+            wakeup.wake()
+        } catch {
+            logger.error("config reload rejected, keeping the running config: \(error)")
+        }
+    }
+
+    static func monotonicMicroseconds() -> UInt64 {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return UInt64(now.tv_sec) * 1_000_000 + UInt64(now.tv_nsec) / 1000
+    }
+}
+
+/// Builds the pipeline and runs it as a daemon until SIGTERM or SIGINT.
+public func runDaemon(configPath: String, config: HeraldConfig, options: HeraldOptions, logger: Logger) async throws {
+    let herald = try buildHerald(config: config, options: options, logger: logger)
+    let notifier = SystemdNotifier(environment: options.environment)
+    let wakeup = Wakeup()
+    let group = ServiceGroup(
+        configuration: .init(
+            services: [
+                .init(service: SchedulerService(herald: herald, wakeup: wakeup, notifier: notifier), successTerminationBehavior: .gracefullyShutdownGroup),
+                .init(service: ReloadService(herald: herald, configPath: configPath, wakeup: wakeup, notifier: notifier)),
+            ],
+            gracefulShutdownSignals: [.sigterm, .sigint],
+            logger: logger))
+    do {
+        try await group.run()
+    } catch {
+        await herald.shutdown()
+        throw error
+    }
+    await herald.shutdown()
+}

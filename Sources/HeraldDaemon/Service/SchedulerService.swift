@@ -1,0 +1,60 @@
+import Foundation
+import HeraldCore
+import Logging
+import ServiceLifecycle
+
+/// The daemon's heart: polls each feed when it is due, delivers the outbox, and sleeps until the
+/// next feed or retry is due (or a reload wakes it). On graceful shutdown it lets the current
+/// poll finish, flushes what can be delivered, and returns.
+struct SchedulerService: Service {
+    let herald: Herald
+    let wakeup: Wakeup
+    let notifier: SystemdNotifier
+    /// Upper bound on one sleep, so a clock jump or a lost wake-up costs at most this much.
+    var maxSleep: Duration = .seconds(60)
+
+    func run() async throws {
+        let logger = herald.logger
+        notifier.notify("READY=1\nSTATUS=polling \(herald.config.feeds.count) feeds")
+        logger.info("herald is running", metadata: ["feeds": "\(herald.config.feeds.count)", "state": "\(herald.store.path)"])
+        while !Task.isShuttingDownGracefully {
+            let due = try await dueFeeds(now: Date())
+            if !due.isEmpty {
+                let report = await herald.poll(feeds: due)
+                logger.info("polled", metadata: [
+                    "feeds": "\(report.feedsPolled)", "failed": "\(report.failures.count)",
+                    "new": "\(report.newItems)", "alerts": "\(report.alerts.count)",
+                ])
+                notifier.notify("STATUS=\(report.feedsPolled - report.failures.count)/\(report.feedsPolled) feeds ok in last pass")
+            }
+            _ = await herald.deliver()
+            if Task.isShuttingDownGracefully { break }
+            let pause = try await timeUntilNextWork(now: Date())
+            // Graceful shutdown cancels the sleep, and only the sleep: a poll in flight finishes.
+            await cancelWhenGracefulShutdown { await wakeup.wait(timeout: pause) }
+        }
+        notifier.notify("STOPPING=1")
+        logger.info("shutting down: delivering what is pending")
+        _ = await herald.deliver()
+    }
+
+    /// Feeds whose due time has come (or that were never polled).
+    func dueFeeds(now: Date) async throws -> [String] {
+        let states = try await herald.store.feedStates()
+        return herald.config.feeds.filter { feed in
+            guard let due = states[feed.name]?.nextDueAt else { return true }
+            return due <= now
+        }.map(\.name)
+    }
+
+    func timeUntilNextWork(now: Date) async throws -> Duration {
+        let states = try await herald.store.feedStates()
+        var next = now.addingTimeInterval(maxSleep.seconds)
+        for feed in herald.config.feeds {
+            next = min(next, states[feed.name]?.nextDueAt ?? now)
+        }
+        if let delivery = try await herald.store.nextDeliveryDue() { next = min(next, delivery) }
+        let seconds = max(0.05, next.timeIntervalSince(now))
+        return .milliseconds(Int(seconds * 1000))
+    }
+}

@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import HeraldCore
+import HeraldDaemon
+import Logging
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Options every command takes.
+struct CommonOptions: ParsableArguments {
+    @Option(name: .shortAndLong, help: ArgumentHelp("The config file.", discussion: "Default: $HERALD_CONFIG, else ./herald.yaml, else /etc/herald/herald.yaml.", valueName: "file"))
+    var config: String?
+
+    @Option(help: ArgumentHelp("The SQLite state file (overrides the config's `state`).", valueName: "path"))
+    var state: String?
+
+    @Option(help: ArgumentHelp("Log level: trace, debug, info, notice, warning, error, critical.", valueName: "level"))
+    var logLevel: Logger.Level = .notice
+
+    var configPath: String {
+        if let config { return config }
+        if let path = ProcessInfo.processInfo.environment["HERALD_CONFIG"] { return path }
+        if FileManager.default.fileExists(atPath: "herald.yaml") { return "herald.yaml" }
+        return "/etc/herald/herald.yaml"
+    }
+
+    func makeLogger() -> Logger {
+        let level = logLevel
+        return Logger(label: "herald") { label in HeraldLogHandler(label: label, level: level) }
+    }
+
+    /// Loads and checks the config; a bad one is printed and becomes exit status 2.
+    func loadConfig() throws -> HeraldConfig {
+        do {
+            return try ConfigLoader.load(path: configPath)
+        } catch {
+            writeToStandardError("herald: invalid config:\n\(error)\n")
+            throw ExitCode(2)
+        }
+    }
+
+    var heraldOptions: HeraldOptions { HeraldOptions(statePath: state) }
+}
+
+extension Logger.Level: @retroactive ExpressibleByArgument {}
+
+/// Writes don't kill Herald when a reader goes away (`herald poll | head`): the write fails with
+/// EPIPE, and the alert stays in the outbox.
+func ignoreSIGPIPE() {
+    signal(SIGPIPE, SIG_IGN)
+}

@@ -1,0 +1,32 @@
+import ArgumentParser
+import Foundation
+import HeraldDaemon
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run as a daemon: poll each feed on its interval until stopped.",
+        discussion: """
+            SIGTERM or SIGINT: finish what is in flight, deliver what is pending, exit 0.
+            SIGHUP: re-read the config; a config with errors is rejected and the running one kept.
+            Under systemd (Type=notify) it reports READY=1, STATUS=, RELOADING=1 and STOPPING=1.
+            """)
+
+    @OptionGroup var options: CommonOptions
+
+    func run() async throws {
+        ignoreSIGPIPE()
+        let config = try options.loadConfig()
+        let logger = options.makeLogger()
+        do {
+            try await runDaemon(configPath: options.configPath, config: config, options: options.heraldOptions, logger: logger)
+        } catch {
+            logger.critical("herald stopped: \(error)")
+            throw ExitCode(1)
+        }
+    }
+}
