@@ -47,8 +47,12 @@ struct ConfigReader {
         let sinks = list(top["sinks"], "sinks", required: true).compactMap { index, node in
             readSink(node, path: "sinks[\(index)]")
         }
+        // Rules refer to entries by name even when an entry has other problems: check references
+        // against every declared name, so one mistake is not reported twice.
+        let feedNames = Self.declaredNames(top["feeds"])
+        let sinkNames = Self.declaredNames(top["sinks"])
         let rules = list(top["rules"], "rules", required: true).compactMap { index, node in
-            readRule(node, path: "rules[\(index)]", feeds: feeds, sinks: sinks)
+            readRule(node, path: "rules[\(index)]", feeds: feedNames, sinks: sinkNames)
         }
         unique(feeds.map(\.name), list: "feeds", node: top["feeds"])
         unique(sinks.map(\.name), list: "sinks", node: top["sinks"])
@@ -76,7 +80,15 @@ struct ConfigReader {
         return name != nil && url != nil ? feed : nil
     }
 
-    mutating func readRule(_ node: Node, path: String, feeds: [FeedConfig], sinks: [SinkConfig]) -> RuleConfig? {
+    static func declaredNames(_ list: Node?) -> [String] {
+        guard case .sequence(let entries)? = list else { return [] }
+        return entries.compactMap { entry in
+            guard case .mapping(let mapping) = entry else { return nil }
+            return mapping.first { $0.key.string == "name" }?.value.string
+        }
+    }
+
+    mutating func readRule(_ node: Node, path: String, feeds: [String], sinks: [String]) -> RuleConfig? {
         let keys = mapping(node, path: path, allowed: Self.ruleKeys)
         let name = name(keys["name"], path, parent: node)
         let query = string(keys["query"], "\(path).query")
@@ -90,12 +102,12 @@ struct ConfigReader {
             }
         }
         let feedNames = strings(keys["feeds"], "\(path).feeds")
-        for (index, feed) in (feedNames ?? []).enumerated() where !feeds.contains(where: { $0.name == feed }) {
-            referenceProblem("\(path).feeds[\(index)]", keys["feeds"], kind: "feed", name: feed, known: feeds.map(\.name))
+        for (index, feed) in (feedNames ?? []).enumerated() where !feeds.contains(feed) {
+            referenceProblem("\(path).feeds[\(index)]", keys["feeds"], kind: "feed", name: feed, known: feeds)
         }
         let sinkNames = strings(keys["sinks"], "\(path).sinks")
-        for (index, sink) in (sinkNames ?? []).enumerated() where !sinks.contains(where: { $0.name == sink }) {
-            referenceProblem("\(path).sinks[\(index)]", keys["sinks"], kind: "sink", name: sink, known: sinks.map(\.name))
+        for (index, sink) in (sinkNames ?? []).enumerated() where !sinks.contains(sink) {
+            referenceProblem("\(path).sinks[\(index)]", keys["sinks"], kind: "sink", name: sink, known: sinks)
         }
         guard let name, let query else { return nil }
         return RuleConfig(name: name, query: query, feeds: feedNames, tags: strings(keys["tags"], "\(path).tags"), sinks: sinkNames)
