@@ -1,0 +1,37 @@
+import Foundation
+
+/// Turns the raw text of a title or body element into Herald's HTML and plain-text forms,
+/// according to how the format says that text is to be read.
+enum FeedTextDecoding {
+    /// A title or other one-line value; nil when the element carries nothing readable.
+    static func line(_ raw: String, kind: FeedTextKind) -> String? {
+        switch kind {
+        case .text: HTMLText.collapsedLine(raw)
+        case .escapedText: HTMLText.decodedLine(raw)
+        case .html, .xhtml: HTMLText.plainLine(raw)
+        case .base64(let decoded): base64(raw).flatMap { line($0, kind: decoded) }
+        case .ignored: nil
+        }
+    }
+
+    /// A summary or content body: HTML when the publisher gave markup, and its plain text.
+    static func body(_ raw: String, kind: FeedTextKind) -> (html: String?, text: String)? {
+        switch kind {
+        case .text, .escapedText:
+            let text = HTMLText.normalizedPlain(raw)
+            return text.isEmpty ? nil : (nil, text)
+        case .html, .xhtml:
+            let html = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+            return html.isEmpty ? nil : (html, HTMLText.plainText(html))
+        case .base64(let decoded):
+            return base64(raw).flatMap { body($0, kind: decoded) }
+        case .ignored:
+            return nil
+        }
+    }
+
+    private static func base64(_ raw: String) -> String? {
+        guard let data = Data(base64Encoded: raw, options: .ignoreUnknownCharacters) else { return nil }
+        return String(data: data, encoding: .utf8)
+    }
+}
