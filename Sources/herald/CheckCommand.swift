@@ -12,6 +12,8 @@ struct CheckCommand: AsyncParsableCommand {
 
     func run() async throws {
         let config = try options.loadConfig()
-        print("\(config.file): OK — \(config.feeds.count) feeds, \(config.rules.count) rules, \(config.sinks.count) sinks")
+        let counts = [(config.feeds.count, "feed"), (config.rules.count, "rule"), (config.sinks.count, "sink")]
+            .map { count, noun in "\(count) \(noun)\(count == 1 ? "" : "s")" }
+        print("\(config.file): OK — \(counts.joined(separator: ", "))")
     }
 }
