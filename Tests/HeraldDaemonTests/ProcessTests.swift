@@ -137,6 +137,34 @@ struct ProcessTests {
     }
 }
 
+extension ProcessTests {
+    @Test("herald poll shows a progress line in a terminal and none when piped")
+    func progressLine() async throws {
+        let server = try TestHTTPServer { _ in .init(text: Fixtures.rss()) }
+        let workspace = try Workspace()
+        let config = try writeConfig(workspace, feedURL: server.url("/rss"))
+
+        let (piped, pipedErrors) = try launch(["poll", "--config", config, "--state", workspace.path("a.sqlite")], workspace: workspace)
+        #expect(await waitForExit(piped, limit: .seconds(30)) == 0)
+        let pipedText = String(decoding: pipedErrors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(!pipedText.contains("polling:"))
+
+        // util-linux `script` runs the command on a pseudo-terminal, as a user's shell would.
+        let command = [Self.executable.path, "poll", "--config", config, "--state", workspace.path("b.sqlite")]
+            .map { "'\($0)'" }.joined(separator: " ")
+        let terminal = Process()
+        terminal.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        terminal.arguments = ["-qec", command, "/dev/null"]
+        let output = Pipe()
+        terminal.standardOutput = output
+        terminal.standardInput = FileHandle.nullDevice
+        try terminal.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(await waitForExit(terminal, limit: .seconds(30)) == 0)
+        #expect(text.contains("polling: 1/1 feeds · 3 new items · 2 alerts"))
+    }
+}
+
 /// A datagram socket bound by the test, standing in for systemd's notify socket.
 final class NotifySocket {
     let path: String
