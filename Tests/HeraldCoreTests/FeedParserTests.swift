@@ -45,11 +45,12 @@ private enum LegacyArabic {
     ]) { $1 }
 
     static func encode(_ text: String, table: [Character: UInt8]) -> Data {
-        Data(text.map { character -> UInt8 in
-            if let byte = table[character] { return byte }
-            precondition(character.isASCII, "no byte for \(character) in the test table")
-            return character.asciiValue!
-        })
+        Data(
+            text.map { character -> UInt8 in
+                if let byte = table[character] { return byte }
+                precondition(character.isASCII, "no byte for \(character) in the test table")
+                return character.asciiValue!
+            })
     }
 }
 
@@ -293,7 +294,8 @@ struct FeedParserFormatTests {
     }
 
     @Test func rss091AndUnescapedMarkupInDescription() throws {
-        let feed = try parse("""
+        let feed = try parse(
+            """
             <rss version="0.91"><channel><title>Old School</title><link>http://old.example/</link>
             <item><title>Plain item</title><link>http://old.example/1</link>
             <description>Markup <b>left unescaped</b> by the publisher</description></item>
@@ -325,7 +327,8 @@ struct FeedParserFormatTests {
     }
 
     @Test func rss090() throws {
-        let feed = try parse("""
+        let feed = try parse(
+            """
             <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://my.netscape.com/rdf/simple/0.9/">
             <channel><title>Mozilla Dot Org</title><link>http://www.mozilla.org</link></channel>
             <item><title>New Status Updates</title><link>http://www.mozilla.org/status/</link></item>
@@ -364,7 +367,9 @@ struct FeedParserFormatTests {
         #expect(!html.contains("<div"))
         #expect(html.hasPrefix("<p>Ministers met at the <a href=\"quai-dorsay.html\">Quai d'Orsay</a> on Tuesday.</p>"))
         #expect(html.hasSuffix("<p>Topics: security &amp; trade.<br>More to follow.</p>"))
-        #expect(entry.contentText == "Ministers met at the Quai d'Orsay on Tuesday.\n\nTopics: security & trade.\nMore to follow.")
+        #expect(
+            entry.contentText
+                == "Ministers met at the Quai d'Orsay on Tuesday.\n\nTopics: security & trade.\nMore to follow.")
     }
 
     @Test func atom10EntryInheritsFeedAuthorAndResolvesEntryBase() throws {
@@ -379,7 +384,8 @@ struct FeedParserFormatTests {
     }
 
     @Test func atom10DocumentURLIsBaseWithoutXMLBase() throws {
-        let feed = try parse("""
+        let feed = try parse(
+            """
             <feed xmlns="http://www.w3.org/2005/Atom"><title>T</title>
             <entry><title>E</title><id>urn:e1</id><link rel="related" href="other"/>
             <link rel="alternate" type="application/pdf" href="e1.pdf"/><link rel="alternate" href="e1.html"/></entry>
@@ -389,7 +395,8 @@ struct FeedParserFormatTests {
     }
 
     @Test func atom03() throws {
-        let feed = try parse("""
+        let feed = try parse(
+            """
             <feed version="0.3" xmlns="http://purl.org/atom/ns#">
               <title>Diveintomark</title>
               <tagline>A lot of effort went into making this effortless</tagline>
@@ -628,7 +635,9 @@ struct FeedParserErrorTests {
 
     @Test func everyPrefixOfEveryFixtureEndsCleanly() {
         // No prefix may crash; the ones that parse must be a feed of the right format.
-        for (fixture, format) in [(rss20, FeedFormat.rss20), (rss10, .rss10), (atom10, .atom10), (jsonFeed11, .jsonFeed11)] {
+        for (fixture, format) in [
+            (rss20, FeedFormat.rss20), (rss10, .rss10), (atom10, .atom10), (jsonFeed11, .jsonFeed11),
+        ] {
             let bytes = Data(fixture.utf8)
             for length in stride(from: 0, through: bytes.count, by: 7) {
                 if let feed = try? FeedParser.parse(bytes.prefix(length)) { #expect(feed.format == format) }
@@ -640,7 +649,9 @@ struct FeedParserErrorTests {
         var generator = SplitMix64(seed: 0x4E45_5753)
         var failures = 0
         for round in 0..<300 {
-            var bytes = (0..<Int.random(in: 0...600, using: &generator)).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            var bytes = (0..<Int.random(in: 0...600, using: &generator)).map { _ in
+                UInt8.random(in: 0...255, using: &generator)
+            }
             // Half the samples look like XML or JSON at first glance, to get past the sniffing.
             if round % 3 == 1 { bytes.insert(contentsOf: Array("<rss version='2.0'><channel>".utf8), at: 0) }
             if round % 3 == 2 { bytes.insert(UInt8(ascii: "{"), at: 0) }
@@ -650,7 +661,8 @@ struct FeedParserErrorTests {
     }
 
     @Test func undefinedHTMLEntitiesAndBareAmpersandsAreRepaired() throws {
-        let feed = try parse("""
+        let feed = try parse(
+            """
             <rss version="2.0"><channel><title>AT&T &eacute;t&eacute;&nbsp;news</title>
             <item><title>Q&A: what &hellip; next?</title><link>https://x.example/?a=1&b=2</link></item></channel></rss>
             """)
@@ -660,13 +672,15 @@ struct FeedParserErrorTests {
     }
 
     @Test func unknownEntityIsMalformed() throws {
-        let error = try #require(parseError(Data("<rss>\n<channel>\n<title>&notanentity;</title></channel></rss>".utf8)))
+        let error = try #require(
+            parseError(Data("<rss>\n<channel>\n<title>&notanentity;</title></channel></rss>".utf8)))
         #expect(error.kind == .malformed)
         #expect(error.line == 3)
     }
 
     @Test func malformedJSON() throws {
-        let error = try #require(parseError(Data("{\n\"version\": \"https://jsonfeed.org/version/1.1\",\n\"items\": [1,\n}".utf8)))
+        let error = try #require(
+            parseError(Data("{\n\"version\": \"https://jsonfeed.org/version/1.1\",\n\"items\": [1,\n}".utf8)))
         #expect(error.kind == .malformed)
         #expect(error.message.hasPrefix("JSON is malformed"))
     }
@@ -689,7 +703,8 @@ struct FeedParserErrorTests {
     }
 
     @Test func externalEntitiesAreNotResolved() throws {
-        let feed = try? parse("""
+        let feed = try? parse(
+            """
             <?xml version="1.0"?>
             <!DOCTYPE rss [<!ENTITY secret SYSTEM "file:///etc/passwd">]>
             <rss version="2.0"><channel><title>x&secret;y</title></channel></rss>

@@ -19,7 +19,8 @@ struct HTMLTextTests {
     }
 
     @Test func lineBreaks() {
-        #expect(HTMLText.plainText("Line one<br>Line two<br/>Line three<BR />end") == "Line one\nLine two\nLine three\nend")
+        #expect(
+            HTMLText.plainText("Line one<br>Line two<br/>Line three<BR />end") == "Line one\nLine two\nLine three\nend")
         // Two breaks in a row are a paragraph break, more add nothing.
         #expect(HTMLText.plainText("a<br><br>b<br><br><br><br>c") == "a\n\nb\n\nc")
     }

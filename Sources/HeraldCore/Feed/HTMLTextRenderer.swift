@@ -255,8 +255,9 @@ struct HTMLTextRenderer {
         var index = start
         while index + needle.count <= input.count {
             var offset = 0
-            while offset < needle.count && (Self.isLetter(input[index + offset])
-                ? input[index + offset] | 0x20 : input[index + offset]) == needle[offset]
+            while offset < needle.count
+                && (Self.isLetter(input[index + offset])
+                    ? input[index + offset] | 0x20 : input[index + offset]) == needle[offset]
             {
                 offset += 1
             }

@@ -12,7 +12,8 @@ enum JSONFeedParser {
             object = try JSONSerialization.jsonObject(with: data, options: [])
         } catch {
             let description = Self.describe(error)
-            throw FeedParseError(.malformed, "JSON is malformed: \(description)", line: Self.line(of: description, in: data))
+            throw FeedParseError(
+                .malformed, "JSON is malformed: \(description)", line: Self.line(of: description, in: data))
         }
         guard let root = object as? [String: Any] else {
             throw FeedParseError(.notAFeed, "JSON document is not a JSON Feed (not an object)")
@@ -20,7 +21,8 @@ enum JSONFeedParser {
         guard let version = root["version"] as? String, version.contains("jsonfeed.org/version/") else {
             throw FeedParseError(.notAFeed, "JSON document is not a JSON Feed (no jsonfeed.org version)")
         }
-        let format: FeedFormat = version.hasSuffix("/version/1") || version.hasSuffix("/version/1/") ? .jsonFeed10 : .jsonFeed11
+        let format: FeedFormat =
+            version.hasSuffix("/version/1") || version.hasSuffix("/version/1/") ? .jsonFeed10 : .jsonFeed11
 
         let homePage = string(root["home_page_url"]).flatMap { FeedURL.resolve($0, against: url) }
         // Item URLs may be relative; the feed's home page is the natural base, the feed URL the next.
@@ -34,7 +36,9 @@ enum JSONFeedParser {
             language: string(root["language"])
         )
         let entries = root["items"] as? [Any] ?? []
-        feed.items = entries.compactMap { $0 as? [String: Any] }.map { item(from: $0, base: base, feedAuthor: feedAuthor) }
+        feed.items = entries.compactMap { $0 as? [String: Any] }.map {
+            item(from: $0, base: base, feedAuthor: feedAuthor)
+        }
         return feed
     }
 

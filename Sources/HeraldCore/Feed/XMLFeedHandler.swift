@@ -119,7 +119,8 @@ final class XMLFeedHandler: NSObject, XMLParserDelegate {
         if case .item = role {
             var draft = EntryDraft()
             // RDF items are resources: their URI is as good an identity as a guid.
-            draft.rdfAbout = Self.trimmed(attributeDict.first { $0.key.hasSuffix(":about") || $0.key == "about" }?.value)
+            draft.rdfAbout = Self.trimmed(
+                attributeDict.first { $0.key.hasSuffix(":about") || $0.key == "about" }?.value)
             itemDraft = draft
         }
         frames.append(Frame(role: role, base: base))
@@ -157,7 +158,8 @@ final class XMLFeedHandler: NSObject, XMLParserDelegate {
     func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
         guard failure == nil else { return }
         let code = (parseError as NSError).code
-        failure = FeedParseError(.malformed, "XML is malformed: " + XMLErrorMessage.text(forCode: code),
+        failure = FeedParseError(
+            .malformed, "XML is malformed: " + XMLErrorMessage.text(forCode: code),
             line: parser.lineNumber > 0 ? parser.lineNumber : nil)
         parser.abortParsing()
     }

@@ -32,7 +32,8 @@ enum XMLFeedParser {
         // libxml2 reports some errors (a truncated document) without a delegate callback.
         if let error = parser.parserError {
             let code = (error as NSError).code
-            throw FeedParseError(.malformed, "XML is malformed: " + XMLErrorMessage.text(forCode: code),
+            throw FeedParseError(
+                .malformed, "XML is malformed: " + XMLErrorMessage.text(forCode: code),
                 line: parser.lineNumber > 0 ? parser.lineNumber : nil)
         }
         guard let feed = handler.result() else {

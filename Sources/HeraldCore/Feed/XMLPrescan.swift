@@ -109,7 +109,9 @@ enum XMLPrescan {
             if hex { index += 1 }
             let digitsStart = index
             while index < count, isDigit(bytes[index], hex: hex) { index += 1 }
-            guard index > digitsStart, index < count, bytes[index] == UInt8(ascii: ";") else { return (.bare, start + 1) }
+            guard index > digitsStart, index < count, bytes[index] == UInt8(ascii: ";") else {
+                return (.bare, start + 1)
+            }
             return (.numeric, index + 1)
         }
         while index < count, index - start <= 40, !isNameEnd(bytes[index]), bytes[index] != UInt8(ascii: ";") {
@@ -140,7 +142,8 @@ enum XMLPrescan {
     // MARK: Byte helpers
 
     private static func isDigit(_ byte: UInt8, hex: Bool) -> Bool {
-        (byte >= 0x30 && byte <= 0x39) || (hex && (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "f"))
+        (byte >= 0x30 && byte <= 0x39)
+            || (hex && (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "f"))
     }
 
     private static func isNameEnd(_ byte: UInt8) -> Bool {
