@@ -294,16 +294,31 @@ struct FeedParserFormatTests {
     }
 
     @Test func rss091AndUnescapedMarkupInDescription() throws {
+        // The Netscape DOCTYPE names an external DTD that must not be fetched; its entities (&eacute;)
+        // must still be understood.
         let feed = try parse(
             """
+            <?xml version="1.0" encoding="ISO-8859-1"?>
+            <!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN"
+              "http://my.netscape.com/publish/formats/rss-0.91.dtd">
             <rss version="0.91"><channel><title>Old School</title><link>http://old.example/</link>
-            <item><title>Plain item</title><link>http://old.example/1</link>
+            <item><title>Caf&eacute; opens</title><link>http://old.example/1</link>
             <description>Markup <b>left unescaped</b> by the publisher</description></item>
             </channel></rss>
             """)
         #expect(feed.format == .rss091)
+        #expect(feed.items.first?.title == "Café opens")
         #expect(feed.items.first?.summaryHTML == "Markup <b>left unescaped</b> by the publisher")
         #expect(feed.items.first?.summaryText == "Markup left unescaped by the publisher")
+    }
+
+    @Test func blankLinesBeforeXMLDeclarationAreTolerated() throws {
+        let feed = try parse(
+            "\n\n<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><title>PHP</title></channel></rss>")
+        #expect(feed.title == "PHP")
+        let error = try #require(parseError(Data("\n\n<?xml version=\"1.0\"?>\n<rss>\n<channel></rss>".utf8)))
+        // Line numbers still count the blank lines: the mismatched </rss> is on line 5.
+        #expect(error.line == 5)
     }
 
     @Test func rss10RDF() throws {
@@ -585,7 +600,7 @@ struct FeedParserErrorTests {
         let error = try #require(parseError(Data(broken.utf8)))
         #expect(error.kind == .malformed)
         #expect(error.line == 5)
-        #expect(error.message.contains("XML"))
+        #expect(error.message == "XML is malformed: closing tag does not match the open element")
         #expect(error.description.hasSuffix("(line 5)"))
     }
 
@@ -631,6 +646,8 @@ struct FeedParserErrorTests {
         let data = Data(rss20.utf8)
         let error = try #require(parseError(data.prefix(data.count * 2 / 3)))
         #expect(error.kind == .malformed)
+        #expect(error.message.contains("prematurely"))
+        #expect(error.line != nil)
     }
 
     @Test func everyPrefixOfEveryFixtureEndsCleanly() {
@@ -671,6 +688,21 @@ struct FeedParserErrorTests {
         #expect(feed.items.first?.link == "https://x.example/?a=1&b=2")
     }
 
+    @Test func undeclaredNamespacePrefixes() throws {
+        // dc: is used without xmlns:dc (common); media: likewise, and its title is not the item's.
+        let feed = try parse(
+            """
+            <rss version="2.0"><channel><title>Loose</title>
+            <item><title>Real title</title><media:title>Photo caption</media:title>
+            <dc:creator>Hana Yousef</dc:creator><content:encoded>&lt;p&gt;Full&lt;/p&gt;</content:encoded></item>
+            </channel></rss>
+            """)
+        let item = try #require(feed.items.first)
+        #expect(item.title == "Real title")
+        #expect(item.author == "Hana Yousef")
+        #expect(item.contentText == "Full")
+    }
+
     @Test func unknownEntityIsMalformed() throws {
         let error = try #require(
             parseError(Data("<rss>\n<channel>\n<title>&notanentity;</title></channel></rss>".utf8)))
@@ -700,6 +732,31 @@ struct FeedParserErrorTests {
         let feed = try parse(text)
         #expect(feed.items.count == 20_000)
         #expect(feed.items.last?.summaryText == "Body text")
+    }
+
+    @Test func entityExpansionBombIsRefused() throws {
+        var doc = "<?xml version=\"1.0\"?>\n<!DOCTYPE rss [\n<!ENTITY lol0 \"lollollollollollollollollollol\">\n"
+        for level in 1...9 {
+            doc += "<!ENTITY lol\(level) \"" + String(repeating: "&lol\(level - 1);", count: 10) + "\">\n"
+        }
+        doc += "]>\n<rss version=\"2.0\"><channel><title>&lol9;</title></channel></rss>"
+        let clock = ContinuousClock()
+        var result: ParsedFeed?
+        let elapsed = clock.measure { result = try? parse(doc) }
+        // A billion "lol"s would be 3 GB of title; libxml2's amplification guard must stop it.
+        #expect((result?.title.utf8.count ?? 0) < 1_000_000)
+        #expect(elapsed < .seconds(10))
+    }
+
+    @Test func concurrentParsing() async throws {
+        let counts = try await withThrowingTaskGroup(of: Int.self) { group in
+            for round in 0..<16 {
+                let fixture = [rss20, rss10, atom10, jsonFeed11][round % 4]
+                group.addTask { try parse(fixture).items.count }
+            }
+            return try await group.reduce(into: [Int]()) { $0.append($1) }
+        }
+        #expect(counts.sorted() == [2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 4, 4, 4, 4])
     }
 
     @Test func externalEntitiesAreNotResolved() throws {

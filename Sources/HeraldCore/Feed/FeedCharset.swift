@@ -67,16 +67,21 @@ enum FeedCharset {
         return value.trimmingCharacters(in: .whitespaces).lowercased()
     }
 
-    /// The byte range of a leading XML declaration, `?>` included.
+    /// The byte range of the XML declaration, `?>` included. Whitespace before it is tolerated (though
+    /// XML forbids it) because scripts that emit a blank line before the declaration are common.
     static func xmlDeclaration(_ bytes: [UInt8]) -> Range<Int>? {
-        guard bytes.starts(with: Array("<?xml".utf8)), bytes.count > 5,
-            [0x20, 0x09, 0x0A, 0x0D].contains(bytes[5])
-        else { return nil }
         // Declarations are short; looking further would let a missing "?>" scan a huge document.
-        let limit = min(bytes.count, 512)
-        var index = 5
+        let limit = min(bytes.count, 1024)
+        var start = 0
+        while start < limit, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[start]) { start += 1 }
+        guard bytes[start...].starts(with: Array("<?xml".utf8)), start + 5 < limit,
+            [0x20, 0x09, 0x0A, 0x0D].contains(bytes[start + 5])
+        else { return nil }
+        var index = start + 5
         while index + 1 < limit {
-            if bytes[index] == UInt8(ascii: "?") && bytes[index + 1] == UInt8(ascii: ">") { return 0..<(index + 2) }
+            if bytes[index] == UInt8(ascii: "?") && bytes[index + 1] == UInt8(ascii: ">") {
+                return start..<(index + 2)
+            }
             index += 1
         }
         return nil
@@ -126,12 +131,13 @@ enum FeedCharset {
         String(validating: bytes, as: UTF8.self) != nil
     }
 
-    /// Replaces the XML declaration by one saying UTF-8, keeping line numbers where they were.
+    /// Replaces the XML declaration by one saying UTF-8 at the very start of the document. Newlines
+    /// inside or before the old one follow the new one, so XMLParser's line numbers stay true.
     private static func rewriteDeclaration(_ bytes: [UInt8]) -> [UInt8] {
         guard let declaration = xmlDeclaration(bytes) else { return bytes }
         let text = String(decoding: bytes[declaration], as: UTF8.self)
         let version = text.contains("version=\"1.1\"") || text.contains("version='1.1'") ? "1.1" : "1.0"
-        let newlines = bytes[declaration].filter { $0 == 0x0A }.count
+        let newlines = bytes[..<declaration.upperBound].filter { $0 == 0x0A }.count
         var rewritten = Array("<?xml version=\"\(version)\" encoding=\"UTF-8\"?>".utf8)
         rewritten.append(contentsOf: repeatElement(0x0A, count: newlines))
         rewritten.append(contentsOf: bytes[declaration.upperBound...])

@@ -145,7 +145,7 @@ struct HTMLTextRenderer {
         while index < input.count {
             let byte = input[index]
             guard Self.isAlphanumeric(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ":") else { break }
-            if nameScratch.count < 16 { nameScratch.append(Self.isLetter(byte) ? byte | 0x20 : byte) }
+            if nameScratch.count < 16 { nameScratch.append(Self.lowercased(byte)) }
             index += 1
         }
         // Names of at most 15 bytes are small strings in Swift: building one allocates nothing.
@@ -250,21 +250,20 @@ struct HTMLTextRenderer {
         return nil
     }
 
+    /// `needle` (lower-case ASCII) at or after `start`, ignoring the case of the input.
     private func findCaseInsensitive(_ needle: [UInt8], from start: Int) -> Int? {
-        guard needle.count <= input.count else { return nil }
         var index = start
         while index + needle.count <= input.count {
             var offset = 0
-            while offset < needle.count
-                && (Self.isLetter(input[index + offset])
-                    ? input[index + offset] | 0x20 : input[index + offset]) == needle[offset]
-            {
-                offset += 1
-            }
+            while offset < needle.count && Self.lowercased(input[index + offset]) == needle[offset] { offset += 1 }
             if offset == needle.count { return index }
             index += 1
         }
         return nil
+    }
+
+    private static func lowercased(_ byte: UInt8) -> UInt8 {
+        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
     }
 
     // MARK: Element table

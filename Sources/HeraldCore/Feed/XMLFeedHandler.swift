@@ -69,7 +69,7 @@ final class XMLFeedHandler: NSObject, XMLParserDelegate {
         qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]
     ) {
         guard failure == nil else { return }
-        let namespace = namespaceURI ?? ""
+        let namespace = Self.namespace(namespaceURI, qualifiedName: qName)
         if capture != nil {
             capture?.startElement(elementName, namespace: namespace, attributes: attributeDict)
             return
@@ -156,13 +156,28 @@ final class XMLFeedHandler: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
-        guard failure == nil else { return }
         let code = (parseError as NSError).code
+        guard failure == nil, !XMLErrorMessage.isNamespaceError(code) else { return }
         failure = FeedParseError(
             .malformed, "XML is malformed: " + XMLErrorMessage.text(forCode: code),
             line: parser.lineNumber > 0 ? parser.lineNumber : nil)
         parser.abortParsing()
     }
+
+    /// Publishers often use `dc:` or `content:` without declaring the prefix. libxml2 then reports
+    /// the element in no namespace, where `dc:title` would pass for an RSS `title`; conventional
+    /// prefixes get their usual namespace and any other undeclared prefix a namespace of its own.
+    private static func namespace(_ uri: String?, qualifiedName: String?) -> String {
+        if let uri, !uri.isEmpty { return uri }
+        guard let qualifiedName, let colon = qualifiedName.firstIndex(of: ":") else { return "" }
+        let prefix = String(qualifiedName[..<colon])
+        return conventionalPrefixes[prefix] ?? "urn:x-herald:undeclared-prefix:\(prefix)"
+    }
+
+    private static let conventionalPrefixes: [String: String] = [
+        "dc": XMLNamespace.dublinCore, "dcterms": XMLNamespace.dublinCoreTerms, "content": XMLNamespace.content,
+        "atom": XMLNamespace.atom10, "rdf": XMLNamespace.rdf,
+    ]
 
     // MARK: Structure
 

@@ -30,7 +30,7 @@ enum XMLFeedParser {
 
         if let failure = handler.failure { throw failure }
         // libxml2 reports some errors (a truncated document) without a delegate callback.
-        if let error = parser.parserError {
+        if let error = parser.parserError, !XMLErrorMessage.isNamespaceError((error as NSError).code) {
             let code = (error as NSError).code
             throw FeedParseError(
                 .malformed, "XML is malformed: " + XMLErrorMessage.text(forCode: code),
