@@ -23,7 +23,10 @@ final class CurlTransfer {
         return buffer
     }()
 
-    init(id: UInt64, request: HTTPRequest, continuation: CheckedContinuation<HTTPResponse, any Error>, easy: UnsafeMutableRawPointer) {
+    init(
+        id: UInt64, request: HTTPRequest, continuation: CheckedContinuation<HTTPResponse, any Error>,
+        easy: UnsafeMutableRawPointer
+    ) {
         self.id = id
         self.request = request
         self.continuation = continuation
@@ -100,7 +103,8 @@ final class CurlTransfer {
     func finish(code: CURLcode) -> Result<HTTPResponse, HTTPError> {
         let url = request.url
         if exceededCap {
-            return .failure(HTTPError(.bodyTooLarge, url: url, message: "body exceeds the \(request.maxBodyBytes)-byte cap"))
+            return .failure(
+                HTTPError(.bodyTooLarge, url: url, message: "body exceeds the \(request.maxBodyBytes)-byte cap"))
         }
         guard code == CURLE_OK else {
             let detail = String(cString: errorBuffer)
@@ -113,9 +117,10 @@ final class CurlTransfer {
         herald_easy_getinfo_string(easy, CURLINFO_EFFECTIVE_URL, &effective)
         let effectiveURL = effective.flatMap { URL(string: String(cString: $0)) } ?? url
         // file: transfers have no status line; treat a successful read as 200.
-        return .success(HTTPResponse(
-            status: status == 0 ? 200 : status, headers: headers, body: body, effectiveURL: effectiveURL,
-            redirects: redirects))
+        return .success(
+            HTTPResponse(
+                status: status == 0 ? 200 : status, headers: headers, body: body, effectiveURL: effectiveURL,
+                redirects: redirects))
     }
 
     static func kind(of code: CURLcode) -> HTTPError.Kind {
@@ -155,7 +160,9 @@ final class CurlTransfer {
     }
 }
 
-private func curlWriteCallback(data: UnsafeMutablePointer<CChar>?, size: Int, count: Int, context: UnsafeMutableRawPointer?) -> Int {
+private func curlWriteCallback(
+    data: UnsafeMutablePointer<CChar>?, size: Int, count: Int, context: UnsafeMutableRawPointer?
+) -> Int {
     guard let data, let context else { return 0 }
     let transfer = Unmanaged<CurlTransfer>.fromOpaque(context).takeUnretainedValue()
     let length = size * count
@@ -167,7 +174,9 @@ private func curlWriteCallback(data: UnsafeMutablePointer<CChar>?, size: Int, co
     return length
 }
 
-private func curlHeaderCallback(data: UnsafeMutablePointer<CChar>?, size: Int, count: Int, context: UnsafeMutableRawPointer?) -> Int {
+private func curlHeaderCallback(
+    data: UnsafeMutablePointer<CChar>?, size: Int, count: Int, context: UnsafeMutableRawPointer?
+) -> Int {
     guard let data, let context else { return 0 }
     let transfer = Unmanaged<CurlTransfer>.fromOpaque(context).takeUnretainedValue()
     let length = size * count

@@ -11,7 +11,10 @@ public struct FeedFetcher: FeedFetching {
 
     public func fetch(_ request: FeedFetchRequest) async -> FeedFetchOutcome {
         var headers: [(name: String, value: String)] = [
-            ("Accept", "application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.5")
+            (
+                "Accept",
+                "application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.5"
+            )
         ]
         if let etag = request.etag { headers.append(("If-None-Match", etag)) }
         if let lastModified = request.lastModified { headers.append(("If-Modified-Since", lastModified)) }
@@ -29,17 +32,19 @@ public struct FeedFetcher: FeedFetching {
         }
         switch response.status {
         case 200..<300:
-            return .fetched(FetchedDocument(
-                body: response.body, contentType: response.header("Content-Type"), etag: response.header("ETag"),
-                lastModified: response.header("Last-Modified"), finalURL: response.effectiveURL,
-                permanentRedirect: response.permanentRedirectTarget))
+            return .fetched(
+                FetchedDocument(
+                    body: response.body, contentType: response.header("Content-Type"), etag: response.header("ETag"),
+                    lastModified: response.header("Last-Modified"), finalURL: response.effectiveURL,
+                    permanentRedirect: response.permanentRedirectTarget))
         case 304:
             return .notModified
         default:
             let retryAfter = response.header("Retry-After").flatMap { parseRetryAfter($0) }
-            return .failed(FeedFetchFailure(
-                kind: .httpStatus, status: response.status, retryAfter: retryAfter,
-                message: "HTTP \(response.status) from \(response.effectiveURL.absoluteString)"))
+            return .failed(
+                FeedFetchFailure(
+                    kind: .httpStatus, status: response.status, retryAfter: retryAfter,
+                    message: "HTTP \(response.status) from \(response.effectiveURL.absoluteString)"))
         }
     }
 

@@ -16,7 +16,10 @@ public final class HTTPClient: Sendable {
         public var maxTransfersPerHost: Int
         public var userAgent: String
 
-        public init(maxConcurrentTransfers: Int = 8, maxTransfersPerHost: Int = 1, userAgent: String = HTTPClient.defaultUserAgent) {
+        public init(
+            maxConcurrentTransfers: Int = 8, maxTransfersPerHost: Int = 1,
+            userAgent: String = HTTPClient.defaultUserAgent
+        ) {
             self.maxConcurrentTransfers = max(1, maxConcurrentTransfers)
             self.maxTransfersPerHost = max(1, maxTransfersPerHost)
             self.userAgent = userAgent
@@ -82,7 +85,8 @@ public final class HTTPClient: Sendable {
                 if accepted {
                     curl_multi_wakeup(multi.pointer)
                 } else {
-                    continuation.resume(throwing: HTTPError(.cancelled, url: request.url, message: "HTTP client is shut down"))
+                    continuation.resume(
+                        throwing: HTTPError(.cancelled, url: request.url, message: "HTTP client is shut down"))
                 }
             }
         } onCancel: {
@@ -131,7 +135,9 @@ public final class HTTPClient: Sendable {
 
             let cancelledError = { (url: URL) in HTTPError(.cancelled, url: url, message: "transfer cancelled") }
             if !running {
-                for submission in waiting { submission.continuation.resume(throwing: cancelledError(submission.request.url)) }
+                for submission in waiting {
+                    submission.continuation.resume(throwing: cancelledError(submission.request.url))
+                }
                 for transfer in active.values { complete(transfer, .failure(cancelledError(transfer.request.url))) }
                 break
             }
@@ -157,10 +163,12 @@ public final class HTTPClient: Sendable {
                 }
                 waiting.remove(at: index)
                 guard let easy = curl_easy_init() else {
-                    submission.continuation.resume(throwing: HTTPError(.transfer, url: submission.request.url, message: "curl_easy_init failed"))
+                    submission.continuation.resume(
+                        throwing: HTTPError(.transfer, url: submission.request.url, message: "curl_easy_init failed"))
                     continue
                 }
-                let transfer = CurlTransfer(id: submission.id, request: submission.request, continuation: submission.continuation, easy: easy)
+                let transfer = CurlTransfer(
+                    id: submission.id, request: submission.request, continuation: submission.continuation, easy: easy)
                 if let error = transfer.configure(userAgent: configuration.userAgent) {
                     submission.continuation.resume(throwing: error)
                     continue

@@ -7,10 +7,11 @@ extension HeraldStore {
     public func feedStates() async throws(StoreError) -> [String: FeedState] {
         try await read { db in
             let rows = try Row.fetchAll(db, sql: "SELECT * FROM feed_state")
-            return Dictionary(uniqueKeysWithValues: rows.map { row in
-                let state = FeedState(row: row)
-                return (state.feed, state)
-            })
+            return Dictionary(
+                uniqueKeysWithValues: rows.map { row in
+                    let state = FeedState(row: row)
+                    return (state.feed, state)
+                })
         }
     }
 

@@ -93,13 +93,15 @@ extension HeraldStore {
                     ])
                 let itemID = db.lastInsertedRowID
                 for key in judged.keys {
-                    try db.execute(sql: "INSERT OR IGNORE INTO seen_key (key, item_id) VALUES (?, ?)", arguments: [key, itemID])
+                    try db.execute(
+                        sql: "INSERT OR IGNORE INTO seen_key (key, item_id) VALUES (?, ?)", arguments: [key, itemID])
                 }
                 newItems += 1
                 for routed in judged.alerts {
                     let payload = String(decoding: try AlertCoding.encoder.encode(routed.alert), as: UTF8.self)
                     try db.execute(
-                        sql: "INSERT OR IGNORE INTO alert (id, rule, feed, item_id, payload, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                        sql:
+                            "INSERT OR IGNORE INTO alert (id, rule, feed, item_id, payload, created_at) VALUES (?, ?, ?, ?, ?, ?)",
                         arguments: [routed.alert.id, routed.alert.rule, fetch.feed, itemID, payload, fetch.at.unix])
                     guard db.changesCount > 0 else { continue }
                     alerts.append(routed.alert)

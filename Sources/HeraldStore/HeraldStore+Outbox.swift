@@ -28,13 +28,14 @@ extension HeraldStore {
         sink: String, owner: String, limit: Int = 50, lease: Duration = .seconds(120), now: Date = Date()
     ) async throws(StoreError) -> [OutboxEntry] {
         try await write { db in
-            let held = try Bool.fetchOne(
-                db,
-                sql: """
-                    SELECT 1 FROM outbox WHERE sink = ? AND state = 'pending' AND lease_owner IS NOT NULL
-                        AND lease_owner != ? AND lease_until > ? LIMIT 1
-                    """,
-                arguments: [sink, owner, now.unix]) ?? false
+            let held =
+                try Bool.fetchOne(
+                    db,
+                    sql: """
+                        SELECT 1 FROM outbox WHERE sink = ? AND state = 'pending' AND lease_owner IS NOT NULL
+                            AND lease_owner != ? AND lease_until > ? LIMIT 1
+                        """,
+                    arguments: [sink, owner, now.unix]) ?? false
             if held { return [] }
             let rows = try Row.fetchAll(
                 db,
@@ -111,7 +112,9 @@ extension HeraldStore {
                     FROM outbox o WHERE state = 'pending' GROUP BY sink ORDER BY sink
                     """
             ).map { row in
-                SinkBacklog(sink: row["sink"], pending: row["pending"], failing: row["failing"] ?? 0, lastError: row["last_error"])
+                SinkBacklog(
+                    sink: row["sink"], pending: row["pending"], failing: row["failing"] ?? 0,
+                    lastError: row["last_error"])
             }
         }
     }
@@ -119,7 +122,8 @@ extension HeraldStore {
     /// The earliest time a pending alert of any of `sinks` may be tried again, if any is waiting.
     public func nextDeliveryDue() async throws(StoreError) -> Date? {
         try await read { db in
-            try Double.fetchOne(db, sql: "SELECT MIN(next_attempt_at) FROM outbox WHERE state = 'pending'").map(Date.init(unix:))
+            try Double.fetchOne(db, sql: "SELECT MIN(next_attempt_at) FROM outbox WHERE state = 'pending'").map(
+                Date.init(unix:))
         }
     }
 }

@@ -8,58 +8,59 @@ enum Schema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-feeds-items-alerts-outbox") { db in
-            try db.execute(sql: """
-                CREATE TABLE feed_state (
-                    feed TEXT PRIMARY KEY NOT NULL,
-                    etag TEXT,
-                    last_modified TEXT,
-                    last_status INTEGER,
-                    last_error TEXT,
-                    consecutive_failures INTEGER NOT NULL DEFAULT 0,
-                    last_attempt_at REAL,
-                    last_success_at REAL,
-                    next_due_at REAL,
-                    moved_to TEXT,
-                    items_seen INTEGER NOT NULL DEFAULT 0
-                );
-                CREATE TABLE item (
-                    id INTEGER PRIMARY KEY AUTOINCREMENT,
-                    feed TEXT NOT NULL,
-                    identity TEXT NOT NULL UNIQUE,
-                    guid TEXT,
-                    link TEXT,
-                    title TEXT NOT NULL,
-                    published_at REAL,
-                    first_seen_at REAL NOT NULL
-                );
-                CREATE TABLE seen_key (
-                    key TEXT PRIMARY KEY NOT NULL,
-                    item_id INTEGER NOT NULL REFERENCES item(id) ON DELETE CASCADE
-                ) WITHOUT ROWID;
-                CREATE TABLE alert (
-                    id TEXT PRIMARY KEY NOT NULL,
-                    rule TEXT NOT NULL,
-                    feed TEXT NOT NULL,
-                    item_id INTEGER NOT NULL REFERENCES item(id) ON DELETE CASCADE,
-                    payload TEXT NOT NULL,
-                    created_at REAL NOT NULL
-                );
-                CREATE INDEX alert_by_rule ON alert(rule, created_at);
-                CREATE TABLE outbox (
-                    seq INTEGER PRIMARY KEY AUTOINCREMENT,
-                    alert_id TEXT NOT NULL REFERENCES alert(id) ON DELETE CASCADE,
-                    sink TEXT NOT NULL,
-                    state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'delivered')),
-                    attempts INTEGER NOT NULL DEFAULT 0,
-                    last_error TEXT,
-                    next_attempt_at REAL NOT NULL,
-                    lease_owner TEXT,
-                    lease_until REAL,
-                    delivered_at REAL,
-                    UNIQUE (alert_id, sink)
-                );
-                CREATE INDEX outbox_pending ON outbox(sink, seq) WHERE state = 'pending';
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE feed_state (
+                        feed TEXT PRIMARY KEY NOT NULL,
+                        etag TEXT,
+                        last_modified TEXT,
+                        last_status INTEGER,
+                        last_error TEXT,
+                        consecutive_failures INTEGER NOT NULL DEFAULT 0,
+                        last_attempt_at REAL,
+                        last_success_at REAL,
+                        next_due_at REAL,
+                        moved_to TEXT,
+                        items_seen INTEGER NOT NULL DEFAULT 0
+                    );
+                    CREATE TABLE item (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        feed TEXT NOT NULL,
+                        identity TEXT NOT NULL UNIQUE,
+                        guid TEXT,
+                        link TEXT,
+                        title TEXT NOT NULL,
+                        published_at REAL,
+                        first_seen_at REAL NOT NULL
+                    );
+                    CREATE TABLE seen_key (
+                        key TEXT PRIMARY KEY NOT NULL,
+                        item_id INTEGER NOT NULL REFERENCES item(id) ON DELETE CASCADE
+                    ) WITHOUT ROWID;
+                    CREATE TABLE alert (
+                        id TEXT PRIMARY KEY NOT NULL,
+                        rule TEXT NOT NULL,
+                        feed TEXT NOT NULL,
+                        item_id INTEGER NOT NULL REFERENCES item(id) ON DELETE CASCADE,
+                        payload TEXT NOT NULL,
+                        created_at REAL NOT NULL
+                    );
+                    CREATE INDEX alert_by_rule ON alert(rule, created_at);
+                    CREATE TABLE outbox (
+                        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                        alert_id TEXT NOT NULL REFERENCES alert(id) ON DELETE CASCADE,
+                        sink TEXT NOT NULL,
+                        state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'delivered')),
+                        attempts INTEGER NOT NULL DEFAULT 0,
+                        last_error TEXT,
+                        next_attempt_at REAL NOT NULL,
+                        lease_owner TEXT,
+                        lease_until REAL,
+                        delivered_at REAL,
+                        UNIQUE (alert_id, sink)
+                    );
+                    CREATE INDEX outbox_pending ON outbox(sink, seq) WHERE state = 'pending';
+                    """)
         }
         return migrator
     }

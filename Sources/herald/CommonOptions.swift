@@ -5,12 +5,17 @@ import HeraldDaemon
 import Logging
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Options every command takes.
 struct CommonOptions: ParsableArguments {
-    @Option(name: .shortAndLong, help: ArgumentHelp("The config file.", discussion: "Default: $HERALD_CONFIG, else ./herald.yaml, else /etc/herald/herald.yaml.", valueName: "file"))
+    @Option(
+        name: .shortAndLong,
+        help: ArgumentHelp(
+            "The config file.",
+            discussion: "Default: $HERALD_CONFIG, else ./herald.yaml, else /etc/herald/herald.yaml.", valueName: "file")
+    )
     var config: String?
 
     @Option(help: ArgumentHelp("The SQLite state file (overrides the config's `state`).", valueName: "path"))

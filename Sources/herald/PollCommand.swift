@@ -4,7 +4,7 @@ import HeraldCore
 import HeraldDaemon
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 struct PollCommand: AsyncParsableCommand {
@@ -31,7 +31,8 @@ struct PollCommand: AsyncParsableCommand {
         let unknown = feeds.filter { name in !config.feeds.contains { $0.name == name } }
         if !unknown.isEmpty {
             let known = config.feeds.map(\.name).joined(separator: ", ")
-            writeToStandardError("herald: no feed named \(unknown.joined(separator: ", ")) in \(config.file) (feeds: \(known))\n")
+            writeToStandardError(
+                "herald: no feed named \(unknown.joined(separator: ", ")) in \(config.file) (feeds: \(known))\n")
             throw ExitCode(2)
         }
         let logger = options.makeLogger()
@@ -63,7 +64,8 @@ final class ProgressLine: Sendable {
 
     func show(_ progress: PollProgress) {
         guard enabled else { return }
-        let line = "polling: \(progress.feedsDone)/\(progress.feedsTotal) feeds · \(progress.newItems) new items · \(progress.alerts) alerts"
+        let line =
+            "polling: \(progress.feedsDone)/\(progress.feedsTotal) feeds · \(progress.newItems) new items · \(progress.alerts) alerts"
         writeToStandardError("\r\u{1B}[2K" + line)
     }
 

@@ -3,7 +3,7 @@ import Foundation
 import HeraldDaemon
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 struct RunCommand: AsyncParsableCommand {
@@ -23,7 +23,8 @@ struct RunCommand: AsyncParsableCommand {
         let config = try options.loadConfig()
         let logger = options.makeLogger()
         do {
-            try await runDaemon(configPath: options.configPath, config: config, options: options.heraldOptions, logger: logger)
+            try await runDaemon(
+                configPath: options.configPath, config: config, options: options.heraldOptions, logger: logger)
         } catch {
             logger.critical("herald stopped: \(error)")
             throw ExitCode(1)

@@ -52,7 +52,9 @@ struct ConfigLoaderTests {
         #expect(config.rules[0].sinks == ["console"])
         #expect(config.sinks[0].kind == .stdout(format: .json))
         #expect(config.sinks[1].kind == .file(path: "/etc/herald/alerts.jsonl"))
-        #expect(config.sinks[2].kind == .webhook(url: URL(string: "https://hooks.example.org/herald")!, timeout: .seconds(5)))
+        #expect(
+            config.sinks[2].kind
+                == .webhook(url: URL(string: "https://hooks.example.org/herald")!, timeout: .seconds(5)))
     }
 
     func problems(_ yaml: String) -> [ConfigProblem] {
@@ -118,9 +120,11 @@ struct ConfigLoaderTests {
         #expect(problems(duplicated).map(\.message) == ["the name 'wire' is used twice"])
     }
 
-    @Test("durations and sizes", arguments: [
-        ("90s", 90), ("10m", 600), ("1h30m", 5400), ("2d", 172_800), ("45", 45),
-    ])
+    @Test(
+        "durations and sizes",
+        arguments: [
+            ("90s", 90), ("10m", 600), ("1h30m", 5400), ("2d", 172_800), ("45", 45),
+        ])
     func durations(text: String, seconds: Int) {
         #expect(ConfigValues.duration(text) == .seconds(seconds))
     }
@@ -135,9 +139,15 @@ struct ConfigLoaderTests {
         let config = try ConfigLoader.parse(Self.valid, file: "/etc/herald/herald.yaml")
         var bare = config
         bare.state = nil
-        #expect(StatePath.resolve(option: "/x.sqlite", config: config, environment: ["STATE_DIRECTORY": "/var/lib/herald"]) == "/x.sqlite")
-        #expect(StatePath.resolve(option: nil, config: config, environment: ["STATE_DIRECTORY": "/var/lib/herald"]) == "/etc/herald/state/test.sqlite")
-        #expect(StatePath.resolve(option: nil, config: bare, environment: ["STATE_DIRECTORY": "/var/lib/herald"]) == "/var/lib/herald/herald.sqlite")
+        #expect(
+            StatePath.resolve(option: "/x.sqlite", config: config, environment: ["STATE_DIRECTORY": "/var/lib/herald"])
+                == "/x.sqlite")
+        #expect(
+            StatePath.resolve(option: nil, config: config, environment: ["STATE_DIRECTORY": "/var/lib/herald"])
+                == "/etc/herald/state/test.sqlite")
+        #expect(
+            StatePath.resolve(option: nil, config: bare, environment: ["STATE_DIRECTORY": "/var/lib/herald"])
+                == "/var/lib/herald/herald.sqlite")
         #expect(StatePath.resolve(option: nil, config: bare, environment: [:]) == "state/herald.sqlite")
     }
 }

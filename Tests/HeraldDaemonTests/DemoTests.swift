@@ -31,7 +31,8 @@ struct DemoTests {
         #expect(config.feeds.count == 4)
         #expect(config.feeds.allSatisfy { $0.allowFile })
         let workspace = try Workspace()
-        let herald = try buildHerald(config: config, options: HeraldOptions(statePath: workspace.path("demo.sqlite")), logger: testLogger)
+        let herald = try buildHerald(
+            config: config, options: HeraldOptions(statePath: workspace.path("demo.sqlite")), logger: testLogger)
 
         let first = await herald.poll()
         #expect(first.failures.isEmpty)

@@ -21,19 +21,25 @@ struct EndToEndTests {
     func pollTwiceThenNewItem() async throws {
         let feed = Mutex(Fixtures.rss())
         let server = try TestHTTPServer { _ in
-            .init(headers: [("Content-Type", "application/rss+xml"), ("ETag", "\"\(feed.withLock { $0.count })\"")], text: feed.withLock { $0 })
+            .init(
+                headers: [("Content-Type", "application/rss+xml"), ("ETag", "\"\(feed.withLock { $0.count })\"")],
+                text: feed.withLock { $0 })
         }
         let workspace = try Workspace()
         let herald = try buildHerald(
-            config: config(feedURL: server.url("/rss"), workspace: workspace, sinks: [SinkConfig(name: "archive", kind: .file(path: workspace.path("alerts.jsonl")))]),
+            config: config(
+                feedURL: server.url("/rss"), workspace: workspace,
+                sinks: [SinkConfig(name: "archive", kind: .file(path: workspace.path("alerts.jsonl")))]),
             options: HeraldOptions(statePath: workspace.path("state.sqlite")), logger: testLogger)
 
         let first = await herald.poll()
         #expect(first.failures.isEmpty)
         #expect(first.newItems == 3)
-        #expect(Set(first.alerts.map(\.title)) == [
-            "Syria and Israel open security talks in Paris", "Barrak: Paris talks between Damascus and 'Israel' to resume",
-        ])
+        #expect(
+            Set(first.alerts.map(\.title)) == [
+                "Syria and Israel open security talks in Paris",
+                "Barrak: Paris talks between Damascus and 'Israel' to resume",
+            ])
         let delivered = await herald.deliver()
         #expect(delivered.delivered == 2)
         #expect(delivered.failures.isEmpty)
@@ -53,9 +59,10 @@ struct EndToEndTests {
         let lines = try workspace.alertLines("alerts.jsonl")
         #expect(lines.count == 3)
         #expect(lines.map { $0["rule"] as? String } == ["paris-talks", "paris-talks", "paris-talks"])
-        #expect(Set(lines.compactMap { $0["link"] as? String }) == [
-            "https://wire.example.org/101", "https://wire.example.org/103", "https://wire.example.org/104",
-        ])
+        #expect(
+            Set(lines.compactMap { $0["link"] as? String }) == [
+                "https://wire.example.org/101", "https://wire.example.org/103", "https://wire.example.org/104",
+            ])
         let ids = lines.compactMap { $0["id"] as? String }
         #expect(Set(ids).count == 3)
         await herald.shutdown()
@@ -65,15 +72,19 @@ struct EndToEndTests {
     func webhookRetry() async throws {
         let feedServer = try TestHTTPServer { _ in .init(text: Fixtures.rss()) }
         let hookUp = Mutex(false)
-        let hook = try TestHTTPServer { _ in hookUp.withLock { $0 } ? .init(status: 204) : .init(status: 503, text: "down") }
+        let hook = try TestHTTPServer { _ in
+            hookUp.withLock { $0 } ? .init(status: 204) : .init(status: 503, text: "down")
+        }
         let workspace = try Workspace()
         let clock = Mutex(Date(timeIntervalSince1970: 1_768_000_000))
         let now: @Sendable () -> Date = { clock.withLock { $0 } }
         let herald = try buildHerald(
-            config: config(feedURL: feedServer.url("/rss"), workspace: workspace, sinks: [
-                SinkConfig(name: "hook", kind: .webhook(url: hook.url("/in"), timeout: .seconds(5))),
-                SinkConfig(name: "archive", kind: .file(path: workspace.path("alerts.jsonl"))),
-            ]),
+            config: config(
+                feedURL: feedServer.url("/rss"), workspace: workspace,
+                sinks: [
+                    SinkConfig(name: "hook", kind: .webhook(url: hook.url("/in"), timeout: .seconds(5))),
+                    SinkConfig(name: "archive", kind: .file(path: workspace.path("alerts.jsonl"))),
+                ]),
             options: HeraldOptions(statePath: workspace.path("state.sqlite")), logger: testLogger)
 
         _ = await herald.poll(now: now)
@@ -105,9 +116,12 @@ struct EndToEndTests {
             request.path == "/broken" ? .init(text: "<rss><channel><item><title>unclosed") : .init(text: Fixtures.rss())
         }
         let workspace = try Workspace()
-        var configuration = config(feedURL: server.url("/rss"), workspace: workspace, sinks: [SinkConfig(name: "archive", kind: .file(path: workspace.path("a.jsonl")))])
+        var configuration = config(
+            feedURL: server.url("/rss"), workspace: workspace,
+            sinks: [SinkConfig(name: "archive", kind: .file(path: workspace.path("a.jsonl")))])
         configuration.feeds.append(FeedConfig(name: "broken", url: server.url("/broken"), tags: ["syria"]))
-        let herald = try buildHerald(config: configuration, options: HeraldOptions(statePath: workspace.path("s.sqlite")), logger: testLogger)
+        let herald = try buildHerald(
+            config: configuration, options: HeraldOptions(statePath: workspace.path("s.sqlite")), logger: testLogger)
         let report = await herald.poll()
         #expect(report.failures.map(\.feed) == ["broken"])
         #expect(report.alerts.count == 2)

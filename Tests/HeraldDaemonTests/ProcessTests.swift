@@ -3,7 +3,7 @@ import HeraldTestSupport
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The built `herald` executable, run as a real process with real signals.
@@ -33,7 +33,9 @@ struct ProcessTests {
         return path
     }
 
-    func launch(_ arguments: [String], environment: [String: String] = [:], workspace: Workspace) throws -> (Process, Pipe) {
+    func launch(_ arguments: [String], environment: [String: String] = [:], workspace: Workspace) throws -> (
+        Process, Pipe
+    ) {
         let process = Process()
         process.executableURL = Self.executable
         process.arguments = arguments
@@ -123,13 +125,17 @@ struct ProcessTests {
 
     @Test("herald poll exits 1 when a feed fails, after doing the rest")
     func pollPartialFailure() async throws {
-        let server = try TestHTTPServer { request in request.path == "/rss" ? .init(text: Fixtures.rss()) : .init(status: 404) }
+        let server = try TestHTTPServer { request in
+            request.path == "/rss" ? .init(text: Fixtures.rss()) : .init(status: 404)
+        }
         let workspace = try Workspace()
         let path = try writeConfig(workspace, feedURL: server.url("/rss"))
         var yaml = try String(contentsOfFile: path, encoding: .utf8)
-        yaml = yaml.replacingOccurrences(of: "rules:", with: "  - name: gone\n    url: \(server.url("/gone").absoluteString)\nrules:")
+        yaml = yaml.replacingOccurrences(
+            of: "rules:", with: "  - name: gone\n    url: \(server.url("/gone").absoluteString)\nrules:")
         try yaml.write(toFile: path, atomically: true, encoding: .utf8)
-        let (process, errors) = try launch(["poll", "--config", path, "--state", workspace.path("s.sqlite")], workspace: workspace)
+        let (process, errors) = try launch(
+            ["poll", "--config", path, "--state", workspace.path("s.sqlite")], workspace: workspace)
         #expect(await waitForExit(process, limit: .seconds(30)) == 1)
         #expect(try workspace.alertLines("alerts.jsonl").count == 2)
         let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
@@ -144,7 +150,8 @@ extension ProcessTests {
         let workspace = try Workspace()
         let config = try writeConfig(workspace, feedURL: server.url("/rss"))
 
-        let (piped, pipedErrors) = try launch(["poll", "--config", config, "--state", workspace.path("a.sqlite")], workspace: workspace)
+        let (piped, pipedErrors) = try launch(
+            ["poll", "--config", config, "--state", workspace.path("a.sqlite")], workspace: workspace)
         #expect(await waitForExit(piped, limit: .seconds(30)) == 0)
         let pipedText = String(decoding: pipedErrors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(!pipedText.contains("polling:"))
@@ -177,7 +184,9 @@ final class NotifySocket {
         address.sun_family = sa_family_t(AF_UNIX)
         withUnsafeMutableBytes(of: &address.sun_path) { $0.copyBytes(from: Array(path.utf8) + [0]) }
         let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+            }
         }
         guard bound == 0 else { throw POSIXError(.init(rawValue: errno) ?? .EIO) }
     }

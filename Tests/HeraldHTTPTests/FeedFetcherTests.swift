@@ -1,6 +1,7 @@
 import Foundation
 import HeraldCore
 import HeraldTestSupport
+import Synchronization
 import Testing
 
 @testable import HeraldHTTP
@@ -21,8 +22,11 @@ struct FeedFetcherTests {
     @Test("200 returns the body, the validators and the content type")
     func ok() async throws {
         let server = try TestHTTPServer { _ in
-            .init(headers: [("Content-Type", "application/rss+xml"), ("ETag", "\"v1\""),
-                            ("Last-Modified", "Tue, 13 Jan 2026 09:00:00 GMT")], text: Self.rss)
+            .init(
+                headers: [
+                    ("Content-Type", "application/rss+xml"), ("ETag", "\"v1\""),
+                    ("Last-Modified", "Tue, 13 Jan 2026 09:00:00 GMT"),
+                ], text: Self.rss)
         }
         let outcome = await fetcher.fetch(FeedFetchRequest(url: server.url("/feed.xml")))
         guard case .fetched(let document) = outcome else {
@@ -45,8 +49,9 @@ struct FeedFetcherTests {
         let server = try TestHTTPServer { request in
             request.header("If-None-Match") == "\"v1\"" ? .init(status: 304) : .init(text: Self.rss)
         }
-        let outcome = await fetcher.fetch(FeedFetchRequest(
-            url: server.url("/feed.xml"), etag: "\"v1\"", lastModified: "Tue, 13 Jan 2026 09:00:00 GMT"))
+        let outcome = await fetcher.fetch(
+            FeedFetchRequest(
+                url: server.url("/feed.xml"), etag: "\"v1\"", lastModified: "Tue, 13 Jan 2026 09:00:00 GMT"))
         guard case .notModified = outcome else {
             Issue.record("expected 304, got \(outcome)")
             return
@@ -196,12 +201,14 @@ struct FeedFetcherTests {
 /// Counts concurrent handler invocations on the test server.
 final class InFlightCounter: Sendable {
     private let state = Mutex((current: 0, peak: 0))
-    func enter() { state.withLock { $0.current += 1; $0.peak = max($0.peak, $0.current) } }
+    func enter() {
+        state.withLock {
+            $0.current += 1; $0.peak = max($0.peak, $0.current)
+        }
+    }
     func leave() { state.withLock { $0.current -= 1 } }
     var peak: Int { state.withLock { $0.peak } }
 }
-
-import Synchronization
 
 /// gzip through the system's `gzip`, so the test does not trust Herald's own code to make its input.
 func gzipped(_ data: Data) throws -> Data {

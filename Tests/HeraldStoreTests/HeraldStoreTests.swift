@@ -17,12 +17,19 @@ final class TemporaryStore {
     deinit { try? FileManager.default.removeItem(at: folder) }
 }
 
-func judged(_ guid: String, link: String? = nil, title: String, rule: String? = nil, sinks: [String] = ["console"]) -> JudgedItem {
+func judged(_ guid: String, link: String? = nil, title: String, rule: String? = nil, sinks: [String] = ["console"])
+    -> JudgedItem
+{
     let item = Item(guid: guid, link: link, title: title)
     let keys = ItemIdentity.keys(feed: "wire", item: item)
-    let alerts = rule.map { rule in
-        [RoutedAlert(alert: Alert(id: Alert.id(rule: rule, itemKey: keys[0]), rule: rule, feed: "wire", title: title), sinks: sinks)]
-    } ?? []
+    let alerts =
+        rule.map { rule in
+            [
+                RoutedAlert(
+                    alert: Alert(id: Alert.id(rule: rule, itemKey: keys[0]), rule: rule, feed: "wire", title: title),
+                    sinks: sinks)
+            ]
+        } ?? []
     return JudgedItem(item: item, keys: keys, alerts: alerts)
 }
 
@@ -55,12 +62,14 @@ struct HeraldStoreTests {
     @Test("an item is seen when any key is known: a changed guid with the same link is not new")
     func anyKeyMatches() async throws {
         let temp = try TemporaryStore()
-        _ = try await temp.store.record(FetchRecord(
-            feed: "wire", etag: nil, lastModified: nil, at: t0, nextDue: t0,
-            items: [judged("g1", link: "https://example.org/a?utm_source=x", title: "A")]))
+        _ = try await temp.store.record(
+            FetchRecord(
+                feed: "wire", etag: nil, lastModified: nil, at: t0, nextDue: t0,
+                items: [judged("g1", link: "https://example.org/a?utm_source=x", title: "A")]))
         let changed = [judged("g1-v2", link: "https://EXAMPLE.org/a#top", title: "A")]
         #expect(try await temp.store.unseen(changed.map(\.keys)).isEmpty)
-        let result = try await temp.store.record(FetchRecord(feed: "wire", etag: nil, lastModified: nil, at: t0, nextDue: t0, items: changed))
+        let result = try await temp.store.record(
+            FetchRecord(feed: "wire", etag: nil, lastModified: nil, at: t0, nextDue: t0, items: changed))
         #expect(result.newItems == 0)
     }
 
@@ -68,24 +77,29 @@ struct HeraldStoreTests {
     func outboxLifecycle() async throws {
         let temp = try TemporaryStore()
         let store = temp.store
-        _ = try await store.record(FetchRecord(
-            feed: "wire", etag: nil, lastModified: nil, at: t0, nextDue: t0,
-            items: (1...3).map { judged("g\($0)", title: "talks \($0)", rule: "talks") }))
+        _ = try await store.record(
+            FetchRecord(
+                feed: "wire", etag: nil, lastModified: nil, at: t0, nextDue: t0,
+                items: (1...3).map { judged("g\($0)", title: "talks \($0)", rule: "talks") }))
         let claimed = try await store.claim(sink: "console", owner: "daemon", now: t0)
         #expect(claimed.map(\.alert.title) == ["talks 1", "talks 2", "talks 3"])
         // A second process sees the sink busy while the lease lives, and free once it has expired.
         #expect(try await store.claim(sink: "console", owner: "poll", now: t0 + 1).isEmpty)
         try await store.markDelivered(claimed[0], at: t0 + 1)
-        #expect(try await store.claim(sink: "console", owner: "poll", now: t0 + 1000).map(\.alert.title) == ["talks 2", "talks 3"])
+        #expect(
+            try await store.claim(sink: "console", owner: "poll", now: t0 + 1000).map(\.alert.title) == [
+                "talks 2", "talks 3",
+            ])
     }
 
     @Test("a failed alert holds back the ones behind it until its retry time")
     func failureKeepsOrder() async throws {
         let temp = try TemporaryStore()
         let store = temp.store
-        _ = try await store.record(FetchRecord(
-            feed: "wire", etag: nil, lastModified: nil, at: t0, nextDue: t0,
-            items: (1...2).map { judged("g\($0)", title: "talks \($0)", rule: "talks") }))
+        _ = try await store.record(
+            FetchRecord(
+                feed: "wire", etag: nil, lastModified: nil, at: t0, nextDue: t0,
+                items: (1...2).map { judged("g\($0)", title: "talks \($0)", rule: "talks") }))
         let claimed = try await store.claim(sink: "console", owner: "daemon", now: t0)
         try await store.markFailed(claimed[0], error: "HTTP 503", retryAt: t0 + 60)
         #expect(try await store.claim(sink: "console", owner: "daemon", now: t0 + 30).isEmpty)
@@ -120,16 +134,18 @@ struct HeraldStoreTests {
         let other = try HeraldStore(path: temp.store.path)
         async let a: Void = {
             for index in 0..<40 {
-                _ = try await temp.store.record(FetchRecord(
-                    feed: "a", etag: nil, lastModified: nil, at: t0, nextDue: t0,
-                    items: [judged("a\(index)", title: "a \(index)", rule: "talks")]))
+                _ = try await temp.store.record(
+                    FetchRecord(
+                        feed: "a", etag: nil, lastModified: nil, at: t0, nextDue: t0,
+                        items: [judged("a\(index)", title: "a \(index)", rule: "talks")]))
             }
         }()
         async let b: Void = {
             for index in 0..<40 {
-                _ = try await other.record(FetchRecord(
-                    feed: "b", etag: nil, lastModified: nil, at: t0, nextDue: t0,
-                    items: [judged("b\(index)", title: "b \(index)", rule: "talks")]))
+                _ = try await other.record(
+                    FetchRecord(
+                        feed: "b", etag: nil, lastModified: nil, at: t0, nextDue: t0,
+                        items: [judged("b\(index)", title: "b \(index)", rule: "talks")]))
             }
         }()
         try await a

@@ -14,9 +14,11 @@ public enum ConfigLoader {
         do {
             text = try String(contentsOf: url, encoding: .utf8)
         } catch {
-            throw ConfigError([ConfigProblem(
-                file: path, path: "", line: nil,
-                message: "cannot read the config file (\(error.localizedDescription)); pass --config FILE")])
+            throw ConfigError([
+                ConfigProblem(
+                    file: path, path: "", line: nil,
+                    message: "cannot read the config file (\(error.localizedDescription)); pass --config FILE")
+            ])
         }
         return try parse(text, file: url.path)
     }
@@ -26,7 +28,11 @@ public enum ConfigLoader {
         do {
             node = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            throw ConfigError([ConfigProblem(file: file, path: "", line: Self.line(of: error), message: "not valid YAML: \(Self.describe(error))")])
+            throw ConfigError([
+                ConfigProblem(
+                    file: file, path: "", line: Self.line(of: error), message: "not valid YAML: \(Self.describe(error))"
+                )
+            ])
         } catch {
             throw ConfigError([ConfigProblem(file: file, path: "", line: nil, message: "not valid YAML: \(error)")])
         }
@@ -46,7 +52,8 @@ public enum ConfigLoader {
 
     private static func describe(_ error: YamlError) -> String {
         switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+            .composer(_, let problem, let mark, _):
             "\(problem) at column \(mark.column)"
         default: "\(error)"
         }

@@ -32,7 +32,10 @@ struct ConfigReader {
             return nil
         }
         let top = mapping(node, path: "", allowed: Self.topKeys)
-        var defaults = (interval: FeedConfig.defaultInterval, timeout: FeedConfig.defaultTimeout, maxBody: FeedConfig.defaultMaxBodyBytes)
+        var defaults = (
+            interval: FeedConfig.defaultInterval, timeout: FeedConfig.defaultTimeout,
+            maxBody: FeedConfig.defaultMaxBodyBytes
+        )
         if let node = top["defaults"] {
             let keys = mapping(node, path: "defaults", allowed: Self.defaultsKeys)
             defaults.interval = duration(keys["interval"], "defaults.interval") ?? defaults.interval
@@ -70,7 +73,9 @@ struct ConfigReader {
         let allowFile = bool(keys["allow_file"], "\(path).allow_file") ?? false
         let url = feedURL(keys["url"], "\(path).url", parent: node, allowFile: allowFile)
         let interval = duration(keys["interval"], "\(path).interval") ?? defaults.interval
-        if interval < .seconds(30) { problem("\(path).interval", keys["interval"], "at least 30s, to respect publishers") }
+        if interval < .seconds(30) {
+            problem("\(path).interval", keys["interval"], "at least 30s, to respect publishers")
+        }
         let feed = FeedConfig(
             name: name ?? "", url: url ?? URL(fileURLWithPath: "/"), allowFile: allowFile, interval: interval,
             timeout: duration(keys["timeout"], "\(path).timeout") ?? defaults.timeout,
@@ -98,7 +103,8 @@ struct ConfigReader {
                 _ = try RuleQuery(parsing: query)
             } catch {
                 let lines = error.render(query: query).split(separator: "\n", omittingEmptySubsequences: false)
-                problem("\(path).query", keys["query"], "\(error)\n" + lines.map { "    \($0)" }.joined(separator: "\n"))
+                problem(
+                    "\(path).query", keys["query"], "\(error)\n" + lines.map { "    \($0)" }.joined(separator: "\n"))
             }
         }
         let feedNames = strings(keys["feeds"], "\(path).feeds")
@@ -110,14 +116,17 @@ struct ConfigReader {
             referenceProblem("\(path).sinks[\(index)]", keys["sinks"], kind: "sink", name: sink, known: sinks)
         }
         guard let name, let query else { return nil }
-        return RuleConfig(name: name, query: query, feeds: feedNames, tags: strings(keys["tags"], "\(path).tags"), sinks: sinkNames)
+        return RuleConfig(
+            name: name, query: query, feeds: feedNames, tags: strings(keys["tags"], "\(path).tags"), sinks: sinkNames)
     }
 
     mutating func readSink(_ node: Node, path: String) -> SinkConfig? {
         let keys = mapping(node, path: path, allowed: Self.sinkKeys)
         let name = name(keys["name"], path, parent: node)
         guard let type = string(keys["type"], "\(path).type") else {
-            if keys["type"] == nil { problem("\(path).type", node, "missing: one of \(Self.sinkTypes.joined(separator: ", "))") }
+            if keys["type"] == nil {
+                problem("\(path).type", node, "missing: one of \(Self.sinkTypes.joined(separator: ", "))")
+            }
             return nil
         }
         let kind: SinkConfig.Kind?
@@ -149,7 +158,9 @@ struct ConfigReader {
             disallow(keys, ["format", "path"], path: path, type: type)
         default:
             let hint = ConfigValues.suggestion(for: type, among: Self.sinkTypes).map { "; did you mean '\($0)'?" } ?? ""
-            problem("\(path).type", keys["type"], "unknown sink type '\(type)' (one of \(Self.sinkTypes.joined(separator: ", ")))\(hint)")
+            problem(
+                "\(path).type", keys["type"],
+                "unknown sink type '\(type)' (one of \(Self.sinkTypes.joined(separator: ", ")))\(hint)")
             kind = nil
         }
         guard let name, let kind else { return nil }
@@ -169,7 +180,8 @@ struct ConfigReader {
             guard let key = keyNode.string else { continue }
             let keyPath = path.isEmpty ? key : "\(path).\(key)"
             guard allowed.contains(key) else {
-                let hint = ConfigValues.suggestion(for: key, among: allowed).map { "did you mean '\($0)'?" }
+                let hint =
+                    ConfigValues.suggestion(for: key, among: allowed).map { "did you mean '\($0)'?" }
                     ?? "valid keys: \(allowed.joined(separator: ", "))"
                 problem(keyPath, keyNode, "unknown key; \(hint)")
                 continue
@@ -245,9 +257,11 @@ struct ConfigReader {
             return nil
         }
         guard let raw = string(node, "\(path).name") else { return nil }
-        let valid = !raw.isEmpty && raw.unicodeScalars.allSatisfy { scalar in
-            scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || "._-".unicodeScalars.contains(scalar))
-        }
+        let valid =
+            !raw.isEmpty
+            && raw.unicodeScalars.allSatisfy { scalar in
+                scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || "._-".unicodeScalars.contains(scalar))
+            }
         guard valid else {
             problem("\(path).name", node, "'\(raw)' is not a valid name (letters, digits, '.', '_', '-')")
             return nil

@@ -49,9 +49,11 @@ extension Herald {
                     } catch {
                         let delay = Self.retryDelays[min(entry.attempts, Self.retryDelays.count - 1)]
                         let asked = (error as? SinkError)?.retryAfter?.seconds ?? 0
-                        try await store.markFailed(entry, error: "\(error)", retryAt: now().addingTimeInterval(max(delay, asked)))
+                        try await store.markFailed(
+                            entry, error: "\(error)", retryAt: now().addingTimeInterval(max(delay, asked)))
                         report.failures.append((sink.name, "\(error)"))
-                        log.warning("delivery failed, will retry: \(error)", metadata: ["alert.id": "\(entry.alert.id)"])
+                        log.warning(
+                            "delivery failed, will retry: \(error)", metadata: ["alert.id": "\(entry.alert.id)"])
                         return report
                     }
                 }

@@ -41,9 +41,10 @@ extension Herald {
                 report.newItems += result.newItems
                 report.alerts += result.alerts
                 if let failure = result.failure { report.failures.append((result.feed, failure)) }
-                progress?(PollProgress(
-                    feedsDone: report.feedsPolled, feedsTotal: feeds.count, newItems: report.newItems,
-                    alerts: report.alerts.count))
+                progress?(
+                    PollProgress(
+                        feedsDone: report.feedsPolled, feedsTotal: feeds.count, newItems: report.newItems,
+                        alerts: report.alerts.count))
             }
         }
         return report
@@ -69,27 +70,39 @@ extension Herald {
             let started = now()
             switch await fetcher.fetch(request) {
             case .notModified:
-                try await store.recordNotModified(feed: feed.name, at: started, nextDue: Schedule.nextDue(feed, after: started))
+                try await store.recordNotModified(
+                    feed: feed.name, at: started, nextDue: Schedule.nextDue(feed, after: started))
                 log.debug("not modified")
             case .failed(let failure):
                 result.failure = failure.message
-                try await recordFailure(feed, status: failure.status, message: failure.message, retryAfter: failure.retryAfter, state: state, at: started)
-                log.warning("fetch failed: \(failure.message)", metadata: ["http.status": "\(failure.status.map(String.init) ?? "-")"])
+                try await recordFailure(
+                    feed, status: failure.status, message: failure.message, retryAfter: failure.retryAfter,
+                    state: state, at: started)
+                log.warning(
+                    "fetch failed: \(failure.message)",
+                    metadata: ["http.status": "\(failure.status.map(String.init) ?? "-")"])
             case .fetched(let document):
                 let parsed: ParsedFeed
                 do throws(FeedParseError) {
-                    parsed = try FeedParser.parse(document.body, contentType: document.contentType, url: document.finalURL)
+                    parsed = try FeedParser.parse(
+                        document.body, contentType: document.contentType, url: document.finalURL)
                 } catch {
                     let message = "cannot read \(feed.url.absoluteString) as a feed: \(error)"
                     result.failure = message
-                    try await recordFailure(feed, status: 200, message: message, retryAfter: nil, state: state, at: started)
+                    try await recordFailure(
+                        feed, status: 200, message: message, retryAfter: nil, state: state, at: started)
                     log.warning("\(message)")
                     return result
                 }
                 let ingest = try await ingest(parsed, document: document, feed: feed, runtime: runtime, at: started)
                 result.newItems = ingest.newItems
                 result.alerts = ingest.alerts
-                log.debug("fetched", metadata: ["items": "\(parsed.items.count)", "new": "\(ingest.newItems)", "alerts": "\(ingest.alerts.count)"])
+                log.debug(
+                    "fetched",
+                    metadata: [
+                        "items": "\(parsed.items.count)", "new": "\(ingest.newItems)",
+                        "alerts": "\(ingest.alerts.count)",
+                    ])
             }
         } catch {
             result.failure = "\(error)"
@@ -130,10 +143,11 @@ extension Herald {
             }
             return JudgedItem(item: item, keys: keyLists[index], alerts: alerts)
         }
-        return try await store.record(FetchRecord(
-            feed: feed.name, etag: document.etag, lastModified: document.lastModified,
-            movedTo: document.permanentRedirect?.absoluteString, at: now,
-            nextDue: Schedule.nextDue(feed, after: now), items: judged))
+        return try await store.record(
+            FetchRecord(
+                feed: feed.name, etag: document.etag, lastModified: document.lastModified,
+                movedTo: document.permanentRedirect?.absoluteString, at: now,
+                nextDue: Schedule.nextDue(feed, after: now), items: judged))
     }
 }
 

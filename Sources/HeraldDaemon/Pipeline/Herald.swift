@@ -56,14 +56,17 @@ struct Runtime: Sendable {
             do throws(RuleSyntaxError) {
                 return CompiledRule(config: rule, query: try RuleQuery(parsing: rule.query))
             } catch {
-                throw ConfigError([ConfigProblem(file: config.file, path: "rules.\(rule.name).query", line: nil, message: "\(error)")])
+                throw ConfigError([
+                    ConfigProblem(file: config.file, path: "rules.\(rule.name).query", line: nil, message: "\(error)")
+                ])
             }
         }
         sinks = config.sinks.map { sink -> any AlertSink in
             switch sink.kind {
             case .stdout(let format): StdoutSink(name: sink.name, format: format)
             case .file(let path): FileSink(name: sink.name, path: path)
-            case .webhook(let url, let timeout): WebhookSink(name: sink.name, url: url, timeout: timeout, client: client)
+            case .webhook(let url, let timeout):
+                WebhookSink(name: sink.name, url: url, timeout: timeout, client: client)
             }
         }
     }

@@ -5,7 +5,8 @@ import HeraldCore
 public enum Schedule {
     /// After a success: the interval plus up to 10 % jitter, so feeds configured together drift
     /// apart instead of hitting their hosts in lock-step.
-    public static func nextDue(_ feed: FeedConfig, after now: Date, jitter: Double = Double.random(in: 0...0.1)) -> Date {
+    public static func nextDue(_ feed: FeedConfig, after now: Date, jitter: Double = Double.random(in: 0...0.1)) -> Date
+    {
         now.addingTimeInterval(feed.interval.seconds * (1 + jitter))
     }
 
@@ -15,7 +16,8 @@ public enum Schedule {
     public static func nextDueAfterFailure(
         _ feed: FeedConfig, failures: Int, retryAfter: Duration?, after now: Date
     ) -> Date {
-        let backoff = min(feed.interval.seconds * pow(2, Double(max(0, failures - 1))), max(feed.interval.seconds, 6 * 3600))
+        let backoff = min(
+            feed.interval.seconds * pow(2, Double(max(0, failures - 1))), max(feed.interval.seconds, 6 * 3600))
         let wait = max(backoff, retryAfter?.seconds ?? 0)
         return now.addingTimeInterval(wait)
     }

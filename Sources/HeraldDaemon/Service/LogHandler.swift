@@ -2,7 +2,7 @@ import Foundation
 import Logging
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Herald's log lines on stderr: `<N>` syslog priority prefixes when journald reads them (it
@@ -13,7 +13,8 @@ public struct HeraldLogHandler: LogHandler {
     let label: String
     let journald: Bool
 
-    public init(label: String, level: Logger.Level, environment: [String: String] = ProcessInfo.processInfo.environment) {
+    public init(label: String, level: Logger.Level, environment: [String: String] = ProcessInfo.processInfo.environment)
+    {
         self.label = label
         logLevel = level
         journald = environment["JOURNAL_STREAM"] != nil

@@ -5,7 +5,7 @@ import ServiceLifecycle
 import UnixSignals
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Re-reads the config on SIGHUP. A config that does not load or check is rejected with a log
@@ -32,7 +32,12 @@ struct ReloadService: Service {
         do {
             let config = try ConfigLoader.load(path: configPath)
             try herald.apply(config)
-            logger.notice("config reloaded", metadata: ["feeds": "\(config.feeds.count)", "rules": "\(config.rules.count)", "sinks": "\(config.sinks.count)"])
+            logger.notice(
+                "config reloaded",
+                metadata: [
+                    "feeds": "\(config.feeds.count)", "rules": "\(config.rules.count)",
+                    "sinks": "\(config.sinks.count)",
+                ])
             wakeup.wake()
         } catch {
             logger.error("config reload rejected, keeping the running config: \(error)")
@@ -54,8 +59,11 @@ public func runDaemon(configPath: String, config: HeraldConfig, options: HeraldO
     let group = ServiceGroup(
         configuration: .init(
             services: [
-                .init(service: SchedulerService(herald: herald, wakeup: wakeup, notifier: notifier), successTerminationBehavior: .gracefullyShutdownGroup),
-                .init(service: ReloadService(herald: herald, configPath: configPath, wakeup: wakeup, notifier: notifier)),
+                .init(
+                    service: SchedulerService(herald: herald, wakeup: wakeup, notifier: notifier),
+                    successTerminationBehavior: .gracefullyShutdownGroup),
+                .init(
+                    service: ReloadService(herald: herald, configPath: configPath, wakeup: wakeup, notifier: notifier)),
             ],
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger))

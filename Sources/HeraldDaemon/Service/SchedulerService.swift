@@ -16,16 +16,20 @@ struct SchedulerService: Service {
     func run() async throws {
         let logger = herald.logger
         notifier.notify("READY=1\nSTATUS=polling \(herald.config.feeds.count) feeds")
-        logger.info("herald is running", metadata: ["feeds": "\(herald.config.feeds.count)", "state": "\(herald.store.path)"])
+        logger.info(
+            "herald is running", metadata: ["feeds": "\(herald.config.feeds.count)", "state": "\(herald.store.path)"])
         while !Task.isShuttingDownGracefully {
             let due = try await dueFeeds(now: Date())
             if !due.isEmpty {
                 let report = await herald.poll(feeds: due)
-                logger.info("polled", metadata: [
-                    "feeds": "\(report.feedsPolled)", "failed": "\(report.failures.count)",
-                    "new": "\(report.newItems)", "alerts": "\(report.alerts.count)",
-                ])
-                notifier.notify("STATUS=\(report.feedsPolled - report.failures.count)/\(report.feedsPolled) feeds ok in last pass")
+                logger.info(
+                    "polled",
+                    metadata: [
+                        "feeds": "\(report.feedsPolled)", "failed": "\(report.failures.count)",
+                        "new": "\(report.newItems)", "alerts": "\(report.alerts.count)",
+                    ])
+                notifier.notify(
+                    "STATUS=\(report.feedsPolled - report.failures.count)/\(report.feedsPolled) feeds ok in last pass")
             }
             _ = await herald.deliver()
             if Task.isShuttingDownGracefully { break }

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Writes `text` to file descriptor 2 in one `write` call per chunk: no shared `FILE*` buffer, so

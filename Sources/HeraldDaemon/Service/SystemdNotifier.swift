@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// sd_notify(3), written out: one datagram on the `AF_UNIX` socket named by `$NOTIFY_SOCKET`

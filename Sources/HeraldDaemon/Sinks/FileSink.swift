@@ -2,7 +2,7 @@ import Foundation
 import HeraldCore
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Alerts appended to a file, one JSON object per line, each line fsync'd before the alert counts
@@ -18,7 +18,9 @@ public struct FileSink: AlertSink {
 
     public func deliver(_ alert: Alert) async throws {
         let folder = (path as NSString).deletingLastPathComponent
-        if !folder.isEmpty { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+        if !folder.isEmpty {
+            try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        }
         let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o640)
         guard descriptor >= 0 else {
             throw SinkError(sink: name, message: "cannot open \(path): \(String(cString: strerror(errno)))")

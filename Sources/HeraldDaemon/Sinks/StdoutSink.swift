@@ -2,7 +2,7 @@ import Foundation
 import HeraldCore
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Alerts on standard output, as readable text or as JSON lines.
