@@ -3,16 +3,6 @@ import Testing
 
 @testable import HeraldCore
 
-/// The instant given in UTC, computed by Foundation's calendar rather than by the parser under test.
-private func utc(_ year: Int, _ month: Int, _ day: Int, _ hour: Int = 0, _ minute: Int = 0, _ second: Int = 0)
-    -> Date
-{
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = TimeZone(identifier: "UTC")!
-    return calendar.date(
-        from: DateComponents(year: year, month: month, day: day, hour: hour, minute: minute, second: second))!
-}
-
 private func parse(_ text: String, contentType: String? = nil, url: String? = nil) throws -> ParsedFeed {
     try FeedParser.parse(Data(text.utf8), contentType: contentType, url: url.flatMap(URL.init(string:)))
 }

@@ -33,6 +33,14 @@ func judged(_ guid: String, link: String? = nil, title: String, rule: String? = 
     return JudgedItem(item: item, keys: keys, alerts: alerts)
 }
 
+/// Records `count` new items of feed "wire", each raising one "talks" alert for the console.
+func recordTalks(_ count: Int, in store: HeraldStore) async throws {
+    _ = try await store.record(
+        FetchRecord(
+            feed: "wire", etag: nil, lastModified: nil, at: t0, nextDue: t0,
+            items: (1...count).map { judged("g\($0)", title: "talks \($0)", rule: "talks") }))
+}
+
 let t0 = Date(timeIntervalSince1970: 1_768_300_000)
 
 @Suite("HeraldStore on a real SQLite file")
@@ -77,10 +85,7 @@ struct HeraldStoreTests {
     func outboxLifecycle() async throws {
         let temp = try TemporaryStore()
         let store = temp.store
-        _ = try await store.record(
-            FetchRecord(
-                feed: "wire", etag: nil, lastModified: nil, at: t0, nextDue: t0,
-                items: (1...3).map { judged("g\($0)", title: "talks \($0)", rule: "talks") }))
+        try await recordTalks(3, in: store)
         let claimed = try await store.claim(sink: "console", owner: "daemon", now: t0)
         #expect(claimed.map(\.alert.title) == ["talks 1", "talks 2", "talks 3"])
         // A second process sees the sink busy while the lease lives, and free once it has expired.
@@ -96,10 +101,7 @@ struct HeraldStoreTests {
     func failureKeepsOrder() async throws {
         let temp = try TemporaryStore()
         let store = temp.store
-        _ = try await store.record(
-            FetchRecord(
-                feed: "wire", etag: nil, lastModified: nil, at: t0, nextDue: t0,
-                items: (1...2).map { judged("g\($0)", title: "talks \($0)", rule: "talks") }))
+        try await recordTalks(2, in: store)
         let claimed = try await store.claim(sink: "console", owner: "daemon", now: t0)
         try await store.markFailed(claimed[0], error: "HTTP 503", retryAt: t0 + 60)
         #expect(try await store.claim(sink: "console", owner: "daemon", now: t0 + 30).isEmpty)
