@@ -21,7 +21,7 @@ struct CommonOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The SQLite state file (overrides the config's `state`).", valueName: "path"))
     var state: String?
 
-    @Option(help: ArgumentHelp("Log level: trace, debug, info, notice, warning, error, critical.", valueName: "level"))
+    @Option(help: ArgumentHelp("How much to log on stderr.", valueName: "level"))
     var logLevel: Logger.Level = .notice
 
     var configPath: String {

@@ -8,10 +8,10 @@ struct HeraldCommand: AsyncParsableCommand {
         commandName: "herald",
         abstract: "Watch news feeds for topics and send alerts.",
         discussion: """
-            Herald polls RSS, Atom and JSON feeds, remembers every item it has judged in a SQLite state
+            Herald polls RSS, Atom and JSON feeds, remembers every item it has judged in a SQLite state \
             file, matches new items against topic rules and delivers alerts to stdout, a file or webhooks.
 
-            Exit status: 0 all feeds fetched and alerts delivered; 1 some feed or sink failed (what could
+            Exit status: 0 all feeds fetched and alerts delivered; 1 some feed or sink failed (what could \
             be done was done and recorded); 2 the config is invalid; 64 bad command line.
             """,
         version: "0.1.0",

@@ -13,8 +13,9 @@ struct PollCommand: AsyncParsableCommand {
         abstract: "Poll every feed once, deliver the alerts, and exit.",
         discussion: """
             For cron, systemd timers and shells. Safe to run next to `herald run` on the same state file.
-            Exit status: 0 all feeds fetched and all alerts delivered; 1 some feed or sink failed (the rest
-            was done and recorded; failed deliveries are retried next time); 2 invalid config.
+
+            Exit status: 0 all feeds fetched and all alerts delivered; 1 some feed or sink failed (the \
+            rest was done and recorded; failed deliveries are retried next time); 2 invalid config.
             """)
 
     @OptionGroup var options: CommonOptions

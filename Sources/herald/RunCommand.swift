@@ -12,7 +12,9 @@ struct RunCommand: AsyncParsableCommand {
         abstract: "Run as a daemon: poll each feed on its interval until stopped.",
         discussion: """
             SIGTERM or SIGINT: finish what is in flight, deliver what is pending, exit 0.
+
             SIGHUP: re-read the config; a config with errors is rejected and the running one kept.
+
             Under systemd (Type=notify) it reports READY=1, STATUS=, RELOADING=1 and STOPPING=1.
             """)
 
