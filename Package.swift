@@ -56,6 +56,12 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .executableTarget(
+            name: "herald-bench",
+            dependencies: ["HeraldCore"],
+            path: "Benchmarks/herald-bench",
+            swiftSettings: strict
+        ),
         .target(
             name: "HeraldTestSupport",
             dependencies: ["HeraldCore"],

@@ -1,0 +1,9 @@
+import Foundation
+
+// Herald's micro-benchmarks; each subcommand prints its figures. See Benchmarks/README.md.
+let arguments = CommandLine.arguments.dropFirst()
+switch arguments.first {
+default:
+    print("usage: herald-bench <benchmark> [arguments]")
+    exit(arguments.isEmpty ? 0 : 64)
+}
