@@ -2,6 +2,34 @@ import Foundation
 import GRDB
 import HeraldCore
 
+/// A failed fetch or parse to record.
+public struct FailureRecord: Sendable {
+    public var feed: String
+    public var url: String
+    public var status: Int?
+    public var error: String
+    public var at: Date
+    public var nextDue: Date
+    /// The failure count at which `unhealthyNotice` is sent (0: never).
+    public var unhealthyAfter: Int
+    /// Sent once, when this failure makes the streak reach `unhealthyAfter`.
+    public var unhealthyNotice: RoutedAlert?
+
+    public init(
+        feed: String, url: String, status: Int?, error: String, at: Date, nextDue: Date, unhealthyAfter: Int = 0,
+        unhealthyNotice: RoutedAlert? = nil
+    ) {
+        self.feed = feed
+        self.url = url
+        self.status = status
+        self.error = error
+        self.at = at
+        self.nextDue = nextDue
+        self.unhealthyAfter = unhealthyAfter
+        self.unhealthyNotice = unhealthyNotice
+    }
+}
+
 extension HeraldStore {
     /// The remembered state of every feed, by feed name.
     public func feedStates() async throws(StoreError) -> [String: FeedState] {
@@ -21,26 +49,43 @@ extension HeraldStore {
         }
     }
 
-    /// Records a failed fetch or parse: the error, one more consecutive failure, when to try again.
-    public func recordFailure(
-        feed: String, status: Int?, error: String, at now: Date, nextDue: Date
-    ) async throws(StoreError) {
+    /// Records a failed fetch or parse: the error, one more consecutive failure, when to try again,
+    /// and — the one time the streak reaches the threshold — the "feed unhealthy" notice, in the
+    /// same transaction. Returns the streak length.
+    @discardableResult
+    public func recordFailure(_ failure: FailureRecord) async throws(StoreError) -> Int {
         try await write { db in
-            try Self.ensureFeed(db, feed)
+            try Self.ensureFeed(db, failure.feed, url: failure.url)
             try db.execute(
                 sql: """
                     UPDATE feed_state SET last_status = ?, last_error = ?, last_attempt_at = ?, next_due_at = ?,
                         consecutive_failures = consecutive_failures + 1
                     WHERE feed = ?
                     """,
-                arguments: [status, error, now.unix, nextDue.unix, feed])
+                arguments: [failure.status, failure.error, failure.at.unix, failure.nextDue.unix, failure.feed])
+            let streak =
+                try Int.fetchOne(
+                    db, sql: "SELECT consecutive_failures FROM feed_state WHERE feed = ?", arguments: [failure.feed]) ?? 0
+            if failure.unhealthyAfter > 0, streak == failure.unhealthyAfter {
+                try db.execute(
+                    sql: "UPDATE feed_state SET unhealthy_since = ? WHERE feed = ?",
+                    arguments: [failure.at.unix, failure.feed])
+                if let notice = failure.unhealthyNotice {
+                    try Self.enqueue(db, notice, itemID: nil, at: failure.at)
+                }
+            }
+            return streak
         }
     }
 
-    /// Records a 304: the feed is healthy and unchanged.
-    public func recordNotModified(feed: String, at now: Date, nextDue: Date) async throws(StoreError) {
+    /// Records a 304: the feed is healthy and unchanged (sending `recoveredNotice` if it had been
+    /// reported unhealthy).
+    public func recordNotModified(
+        feed: String, url: String, at now: Date, nextDue: Date, recoveredNotice: RoutedAlert? = nil
+    ) async throws(StoreError) {
         try await write { db in
-            try Self.ensureFeed(db, feed)
+            try Self.ensureFeed(db, feed, url: url)
+            try Self.recover(db, feed: feed, notice: recoveredNotice, at: now)
             try db.execute(
                 sql: """
                     UPDATE feed_state SET last_status = 304, last_error = NULL, consecutive_failures = 0,
@@ -51,8 +96,44 @@ extension HeraldStore {
         }
     }
 
-    static func ensureFeed(_ db: Database, _ feed: String) throws {
-        try db.execute(sql: "INSERT OR IGNORE INTO feed_state (feed) VALUES (?)", arguments: [feed])
+    /// Creates the feed's row, and forgets validators and redirects learnt for another URL when the
+    /// config now names a different one.
+    static func ensureFeed(_ db: Database, _ feed: String, url: String) throws {
+        try db.execute(sql: "INSERT OR IGNORE INTO feed_state (feed, url) VALUES (?, ?)", arguments: [feed, url])
+        try db.execute(
+            sql: """
+                UPDATE feed_state SET url = ?, etag = NULL, last_modified = NULL, moved_to = NULL,
+                    redirect_candidate = NULL, redirect_observations = 0
+                WHERE feed = ? AND (url IS NULL OR url != ?)
+                """,
+            arguments: [url, feed, url])
+    }
+
+    /// Ends an unhealthy streak: clears the mark and enqueues the "recovered" notice, once.
+    static func recover(_ db: Database, feed: String, notice: RoutedAlert?, at now: Date) throws {
+        let wasUnhealthy =
+            try Bool.fetchOne(
+                db, sql: "SELECT unhealthy_since IS NOT NULL FROM feed_state WHERE feed = ?", arguments: [feed])
+            ?? false
+        guard wasUnhealthy else { return }
+        try db.execute(sql: "UPDATE feed_state SET unhealthy_since = NULL WHERE feed = ?", arguments: [feed])
+        if let notice { try enqueue(db, notice, itemID: nil, at: now) }
+    }
+
+    /// Stores an alert and one outbox row per sink; returns false when the alert id exists already.
+    @discardableResult
+    static func enqueue(_ db: Database, _ routed: RoutedAlert, itemID: Int64?, at now: Date) throws -> Bool {
+        let payload = String(decoding: try AlertCoding.encoder.encode(routed.alert), as: UTF8.self)
+        try db.execute(
+            sql: "INSERT OR IGNORE INTO alert (id, rule, feed, item_id, payload, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+            arguments: [routed.alert.id, routed.alert.rule, routed.alert.feed, itemID, payload, now.unix])
+        guard db.changesCount > 0 else { return false }
+        for sink in routed.sinks {
+            try db.execute(
+                sql: "INSERT OR IGNORE INTO outbox (alert_id, sink, next_attempt_at) VALUES (?, ?, ?)",
+                arguments: [routed.alert.id, sink, now.unix])
+        }
+        return true
     }
 }
 
@@ -64,6 +145,7 @@ extension FeedState {
             lastAttemptAt: (row["last_attempt_at"] as Double?).map(Date.init(unix:)),
             lastSuccessAt: (row["last_success_at"] as Double?).map(Date.init(unix:)),
             nextDueAt: (row["next_due_at"] as Double?).map(Date.init(unix:)),
-            movedTo: row["moved_to"], itemsSeen: row["items_seen"])
+            movedTo: row["moved_to"], itemsSeen: row["items_seen"], url: row["url"],
+            unhealthySince: (row["unhealthy_since"] as Double?).map(Date.init(unix:)))
     }
 }

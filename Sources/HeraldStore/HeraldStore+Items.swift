@@ -13,121 +13,215 @@ public struct RoutedAlert: Sendable, Hashable {
     }
 }
 
-/// One new item as the pipeline judged it: its identity keys and the alerts it raised.
+/// What Herald already knows of an item.
+public enum ItemStatus: Sendable, Hashable {
+    /// No key known: judge it.
+    case new
+    /// A strong key is known and the text is the same.
+    case seen
+    /// A strong key is known but the title or text changed materially.
+    case edited
+    /// No strong key is known, but an item of this feed had exactly this title and text: the
+    /// publisher changed its guid or link. Its new keys are learnt; it is not judged again.
+    case knownContent
+}
+
+/// One item of a fetch, with its keys, what the pipeline took it to be, and the alerts it raised.
 public struct JudgedItem: Sendable {
     public var item: Item
-    public var keys: [String]
+    public var keys: ItemKeys
+    /// The status the alerts were judged for. `record` checks it again in its transaction and
+    /// drops the alerts if another process got there first.
+    public var status: ItemStatus
     public var alerts: [RoutedAlert]
 
-    public init(item: Item, keys: [String], alerts: [RoutedAlert]) {
+    public init(item: Item, keys: ItemKeys, status: ItemStatus = .new, alerts: [RoutedAlert] = []) {
         self.item = item
         self.keys = keys
+        self.status = status
         self.alerts = alerts
     }
 }
 
-/// A successful fetch to record: the validators and the items judged new.
+/// A successful fetch to record: the validators and the items.
 public struct FetchRecord: Sendable {
     public var feed: String
+    /// The configured URL (validators and redirects belong to it).
+    public var url: String
     public var status: Int
     public var etag: String?
     public var lastModified: String?
-    public var movedTo: String?
+    /// Where this fetch was permanently redirected to, if it was.
+    public var permanentRedirect: String?
     public var at: Date
     public var nextDue: Date
     public var items: [JudgedItem]
+    /// Sent if the feed had been reported unhealthy.
+    public var recoveredNotice: RoutedAlert?
 
     public init(
-        feed: String, status: Int = 200, etag: String?, lastModified: String?, movedTo: String? = nil, at: Date,
-        nextDue: Date, items: [JudgedItem]
+        feed: String, url: String = "", status: Int = 200, etag: String?, lastModified: String?,
+        permanentRedirect: String? = nil, at: Date, nextDue: Date, items: [JudgedItem],
+        recoveredNotice: RoutedAlert? = nil
     ) {
         self.feed = feed
+        self.url = url
         self.status = status
         self.etag = etag
         self.lastModified = lastModified
-        self.movedTo = movedTo
+        self.permanentRedirect = permanentRedirect
         self.at = at
         self.nextDue = nextDue
         self.items = items
+        self.recoveredNotice = recoveredNotice
     }
 }
 
 /// What one recorded fetch changed.
 public struct IngestResult: Sendable, Hashable {
-    public var newItems: Int
-    public var alerts: [Alert]
+    public var newItems = 0
+    public var editedItems = 0
+    /// Items recognised by content after their guid or link changed.
+    public var rekeyedItems = 0
+    public var alerts: [Alert] = []
+    /// Set when this fetch made Herald follow a permanent redirect for good.
+    public var movedTo: String?
 }
 
 extension HeraldStore {
-    /// Indices of the key lists none of whose keys is known yet. A cheap read before matching;
-    /// `record(_:)` checks again inside its transaction, so a concurrent poll cannot double-judge.
-    public func unseen(_ keyLists: [[String]]) async throws(StoreError) -> [Int] {
-        try await read { db in
-            let statement = try db.cachedStatement(sql: "SELECT 1 FROM seen_key WHERE key = ?")
-            return try keyLists.indices.filter { index in
-                try keyLists[index].allSatisfy { key in try Bool.fetchOne(statement, arguments: [key]) == nil }
-            }
-        }
+    /// What Herald knows of each item, by its keys. A cheap read before matching; `record(_:)`
+    /// classifies again inside its transaction, so a concurrent poll cannot double-judge.
+    public func classify(_ keys: [ItemKeys]) async throws(StoreError) -> [ItemStatus] {
+        try await read { db in try keys.map { try Self.status(db, $0) } }
     }
 
-    /// Records a successful fetch in ONE transaction: the feed's validators, every new item's keys,
-    /// its alerts and one outbox row per (alert, sink). Either all of it is stored or none: a crash
-    /// re-polls the items, and their alerts get the same ids again.
+    static func status(_ db: Database, _ keys: ItemKeys) throws -> ItemStatus {
+        if let itemID = try knownItem(db, keys.strong) {
+            let stored = try String.fetchOne(db, sql: "SELECT fingerprint FROM item WHERE id = ?", arguments: [itemID])
+            return stored == nil || stored == keys.fingerprint ? .seen : .edited
+        }
+        let contentKnown =
+            try Bool.fetchOne(db, sql: "SELECT 1 FROM seen_key WHERE key = ?", arguments: [keys.fingerprint]) ?? false
+        return contentKnown ? .knownContent : .new
+    }
+
+    static func knownItem(_ db: Database, _ keys: [String]) throws -> Int64? {
+        let statement = try db.cachedStatement(sql: "SELECT item_id FROM seen_key WHERE key = ?")
+        for key in keys {
+            if let id = try Int64.fetchOne(statement, arguments: [key]) { return id }
+        }
+        return nil
+    }
+
+    /// Records a successful fetch in ONE transaction: the feed's validators and redirect
+    /// observations, every new or edited item with its keys, its alerts and one outbox row per
+    /// (alert, sink). Either all of it is stored or none: a crash re-polls the items, and their
+    /// alerts get the same ids again.
     public func record(_ fetch: FetchRecord) async throws(StoreError) -> IngestResult {
         try await write { db in
-            try Self.ensureFeed(db, fetch.feed)
-            let seen = try db.cachedStatement(sql: "SELECT 1 FROM seen_key WHERE key = ?")
-            var newItems = 0
-            var alerts: [Alert] = []
+            try Self.ensureFeed(db, fetch.feed, url: fetch.url)
+            try Self.recover(db, feed: fetch.feed, notice: fetch.recoveredNotice, at: fetch.at)
+            var result = IngestResult()
             for judged in fetch.items {
-                let known = try judged.keys.contains { try Bool.fetchOne(seen, arguments: [$0]) != nil }
-                guard !known, let identity = judged.keys.first else { continue }
-                try db.execute(
-                    sql: """
-                        INSERT INTO item (feed, identity, guid, link, title, published_at, first_seen_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)
-                        """,
-                    arguments: [
-                        fetch.feed, identity, judged.item.guid, judged.item.link, judged.item.title,
-                        judged.item.published?.unix, fetch.at.unix,
-                    ])
-                let itemID = db.lastInsertedRowID
-                for key in judged.keys {
+                let status = try Self.status(db, judged.keys)
+                let alerts = status == judged.status ? judged.alerts : []
+                switch status {
+                case .new:
+                    let itemID = try Self.insertItem(db, judged, feed: fetch.feed, at: fetch.at)
+                    result.newItems += 1
+                    for routed in alerts where try Self.enqueue(db, routed, itemID: itemID, at: fetch.at) {
+                        result.alerts.append(routed.alert)
+                    }
+                case .edited:
+                    guard let itemID = try Self.knownItem(db, judged.keys.strong) else { continue }
                     try db.execute(
-                        sql: "INSERT OR IGNORE INTO seen_key (key, item_id) VALUES (?, ?)", arguments: [key, itemID])
-                }
-                newItems += 1
-                for routed in judged.alerts {
-                    let payload = String(decoding: try AlertCoding.encoder.encode(routed.alert), as: UTF8.self)
-                    try db.execute(
-                        sql:
-                            "INSERT OR IGNORE INTO alert (id, rule, feed, item_id, payload, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-                        arguments: [routed.alert.id, routed.alert.rule, fetch.feed, itemID, payload, fetch.at.unix])
-                    guard db.changesCount > 0 else { continue }
-                    alerts.append(routed.alert)
-                    for sink in routed.sinks {
-                        try db.execute(
-                            sql: "INSERT OR IGNORE INTO outbox (alert_id, sink, next_attempt_at) VALUES (?, ?, ?)",
-                            arguments: [routed.alert.id, sink, fetch.at.unix])
+                        sql: "UPDATE item SET title = ?, fingerprint = ?, edited_at = ? WHERE id = ?",
+                        arguments: [judged.item.title, judged.keys.fingerprint, fetch.at.unix, itemID])
+                    try Self.learn(db, judged.keys.all, itemID: itemID)
+                    result.editedItems += 1
+                    for routed in alerts where try Self.enqueue(db, routed, itemID: itemID, at: fetch.at) {
+                        result.alerts.append(routed.alert)
+                    }
+                case .knownContent:
+                    let itemID = try Int64.fetchOne(
+                        db, sql: "SELECT item_id FROM seen_key WHERE key = ?", arguments: [judged.keys.fingerprint])
+                    if let itemID { try Self.learn(db, judged.keys.strong, itemID: itemID) }
+                    result.rekeyedItems += 1
+                case .seen:
+                    // Keys the item did not have before (a link added later) are learnt too.
+                    if let itemID = try Self.knownItem(db, judged.keys.strong) {
+                        try Self.learn(db, judged.keys.strong, itemID: itemID)
                     }
                 }
             }
+            result.movedTo = try Self.observeRedirect(db, feed: fetch.feed, target: fetch.permanentRedirect)
             try db.execute(
                 sql: """
                     UPDATE feed_state SET etag = ?, last_modified = ?, last_status = ?, last_error = NULL,
                         consecutive_failures = 0, last_attempt_at = ?, last_success_at = ?, next_due_at = ?,
-                        moved_to = COALESCE(?, moved_to), items_seen = items_seen + ?
+                        items_seen = items_seen + ?
                     WHERE feed = ?
                     """,
                 arguments: [
                     fetch.etag, fetch.lastModified, fetch.status, fetch.at.unix, fetch.at.unix, fetch.nextDue.unix,
-                    fetch.movedTo, newItems, fetch.feed,
+                    result.newItems, fetch.feed,
                 ])
-            return IngestResult(newItems: newItems, alerts: alerts)
+            return result
         }
     }
 
-    /// Alerts recorded since `date`, newest last (for `herald alerts` and tests).
+    static func insertItem(_ db: Database, _ judged: JudgedItem, feed: String, at now: Date) throws -> Int64 {
+        try db.execute(
+            sql: """
+                INSERT INTO item (feed, identity, guid, link, title, published_at, first_seen_at, fingerprint)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                feed, judged.keys.primary, judged.item.guid, judged.item.link, judged.item.title,
+                judged.item.published?.unix, now.unix, judged.keys.fingerprint,
+            ])
+        let itemID = db.lastInsertedRowID
+        try learn(db, judged.keys.all, itemID: itemID)
+        return itemID
+    }
+
+    static func learn(_ db: Database, _ keys: [String], itemID: Int64) throws {
+        let statement = try db.cachedStatement(sql: "INSERT OR IGNORE INTO seen_key (key, item_id) VALUES (?, ?)")
+        for key in keys { try statement.execute(arguments: [key, itemID]) }
+    }
+
+    /// Counts consecutive permanent redirects to one target; after
+    /// `FeedState.redirectObservationsToMove` of them the feed has moved. A fetch without one
+    /// resets the count (temporary redirects never count). Returns the new address when it moves.
+    static func observeRedirect(_ db: Database, feed: String, target: String?) throws -> String? {
+        guard let target else {
+            try db.execute(
+                sql: "UPDATE feed_state SET redirect_candidate = NULL, redirect_observations = 0 WHERE feed = ?",
+                arguments: [feed])
+            return nil
+        }
+        try db.execute(
+            sql: """
+                UPDATE feed_state SET
+                    redirect_observations = CASE WHEN redirect_candidate = ? THEN redirect_observations + 1 ELSE 1 END,
+                    redirect_candidate = ?
+                WHERE feed = ?
+                """,
+            arguments: [target, target, feed])
+        let observations =
+            try Int.fetchOne(db, sql: "SELECT redirect_observations FROM feed_state WHERE feed = ?", arguments: [feed])
+            ?? 0
+        guard observations >= FeedState.redirectObservationsToMove else { return nil }
+        try db.execute(
+            sql: """
+                UPDATE feed_state SET moved_to = ?, redirect_candidate = NULL, redirect_observations = 0
+                WHERE feed = ?
+                """,
+            arguments: [target, feed])
+        return target
+    }
+
+    /// Alerts recorded since `date`, oldest first (for `herald alerts` and tests).
     public func alerts(since date: Date = .distantPast, rule: String? = nil) async throws(StoreError) -> [Alert] {
         try await read { db in
             var sql = "SELECT payload FROM alert WHERE created_at >= ?"

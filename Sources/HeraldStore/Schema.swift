@@ -62,6 +62,32 @@ enum Schema {
                     CREATE INDEX outbox_pending ON outbox(sink, seq) WHERE state = 'pending';
                     """)
         }
+        migrator.registerMigration("v2-identity-redirects-notices") { db in
+            // Notices (feed unhealthy / recovered) are alerts without an item: rebuild `alert` with a
+            // nullable item_id (SQLite cannot relax NOT NULL in place). GRDB defers foreign-key checks
+            // until the migration commits.
+            try db.execute(
+                sql: """
+                    CREATE TABLE alert_v2 (
+                        id TEXT PRIMARY KEY NOT NULL,
+                        rule TEXT NOT NULL,
+                        feed TEXT NOT NULL,
+                        item_id INTEGER REFERENCES item(id) ON DELETE CASCADE,
+                        payload TEXT NOT NULL,
+                        created_at REAL NOT NULL
+                    );
+                    INSERT INTO alert_v2 SELECT id, rule, feed, item_id, payload, created_at FROM alert;
+                    DROP TABLE alert;
+                    ALTER TABLE alert_v2 RENAME TO alert;
+                    CREATE INDEX alert_by_rule ON alert(rule, created_at);
+                    ALTER TABLE item ADD COLUMN fingerprint TEXT;
+                    ALTER TABLE item ADD COLUMN edited_at REAL;
+                    ALTER TABLE feed_state ADD COLUMN url TEXT;
+                    ALTER TABLE feed_state ADD COLUMN redirect_candidate TEXT;
+                    ALTER TABLE feed_state ADD COLUMN redirect_observations INTEGER NOT NULL DEFAULT 0;
+                    ALTER TABLE feed_state ADD COLUMN unhealthy_since REAL;
+                    """)
+        }
         return migrator
     }
 }

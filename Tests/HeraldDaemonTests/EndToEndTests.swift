@@ -12,7 +12,8 @@ struct EndToEndTests {
     func config(feedURL: URL, workspace: Workspace, sinks: [SinkConfig]) -> HeraldConfig {
         HeraldConfig(
             file: workspace.path("herald.yaml"),
-            feeds: [FeedConfig(name: "wire", url: feedURL, tags: ["syria"])],
+            // The fixtures are dated January 2026: let a first poll alert for all of them.
+            feeds: [FeedConfig(name: "wire", url: feedURL, tags: ["syria"], firstPollWindow: nil)],
             rules: [RuleConfig(name: "paris-talks", query: Fixtures.talksQuery, tags: ["syria"])],
             sinks: sinks)
     }

@@ -20,6 +20,7 @@ struct ProcessTests {
               - name: wire
                 url: \(feedURL.absoluteString)
                 interval: 10m
+                first_poll_window: all
             rules:
               - name: paris-talks
                 query: '\(Fixtures.talksQuery)'

@@ -17,20 +17,20 @@ final class TemporaryStore {
     deinit { try? FileManager.default.removeItem(at: folder) }
 }
 
-func judged(_ guid: String, link: String? = nil, title: String, rule: String? = nil, sinks: [String] = ["console"])
-    -> JudgedItem
-{
+func judged(
+    _ guid: String, link: String? = nil, title: String, rule: String? = nil, sinks: [String] = ["console"]
+) -> JudgedItem {
     let item = Item(guid: guid, link: link, title: title)
     let keys = ItemIdentity.keys(feed: "wire", item: item)
     let alerts =
         rule.map { rule in
             [
                 RoutedAlert(
-                    alert: Alert(id: Alert.id(rule: rule, itemKey: keys[0]), rule: rule, feed: "wire", title: title),
+                    alert: Alert(id: Alert.id(rule: rule, itemKey: keys.primary), rule: rule, feed: "wire", title: title),
                     sinks: sinks)
             ]
         } ?? []
-    return JudgedItem(item: item, keys: keys, alerts: alerts)
+    return JudgedItem(item: item, keys: keys, status: .new, alerts: alerts)
 }
 
 /// Records `count` new items of feed "wire", each raising one "talks" alert for the console.
@@ -75,7 +75,7 @@ struct HeraldStoreTests {
                 feed: "wire", etag: nil, lastModified: nil, at: t0, nextDue: t0,
                 items: [judged("g1", link: "https://example.org/a?utm_source=x", title: "A")]))
         let changed = [judged("g1-v2", link: "https://EXAMPLE.org/a#top", title: "A")]
-        #expect(try await temp.store.unseen(changed.map(\.keys)).isEmpty)
+        #expect(try await temp.store.classify(changed.map(\.keys)) == [.seen])
         let result = try await temp.store.record(
             FetchRecord(feed: "wire", etag: nil, lastModified: nil, at: t0, nextDue: t0, items: changed))
         #expect(result.newItems == 0)
@@ -117,13 +117,15 @@ struct HeraldStoreTests {
     func failureCounting() async throws {
         let temp = try TemporaryStore()
         let store = temp.store
-        try await store.recordFailure(feed: "wire", status: 500, error: "HTTP 500", at: t0, nextDue: t0 + 60)
-        try await store.recordFailure(feed: "wire", status: nil, error: "timeout", at: t0 + 60, nextDue: t0 + 180)
+        try await store.recordFailure(
+            FailureRecord(feed: "wire", url: "u", status: 500, error: "HTTP 500", at: t0, nextDue: t0 + 60))
+        try await store.recordFailure(
+            FailureRecord(feed: "wire", url: "u", status: nil, error: "timeout", at: t0 + 60, nextDue: t0 + 180))
         var state = try #require(try await store.feedState("wire"))
         #expect(state.consecutiveFailures == 2)
         #expect(state.lastError == "timeout")
         #expect(state.nextDueAt == t0 + 180)
-        try await store.recordNotModified(feed: "wire", at: t0 + 200, nextDue: t0 + 800)
+        try await store.recordNotModified(feed: "wire", url: "u", at: t0 + 200, nextDue: t0 + 800)
         state = try #require(try await store.feedState("wire"))
         #expect(state.consecutiveFailures == 0)
         #expect(state.lastError == nil)

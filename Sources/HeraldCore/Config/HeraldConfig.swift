@@ -34,6 +34,15 @@ public struct HeraldConfig: Sendable, Hashable {
 /// - `max_body`: cap on the decompressed body, e.g. `10MB` (default `defaults.max_body`, else 10MB).
 /// - `tags`: labels rules can select feeds by.
 /// - `language`: a hint such as `en` or `ar`, for items that do not say.
+/// - `identity`: which item keys make an item "seen": a list of `guid`, `link`, `fingerprint`
+///   (default `[guid, link]`). A feed whose guids are unstable can say `[link]`.
+/// - `first_poll_window`: on a feed's first successful poll, only items published within this
+///   window may alert (the rest are recorded as seen); `all` lets every item alert (default
+///   `defaults.first_poll_window`, else 24h). Undated items do not alert on a first poll.
+/// - `unhealthy_after`: consecutive failures before one "feed unhealthy" notice goes to the sinks
+///   (and one "recovered" notice when it heals); `0` turns notices off (default 5).
+/// - `allow_private_network`: let the feed's URL (and redirects) reach loopback and private
+///   addresses (default false: such connections are refused at connect time).
 public struct FeedConfig: Sendable, Hashable {
     public var name: String
     public var url: URL
@@ -43,7 +52,14 @@ public struct FeedConfig: Sendable, Hashable {
     public var maxBodyBytes: Int
     public var tags: [String]
     public var language: String?
+    public var identity: [IdentityKeyKind]
+    /// Nil: every item of a first poll may alert.
+    public var firstPollWindow: Duration?
+    public var unhealthyAfter: Int
+    public var allowPrivateNetwork: Bool
 
+    public static let defaultFirstPollWindow: Duration = .seconds(24 * 3600)
+    public static let defaultUnhealthyAfter = 5
     public static let defaultInterval: Duration = .seconds(600)
     public static let defaultTimeout: Duration = .seconds(30)
     public static let defaultMaxBodyBytes = 10 << 20
@@ -51,7 +67,9 @@ public struct FeedConfig: Sendable, Hashable {
     public init(
         name: String, url: URL, allowFile: Bool = false, interval: Duration = defaultInterval,
         timeout: Duration = defaultTimeout, maxBodyBytes: Int = defaultMaxBodyBytes, tags: [String] = [],
-        language: String? = nil
+        language: String? = nil, identity: [IdentityKeyKind] = ItemIdentity.defaultPolicy,
+        firstPollWindow: Duration? = defaultFirstPollWindow, unhealthyAfter: Int = defaultUnhealthyAfter,
+        allowPrivateNetwork: Bool = false
     ) {
         self.name = name
         self.url = url
@@ -61,6 +79,10 @@ public struct FeedConfig: Sendable, Hashable {
         self.maxBodyBytes = maxBodyBytes
         self.tags = tags
         self.language = language
+        self.identity = identity
+        self.firstPollWindow = firstPollWindow
+        self.unhealthyAfter = unhealthyAfter
+        self.allowPrivateNetwork = allowPrivateNetwork
     }
 }
 
@@ -71,19 +93,26 @@ public struct FeedConfig: Sendable, Hashable {
 /// - `feeds`: only items of these feeds (by name). Optional.
 /// - `tags`: only items of feeds carrying one of these tags. Optional; with `feeds`, either selects.
 /// - `sinks`: where its alerts go (by sink name). Optional; default every sink.
+/// - `alert_on_edit`: alert again when a matching item's text changes materially (default false:
+///   edits are recorded, not alerted).
 public struct RuleConfig: Sendable, Hashable {
     public var name: String
     public var query: String
     public var feeds: [String]?
     public var tags: [String]?
     public var sinks: [String]?
+    public var alertOnEdit: Bool
 
-    public init(name: String, query: String, feeds: [String]? = nil, tags: [String]? = nil, sinks: [String]? = nil) {
+    public init(
+        name: String, query: String, feeds: [String]? = nil, tags: [String]? = nil, sinks: [String]? = nil,
+        alertOnEdit: Bool = false
+    ) {
         self.name = name
         self.query = query
         self.feeds = feeds
         self.tags = tags
         self.sinks = sinks
+        self.alertOnEdit = alertOnEdit
     }
 
     /// Whether the rule looks at items of `feed`.

@@ -6,7 +6,20 @@ import Foundation
 /// always has the same id — after a crash and re-poll, or on a re-send — and receivers can drop
 /// duplicates by it.
 public struct Alert: Sendable, Hashable, Codable {
+    /// What the alert is about.
+    public enum Kind: String, Sendable, Hashable, Codable {
+        /// A rule matched a new item.
+        case match
+        /// A rule that asks for it (`alert_on_edit`) matched an item whose text changed.
+        case edit
+        /// A feed has failed `unhealthy_after` times in a row (sent once per streak).
+        case feedUnhealthy = "feed-unhealthy"
+        /// A feed that was reported unhealthy works again.
+        case feedRecovered = "feed-recovered"
+    }
+
     public var id: String
+    public var kind: Kind
     public var rule: String
     public var feed: String
     /// The feed's own title, when it has one (e.g. "Levant Wire").
@@ -21,10 +34,11 @@ public struct Alert: Sendable, Hashable, Codable {
     public var createdAt: Date
 
     public init(
-        id: String, rule: String, feed: String, source: String? = nil, title: String, link: String? = nil,
+        id: String, kind: Kind = .match, rule: String, feed: String, source: String? = nil, title: String, link: String? = nil,
         published: Date? = nil, summary: String = "", matchedTerms: [String] = [], createdAt: Date = Date()
     ) {
         self.id = id
+        self.kind = kind
         self.rule = rule
         self.feed = feed
         self.source = source
@@ -37,9 +51,24 @@ public struct Alert: Sendable, Hashable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, rule, feed, source, title, link, published, summary
+        case id, kind, rule, feed, source, title, link, published, summary
         case matchedTerms = "matched_terms"
         case createdAt = "created_at"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(String.self, forKey: .id)
+        kind = try container.decodeIfPresent(Kind.self, forKey: .kind) ?? .match
+        rule = try container.decode(String.self, forKey: .rule)
+        feed = try container.decode(String.self, forKey: .feed)
+        source = try container.decodeIfPresent(String.self, forKey: .source)
+        title = try container.decode(String.self, forKey: .title)
+        link = try container.decodeIfPresent(String.self, forKey: .link)
+        published = try container.decodeIfPresent(Date.self, forKey: .published)
+        summary = try container.decodeIfPresent(String.self, forKey: .summary) ?? ""
+        matchedTerms = try container.decodeIfPresent([String].self, forKey: .matchedTerms) ?? []
+        createdAt = try container.decode(Date.self, forKey: .createdAt)
     }
 
     /// The deterministic id of (rule, item): 32 hex digits.

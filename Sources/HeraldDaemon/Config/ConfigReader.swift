@@ -14,9 +14,12 @@ struct ConfigReader {
     }
 
     static let topKeys = ["state", "defaults", "feeds", "rules", "sinks"]
-    static let defaultsKeys = ["interval", "timeout", "max_body"]
-    static let feedKeys = ["name", "url", "allow_file", "interval", "timeout", "max_body", "tags", "language"]
-    static let ruleKeys = ["name", "query", "feeds", "tags", "sinks"]
+    static let defaultsKeys = ["interval", "timeout", "max_body", "first_poll_window", "unhealthy_after"]
+    static let feedKeys = [
+        "name", "url", "allow_file", "allow_private_network", "interval", "timeout", "max_body", "tags", "language",
+        "identity", "first_poll_window", "unhealthy_after",
+    ]
+    static let ruleKeys = ["name", "query", "feeds", "tags", "sinks", "alert_on_edit"]
     static let sinkKeys = ["name", "type", "format", "path", "url", "timeout"]
     static let sinkTypes = ["stdout", "file", "webhook"]
 
@@ -32,15 +35,15 @@ struct ConfigReader {
             return nil
         }
         let top = mapping(node, path: "", allowed: Self.topKeys)
-        var defaults = (
-            interval: FeedConfig.defaultInterval, timeout: FeedConfig.defaultTimeout,
-            maxBody: FeedConfig.defaultMaxBodyBytes
-        )
+        var defaults = FeedDefaults()
         if let node = top["defaults"] {
             let keys = mapping(node, path: "defaults", allowed: Self.defaultsKeys)
             defaults.interval = duration(keys["interval"], "defaults.interval") ?? defaults.interval
             defaults.timeout = duration(keys["timeout"], "defaults.timeout") ?? defaults.timeout
             defaults.maxBody = byteCount(keys["max_body"], "defaults.max_body") ?? defaults.maxBody
+            defaults.firstPollWindow =
+                window(keys["first_poll_window"], "defaults.first_poll_window") ?? defaults.firstPollWindow
+            defaults.unhealthyAfter = count(keys["unhealthy_after"], "defaults.unhealthy_after") ?? defaults.unhealthyAfter
         }
         let state = string(top["state"], "state").map { resolvePath($0) }
 
@@ -65,9 +68,16 @@ struct ConfigReader {
 
     // MARK: - Entries
 
-    mutating func readFeed(
-        _ node: Node, path: String, defaults: (interval: Duration, timeout: Duration, maxBody: Int)
-    ) -> FeedConfig? {
+    /// What `defaults:` sets for every feed.
+    struct FeedDefaults {
+        var interval = FeedConfig.defaultInterval
+        var timeout = FeedConfig.defaultTimeout
+        var maxBody = FeedConfig.defaultMaxBodyBytes
+        var firstPollWindow: Duration? = FeedConfig.defaultFirstPollWindow
+        var unhealthyAfter = FeedConfig.defaultUnhealthyAfter
+    }
+
+    mutating func readFeed(_ node: Node, path: String, defaults: FeedDefaults) -> FeedConfig? {
         let keys = mapping(node, path: path, allowed: Self.feedKeys)
         let name = name(keys["name"], path, parent: node)
         let allowFile = bool(keys["allow_file"], "\(path).allow_file") ?? false
@@ -81,7 +91,11 @@ struct ConfigReader {
             timeout: duration(keys["timeout"], "\(path).timeout") ?? defaults.timeout,
             maxBodyBytes: byteCount(keys["max_body"], "\(path).max_body") ?? defaults.maxBody,
             tags: strings(keys["tags"], "\(path).tags") ?? [],
-            language: string(keys["language"], "\(path).language"))
+            language: string(keys["language"], "\(path).language"),
+            identity: identity(keys["identity"], "\(path).identity") ?? ItemIdentity.defaultPolicy,
+            firstPollWindow: window(keys["first_poll_window"], "\(path).first_poll_window") ?? defaults.firstPollWindow,
+            unhealthyAfter: count(keys["unhealthy_after"], "\(path).unhealthy_after") ?? defaults.unhealthyAfter,
+            allowPrivateNetwork: bool(keys["allow_private_network"], "\(path).allow_private_network") ?? false)
         return name != nil && url != nil ? feed : nil
     }
 
@@ -117,7 +131,8 @@ struct ConfigReader {
         }
         guard let name, let query else { return nil }
         return RuleConfig(
-            name: name, query: query, feeds: feedNames, tags: strings(keys["tags"], "\(path).tags"), sinks: sinkNames)
+            name: name, query: query, feeds: feedNames, tags: strings(keys["tags"], "\(path).tags"), sinks: sinkNames,
+            alertOnEdit: bool(keys["alert_on_edit"], "\(path).alert_on_edit") ?? false)
     }
 
     mutating func readSink(_ node: Node, path: String) -> SinkConfig? {
@@ -240,6 +255,42 @@ struct ConfigReader {
             return nil
         }
         return value
+    }
+
+    /// A duration, or `all` for no limit (`.some(nil)`); nil when the key is absent or wrong.
+    mutating func window(_ node: Node?, _ path: String) -> Duration?? {
+        guard let node, let raw = string(node, path) else { return nil }
+        if raw.lowercased() == "all" { return .some(nil) }
+        guard let value = ConfigValues.duration(raw) else {
+            problem(path, node, "'\(raw)' is not a duration or `all` (write e.g. 24h, 3d, all)")
+            return nil
+        }
+        return .some(value)
+    }
+
+    mutating func count(_ node: Node?, _ path: String) -> Int? {
+        guard let node, let raw = string(node, path) else { return nil }
+        guard let value = Int(raw), value >= 0 else {
+            problem(path, node, "'\(raw)' is not a whole number ≥ 0")
+            return nil
+        }
+        return value
+    }
+
+    mutating func identity(_ node: Node?, _ path: String) -> [IdentityKeyKind]? {
+        guard let names = strings(node, path) else { return nil }
+        let kinds = IdentityKeyKind.allCases.map(\.rawValue)
+        var result: [IdentityKeyKind] = []
+        for (index, name) in names.enumerated() {
+            guard let kind = IdentityKeyKind(rawValue: name) else {
+                let hint = ConfigValues.suggestion(for: name, among: kinds).map { "; did you mean '\($0)'?" } ?? ""
+                problem("\(path)[\(index)]", node, "'\(name)' is not a key kind (\(kinds.joined(separator: ", ")))\(hint)")
+                continue
+            }
+            result.append(kind)
+        }
+        if names.isEmpty { problem(path, node, "name at least one of \(kinds.joined(separator: ", "))") }
+        return result.isEmpty ? nil : result
     }
 
     mutating func byteCount(_ node: Node?, _ path: String) -> Int? {

@@ -21,11 +21,21 @@ public struct PollProgress: Sendable {
     public var alerts: Int
 }
 
+/// How a poll treats what it finds.
+public struct PollOptions: Sendable {
+    /// Record every item as seen and raise no alerts (`herald poll --catch-up`).
+    public var catchUp: Bool
+
+    public init(catchUp: Bool = false) {
+        self.catchUp = catchUp
+    }
+}
+
 extension Herald {
     /// Polls the given feeds (all of them when nil) once, concurrently within the HTTP client's
     /// limits, and records what was new. Never throws for a feed's trouble: it is in the report.
     public func poll(
-        feeds names: [String]? = nil, now: @escaping @Sendable () -> Date = Date.init,
+        feeds names: [String]? = nil, options: PollOptions = .init(), now: @escaping @Sendable () -> Date = Date.init,
         progress: (@Sendable (PollProgress) -> Void)? = nil
     ) async -> PollReport {
         let runtime = current
@@ -34,7 +44,7 @@ extension Herald {
         progress?(PollProgress(feedsDone: 0, feedsTotal: feeds.count, newItems: 0, alerts: 0))
         await withTaskGroup(of: FeedPollResult.self) { group in
             for feed in feeds {
-                group.addTask { await self.pollFeed(feed, runtime: runtime, now: now) }
+                group.addTask { await self.pollFeed(feed, runtime: runtime, options: options, now: now) }
             }
             for await result in group {
                 report.feedsPolled += 1
@@ -58,26 +68,33 @@ extension Herald {
     }
 
     /// One feed, start to finish: fetch, parse, judge the new items, record it all.
-    func pollFeed(_ feed: FeedConfig, runtime: Runtime, now: @Sendable () -> Date) async -> FeedPollResult {
+    func pollFeed(
+        _ feed: FeedConfig, runtime: Runtime, options: PollOptions, now: @Sendable () -> Date
+    ) async -> FeedPollResult {
         var result = FeedPollResult(feed: feed.name)
         var log = logger
         log[metadataKey: "feed"] = "\(feed.name)"
+        let configuredURL = feed.url.absoluteString
         do {
-            let state = try await store.feedState(feed.name)
+            // Validators and a learnt new address belong to the URL they were learnt for.
+            let state = try await store.feedState(feed.name).flatMap { $0.url == configuredURL ? $0 : nil }
+            let target = state?.movedTo.flatMap(URL.init(string:)) ?? feed.url
             let request = FeedFetchRequest(
-                url: feed.url, allowFile: feed.allowFile, etag: state?.etag, lastModified: state?.lastModified,
+                url: target, allowFile: feed.allowFile, etag: state?.etag, lastModified: state?.lastModified,
                 timeout: feed.timeout, maxBodyBytes: feed.maxBodyBytes)
             let started = now()
+            let recovered = Notices.recovered(feed, state: state, at: started, sinks: runtime.allSinkNames)
             switch await fetcher.fetch(request) {
             case .notModified:
                 try await store.recordNotModified(
-                    feed: feed.name, at: started, nextDue: Schedule.nextDue(feed, after: started))
+                    feed: feed.name, url: configuredURL, at: started, nextDue: Schedule.nextDue(feed, after: started),
+                    recoveredNotice: recovered)
                 log.debug("not modified")
             case .failed(let failure):
                 result.failure = failure.message
                 try await recordFailure(
                     feed, status: failure.status, message: failure.message, retryAfter: failure.retryAfter,
-                    state: state, at: started)
+                    state: state, runtime: runtime, at: started)
                 log.warning(
                     "fetch failed: \(failure.message)",
                     metadata: ["http.status": "\(failure.status.map(String.init) ?? "-")"])
@@ -87,21 +104,28 @@ extension Herald {
                     parsed = try FeedParser.parse(
                         document.body, contentType: document.contentType, url: document.finalURL)
                 } catch {
-                    let message = "cannot read \(feed.url.absoluteString) as a feed: \(error)"
+                    let message = "cannot read \(target.absoluteString) as a feed: \(error)"
                     result.failure = message
                     try await recordFailure(
-                        feed, status: 200, message: message, retryAfter: nil, state: state, at: started)
+                        feed, status: 200, message: message, retryAfter: nil, state: state, runtime: runtime,
+                        at: started)
                     log.warning("\(message)")
                     return result
                 }
-                let ingest = try await ingest(parsed, document: document, feed: feed, runtime: runtime, at: started)
+                let context = JudgeContext(
+                    feed: feed, runtime: runtime, source: parsed.title.isEmpty ? nil : parsed.title,
+                    firstPoll: state?.lastSuccessAt == nil, catchUp: options.catchUp, now: started)
+                let ingest = try await ingest(parsed, document: document, context: context, recovered: recovered)
                 result.newItems = ingest.newItems
                 result.alerts = ingest.alerts
+                if let movedTo = ingest.movedTo {
+                    log.notice("feed moved permanently; polling the new address from now on", metadata: ["to": "\(movedTo)"])
+                }
                 log.debug(
                     "fetched",
                     metadata: [
                         "items": "\(parsed.items.count)", "new": "\(ingest.newItems)",
-                        "alerts": "\(ingest.alerts.count)",
+                        "edited": "\(ingest.editedItems)", "alerts": "\(ingest.alerts.count)",
                     ])
             }
         } catch {
@@ -112,42 +136,85 @@ extension Herald {
     }
 
     private func recordFailure(
-        _ feed: FeedConfig, status: Int?, message: String, retryAfter: Duration?, state: FeedState?, at now: Date
+        _ feed: FeedConfig, status: Int?, message: String, retryAfter: Duration?, state: FeedState?,
+        runtime: Runtime, at now: Date
     ) async throws {
         let failures = (state?.consecutiveFailures ?? 0) + 1
         let nextDue = Schedule.nextDueAfterFailure(feed, failures: failures, retryAfter: retryAfter, after: now)
-        try await store.recordFailure(feed: feed.name, status: status, error: message, at: now, nextDue: nextDue)
+        try await store.recordFailure(
+            FailureRecord(
+                feed: feed.name, url: feed.url.absoluteString, status: status, error: message, at: now,
+                nextDue: nextDue, unhealthyAfter: feed.unhealthyAfter,
+                unhealthyNotice: Notices.unhealthy(
+                    feed, failures: feed.unhealthyAfter, error: message, at: now, sinks: runtime.allSinkNames)))
     }
 
-    /// Judges the items not seen before against the rules that watch this feed, then records the
-    /// fetch, items, alerts and outbox rows in one transaction.
+    /// What judging one fetch's items depends on.
+    struct JudgeContext {
+        var feed: FeedConfig
+        var runtime: Runtime
+        var source: String?
+        /// The feed's first successful poll: only items inside `firstPollWindow` may alert.
+        var firstPoll: Bool
+        var catchUp: Bool
+        var now: Date
+    }
+
+    /// Judges the items not seen before (and edits, for rules that ask) against the rules that
+    /// watch this feed, then records the fetch, items, alerts and outbox rows in one transaction.
     func ingest(
-        _ parsed: ParsedFeed, document: FetchedDocument, feed: FeedConfig, runtime: Runtime, at now: Date
+        _ parsed: ParsedFeed, document: FetchedDocument, context: JudgeContext, recovered: RoutedAlert?
     ) async throws -> IngestResult {
-        let keyLists = parsed.items.map { ItemIdentity.keys(feed: feed.name, item: $0) }
-        let fresh = try await store.unseen(keyLists)
-        let rules = runtime.rules.filter { $0.config.watches(feed) }
-        let allSinks = runtime.config.sinks.map(\.name)
-        let source = parsed.title.isEmpty ? nil : parsed.title
-        let judged = fresh.map { index -> JudgedItem in
-            let item = parsed.items[index]
-            let document = MatchDocument(title: item.title, text: item.bodyText)
-            let alerts = rules.compactMap { rule -> RoutedAlert? in
-                guard let match = rule.query.match(document) else { return nil }
-                let alert = Alert(
-                    id: Alert.id(rule: rule.config.name, itemKey: keyLists[index][0]), rule: rule.config.name,
-                    feed: feed.name, source: source, title: item.title.isEmpty ? "(untitled)" : item.title,
-                    link: item.link, published: item.published ?? item.updated,
-                    summary: Snippet.lead(item.bodyText, limit: 280), matchedTerms: match.matchedTerms, createdAt: now)
-                return RoutedAlert(alert: alert, sinks: rule.config.sinks ?? allSinks)
+        let feed = context.feed
+        let keys = parsed.items.map { ItemIdentity.keys(feed: feed.name, item: $0, policy: feed.identity) }
+        let statuses = try await store.classify(keys)
+        let rules = context.runtime.rules.filter { $0.config.watches(feed) }
+        let judged = parsed.items.indices.compactMap { index -> JudgedItem? in
+            let status = statuses[index]
+            guard status == .new || status == .edited else {
+                return JudgedItem(item: parsed.items[index], keys: keys[index], status: status)
             }
-            return JudgedItem(item: item, keys: keyLists[index], alerts: alerts)
+            let alerts = judge(parsed.items[index], keys: keys[index], status: status, rules: rules, context: context)
+            return JudgedItem(item: parsed.items[index], keys: keys[index], status: status, alerts: alerts)
+        }
+        let rekeyed = statuses.filter { $0 == .knownContent }.count
+        if rekeyed >= 3 && rekeyed * 2 >= parsed.items.count {
+            logger.notice(
+                "guid churn: items came back with new ids or links but known text; recorded without alerts",
+                metadata: ["feed": "\(feed.name)", "items": "\(rekeyed)"])
         }
         return try await store.record(
             FetchRecord(
-                feed: feed.name, etag: document.etag, lastModified: document.lastModified,
-                movedTo: document.permanentRedirect?.absoluteString, at: now,
-                nextDue: Schedule.nextDue(feed, after: now), items: judged))
+                feed: feed.name, url: feed.url.absoluteString, etag: document.etag,
+                lastModified: document.lastModified, permanentRedirect: document.permanentRedirect?.absoluteString,
+                at: context.now, nextDue: Schedule.nextDue(feed, after: context.now), items: judged,
+                recoveredNotice: recovered))
+    }
+
+    /// The alerts one new or edited item raises.
+    func judge(
+        _ item: Item, keys: ItemKeys, status: ItemStatus, rules: [CompiledRule], context: JudgeContext
+    ) -> [RoutedAlert] {
+        if context.catchUp { return [] }
+        if status == .new, context.firstPoll, let window = context.feed.firstPollWindow {
+            // On a first poll only what is fresh may alert; an undated item cannot show it is.
+            guard let date = item.published ?? item.updated, date >= context.now.addingTimeInterval(-window.seconds)
+            else { return [] }
+        }
+        let document = MatchDocument(title: item.title, text: item.bodyText)
+        return rules.compactMap { rule -> RoutedAlert? in
+            if status == .edited && !rule.config.alertOnEdit { return nil }
+            guard let match = rule.query.match(document) else { return nil }
+            // An edit alerts under its own id (per version), so receivers do not drop it as a duplicate.
+            let itemKey = status == .edited ? keys.primary + "\u{1F}" + keys.fingerprint : keys.primary
+            let alert = Alert(
+                id: Alert.id(rule: rule.config.name, itemKey: itemKey), kind: status == .edited ? .edit : .match,
+                rule: rule.config.name, feed: context.feed.name, source: context.source,
+                title: item.title.isEmpty ? "(untitled)" : item.title, link: item.link,
+                published: item.published ?? item.updated, summary: Snippet.lead(item.bodyText, limit: 280),
+                matchedTerms: match.matchedTerms, createdAt: context.now)
+            return RoutedAlert(alert: alert, sinks: rule.config.sinks ?? context.runtime.allSinkNames)
+        }
     }
 }
 

@@ -50,6 +50,8 @@ struct Runtime: Sendable {
     let rules: [CompiledRule]
     let sinks: [any AlertSink]
 
+    var allSinkNames: [String] { config.sinks.map(\.name) }
+
     init(config: HeraldConfig, client: HTTPClient) throws {
         self.config = config
         rules = try config.rules.map { rule in
