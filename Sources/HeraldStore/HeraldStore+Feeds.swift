@@ -65,7 +65,8 @@ extension HeraldStore {
                 arguments: [failure.status, failure.error, failure.at.unix, failure.nextDue.unix, failure.feed])
             let streak =
                 try Int.fetchOne(
-                    db, sql: "SELECT consecutive_failures FROM feed_state WHERE feed = ?", arguments: [failure.feed]) ?? 0
+                    db, sql: "SELECT consecutive_failures FROM feed_state WHERE feed = ?", arguments: [failure.feed])
+                ?? 0
             if failure.unhealthyAfter > 0, streak == failure.unhealthyAfter {
                 try db.execute(
                     sql: "UPDATE feed_state SET unhealthy_since = ? WHERE feed = ?",

@@ -26,6 +26,9 @@ struct PollCommand: AsyncParsableCommand {
     @Flag(help: "Never show the progress line, even in a terminal.")
     var quiet = false
 
+    @Flag(help: "Record every item as seen without alerting (e.g. after adding feeds).")
+    var catchUp = false
+
     func run() async throws {
         ignoreSIGPIPE()
         let config = try options.loadConfig()
@@ -45,7 +48,9 @@ struct PollCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         let progress = ProgressLine(enabled: !quiet && isatty(STDERR_FILENO) == 1)
-        let report = await herald.poll(feeds: feeds.isEmpty ? nil : feeds, progress: { progress.show($0) })
+        let report = await herald.poll(
+            feeds: feeds.isEmpty ? nil : feeds, options: PollOptions(catchUp: catchUp),
+            progress: { progress.show($0) })
         progress.finish()
         let delivery = await herald.deliver()
         await herald.shutdown()

@@ -26,7 +26,8 @@ func judged(
         rule.map { rule in
             [
                 RoutedAlert(
-                    alert: Alert(id: Alert.id(rule: rule, itemKey: keys.primary), rule: rule, feed: "wire", title: title),
+                    alert: Alert(
+                        id: Alert.id(rule: rule, itemKey: keys.primary), rule: rule, feed: "wire", title: title),
                     sinks: sinks)
             ]
         } ?? []

@@ -34,7 +34,8 @@ public struct Alert: Sendable, Hashable, Codable {
     public var createdAt: Date
 
     public init(
-        id: String, kind: Kind = .match, rule: String, feed: String, source: String? = nil, title: String, link: String? = nil,
+        id: String, kind: Kind = .match, rule: String, feed: String, source: String? = nil, title: String,
+        link: String? = nil,
         published: Date? = nil, summary: String = "", matchedTerms: [String] = [], createdAt: Date = Date()
     ) {
         self.id = id

@@ -43,7 +43,8 @@ struct ConfigReader {
             defaults.maxBody = byteCount(keys["max_body"], "defaults.max_body") ?? defaults.maxBody
             defaults.firstPollWindow =
                 window(keys["first_poll_window"], "defaults.first_poll_window") ?? defaults.firstPollWindow
-            defaults.unhealthyAfter = count(keys["unhealthy_after"], "defaults.unhealthy_after") ?? defaults.unhealthyAfter
+            defaults.unhealthyAfter =
+                count(keys["unhealthy_after"], "defaults.unhealthy_after") ?? defaults.unhealthyAfter
         }
         let state = string(top["state"], "state").map { resolvePath($0) }
 
@@ -284,7 +285,8 @@ struct ConfigReader {
         for (index, name) in names.enumerated() {
             guard let kind = IdentityKeyKind(rawValue: name) else {
                 let hint = ConfigValues.suggestion(for: name, among: kinds).map { "; did you mean '\($0)'?" } ?? ""
-                problem("\(path)[\(index)]", node, "'\(name)' is not a key kind (\(kinds.joined(separator: ", ")))\(hint)")
+                problem(
+                    "\(path)[\(index)]", node, "'\(name)' is not a key kind (\(kinds.joined(separator: ", ")))\(hint)")
                 continue
             }
             result.append(kind)

@@ -119,7 +119,8 @@ extension Herald {
                 result.newItems = ingest.newItems
                 result.alerts = ingest.alerts
                 if let movedTo = ingest.movedTo {
-                    log.notice("feed moved permanently; polling the new address from now on", metadata: ["to": "\(movedTo)"])
+                    log.notice(
+                        "feed moved permanently; polling the new address from now on", metadata: ["to": "\(movedTo)"])
                 }
                 log.debug(
                     "fetched",

@@ -1,0 +1,15 @@
+import Synchronization
+
+/// A value shared between a test and the handlers of its servers.
+public final class Locked<Value: Sendable>: Sendable {
+    private let storage: Mutex<Value>
+
+    public init(_ value: Value) {
+        storage = Mutex(value)
+    }
+
+    public var value: Value {
+        get { storage.withLock { $0 } }
+        set { storage.withLock { $0 = newValue } }
+    }
+}
