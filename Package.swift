@@ -53,7 +53,7 @@ let package = Package(
         .executableTarget(
             name: "herald",
             dependencies: [
-                "HeraldDaemon",
+                "HeraldDaemon", "HeraldStore", "HeraldCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import HeraldCore
 import HeraldDaemon
+import HeraldStore
 import Logging
 
 #if canImport(Glibc)
@@ -47,6 +48,27 @@ struct CommonOptions: ParsableArguments {
     }
 
     var heraldOptions: HeraldOptions { HeraldOptions(statePath: state) }
+
+    /// Opens the state file for the read-and-maintain commands; failure is exit status 1.
+    func openState(_ config: HeraldConfig) throws -> HeraldStore {
+        do {
+            return try openStore(config: config, options: heraldOptions)
+        } catch {
+            writeToStandardError("herald: \(error)\n")
+            throw ExitCode(1)
+        }
+    }
+}
+
+/// Pretty, stable JSON for `--json` outputs.
+enum JSONOutput {
+    static func string(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
 }
 
 extension Logger.Level: @retroactive ExpressibleByArgument {}

@@ -15,6 +15,9 @@ struct HeraldCommand: AsyncParsableCommand {
             be done was done and recorded); 2 the config is invalid; 64 bad command line.
             """,
         version: "0.1.0",
-        subcommands: [PollCommand.self, RunCommand.self, CheckCommand.self]
+        subcommands: [
+            PollCommand.self, RunCommand.self, CheckCommand.self, StatusCommand.self, AlertsCommand.self,
+            DatabaseCommand.self,
+        ]
     )
 }

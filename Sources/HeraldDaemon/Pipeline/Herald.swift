@@ -97,6 +97,13 @@ public struct HeraldOptions: Sendable {
     }
 }
 
+/// Opens the state file the config (or `--state`) names, without starting anything else: for the
+/// commands that only read or maintain state.
+public func openStore(config: HeraldConfig, options: HeraldOptions = .init()) throws -> HeraldStore {
+    try HeraldStore(
+        path: StatePath.resolve(option: options.statePath, config: config, environment: options.environment))
+}
+
 /// Builds the pipeline from a checked config: opens the state file, starts the HTTP client,
 /// compiles the rules, creates the sinks.
 public func buildHerald(config: HeraldConfig, options: HeraldOptions = .init(), logger: Logger) throws -> Herald {

@@ -1,6 +1,12 @@
 import Foundation
 import HeraldCore
 
+/// The text and JSON shapes of an alert, for `herald alerts` and other outputs.
+public enum AlertRendering {
+    public static func jsonLine(_ alert: Alert) -> String { AlertFormat.jsonLine(alert) }
+    public static func text(_ alert: Alert) -> String { AlertFormat.text(alert) }
+}
+
 /// The text and JSON shapes of an alert shared by the sinks.
 enum AlertFormat {
     /// One JSON object, keys sorted, no newline inside: a JSON line.

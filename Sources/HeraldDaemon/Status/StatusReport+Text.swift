@@ -1,0 +1,56 @@
+import Foundation
+
+extension StatusReport {
+    /// The report as plain-text tables, for a terminal.
+    public func renderText(now: Date = Date()) -> String {
+        var out = "state: \(stateFile)\n\n"
+        out += TextTable.render(
+            header: ["FEED", "HEALTH", "LAST SUCCESS", "NEXT POLL", "SEEN", "ALERTS 24H", "LAST ERROR"],
+            rows: feeds.map { feed in
+                [
+                    feed.name,
+                    feed.health.rawValue + (feed.consecutiveFailures > 0 ? " ×\(feed.consecutiveFailures)" : ""),
+                    RelativeTime.describe(feed.lastSuccess, now: now), RelativeTime.describe(feed.nextDue, now: now),
+                    "\(feed.itemsSeen)", "\(feed.alerts24h)", feed.lastError.map { String($0.prefix(60)) } ?? "",
+                ]
+            })
+        out += "\n"
+        out += TextTable.render(
+            header: ["SINK", "PENDING", "RETRYING", "LAST ERROR"],
+            rows: sinks.map {
+                [$0.name, "\($0.pending)", "\($0.failing)", $0.lastError.map { String($0.prefix(60)) } ?? ""]
+            })
+        out += "\n"
+        out += TextTable.render(header: ["RULE", "HITS 24H"], rows: rules.map { [$0.name, "\($0.hits24h)"] })
+        return out
+    }
+}
+
+/// Left-aligned columns separated by two spaces.
+enum TextTable {
+    static func render(header: [String], rows: [[String]]) -> String {
+        let all = [header] + rows
+        let widths = header.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
+        return all.map { row in
+            row.enumerated().map { column, cell in
+                column == row.count - 1 ? cell : cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
+            }.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
+        }.joined(separator: "\n") + "\n"
+    }
+}
+
+/// "3m ago", "in 7m", "never".
+enum RelativeTime {
+    static func describe(_ date: Date?, now: Date) -> String {
+        guard let date else { return "never" }
+        let seconds = Int(date.timeIntervalSince(now).rounded())
+        let magnitude = abs(seconds)
+        let text =
+            if magnitude < 60 { "\(magnitude)s" } else if magnitude < 3600 {
+                "\(magnitude / 60)m"
+            } else if magnitude < 86_400 {
+                "\(magnitude / 3600)h\(magnitude % 3600 / 60 > 0 ? "\(magnitude % 3600 / 60)m" : "")"
+            } else { "\(magnitude / 86_400)d" }
+        return seconds <= 0 ? "\(text) ago" : "in \(text)"
+    }
+}

@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+import HeraldCore
+import HeraldDaemon
+
+struct AlertsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "alerts",
+        abstract: "Show the alert history, oldest first.")
+
+    @OptionGroup var options: CommonOptions
+
+    @Option(help: ArgumentHelp("Only this rule's alerts.", valueName: "name"))
+    var rule: String?
+
+    @Option(help: ArgumentHelp("Only alerts this recent: 90m, 24h, 7d.", valueName: "duration"))
+    var since: String = "24h"
+
+    @Flag(help: "One JSON object per line.")
+    var json = false
+
+    func validate() throws {
+        guard ConfigValues.duration(since) != nil else {
+            throw ValidationError("--since '\(since)' is not a duration (write e.g. 90m, 24h, 7d)")
+        }
+    }
+
+    func run() async throws {
+        let config = try options.loadConfig()
+        let store = try options.openState(config)
+        let window = ConfigValues.duration(since) ?? .seconds(86_400)
+        let cutoff = Date().addingTimeInterval(-Double(window.components.seconds))
+        let alerts = try await store.alerts(since: cutoff, rule: rule)
+        for alert in alerts {
+            print(json ? AlertRendering.jsonLine(alert) : AlertRendering.text(alert))
+        }
+        if alerts.isEmpty && !json {
+            writeToStandardError("no alerts in the last \(since)\(rule.map { " for rule \($0)" } ?? "")\n")
+        }
+    }
+}
