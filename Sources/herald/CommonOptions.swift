@@ -25,6 +25,9 @@ struct CommonOptions: ParsableArguments {
     @Option(help: ArgumentHelp("How much to log on stderr.", valueName: "level"))
     var logLevel: Logger.Level = .notice
 
+    @Option(help: ArgumentHelp("Log lines as text, or as JSON objects for log shippers.", valueName: "format"))
+    var logFormat: HeraldLogHandler.Format = .text
+
     var configPath: String {
         if let config { return config }
         if let path = ProcessInfo.processInfo.environment["HERALD_CONFIG"] { return path }
@@ -34,7 +37,8 @@ struct CommonOptions: ParsableArguments {
 
     func makeLogger() -> Logger {
         let level = logLevel
-        return Logger(label: "herald") { label in HeraldLogHandler(label: label, level: level) }
+        let format = logFormat
+        return Logger(label: "herald") { label in HeraldLogHandler(label: label, level: level, format: format) }
     }
 
     /// Loads and checks the config; a bad one is printed and becomes exit status 2.
@@ -72,6 +76,7 @@ enum JSONOutput {
 }
 
 extension Logger.Level: @retroactive ExpressibleByArgument {}
+extension HeraldLogHandler.Format: ExpressibleByArgument {}
 
 /// Writes don't kill Herald when a reader goes away (`herald poll | head`): the write fails with
 /// EPIPE, and the alert stays in the outbox.

@@ -173,6 +173,45 @@ extension ProcessTests {
     }
 }
 
+extension ProcessTests {
+    @Test("with WATCHDOG_USEC set, healthy herald run pings WATCHDOG=1 and reports a STATUS line")
+    func watchdog() async throws {
+        let server = try TestHTTPServer { _ in .init(text: Fixtures.rss()) }
+        let workspace = try Workspace()
+        let config = try writeConfig(workspace, feedURL: server.url("/rss"))
+        let socket = try NotifySocket(path: workspace.path("notify.sock"))
+        let (process, _) = try launch(
+            ["run", "--config", config, "--state", workspace.path("state.sqlite")],
+            environment: ["NOTIFY_SOCKET": socket.path, "WATCHDOG_USEC": "400000"], workspace: workspace)
+        var messages: [String] = []
+        messages += socket.receive(until: { $0.contains("STATUS=1/1 feeds ok") }, timeout: .seconds(20))
+        messages += socket.receive(until: { $0 == "WATCHDOG=1" }, timeout: .seconds(5))
+        messages += socket.receive(until: { $0 == "WATCHDOG=1" }, timeout: .seconds(5))
+        #expect(messages.filter { $0 == "WATCHDOG=1" }.count >= 2)
+        #expect(messages.contains { $0.contains("STATUS=1/1 feeds ok, 0 failing") })
+        kill(process.processIdentifier, SIGTERM)
+        #expect(await waitForExit(process, limit: .seconds(10)) == 0)
+    }
+
+    @Test("--log-format json writes one JSON object per log line")
+    func jsonLogs() async throws {
+        let server = try TestHTTPServer { _ in .init(status: 404) }
+        let workspace = try Workspace()
+        let config = try writeConfig(workspace, feedURL: server.url("/rss"))
+        let (process, errors) = try launch(
+            ["poll", "--config", config, "--state", workspace.path("s.sqlite"), "--log-format", "json"],
+            workspace: workspace)
+        #expect(await waitForExit(process, limit: .seconds(30)) == 1)
+        let lines = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            .split(separator: "\n").filter { $0.hasPrefix("{") }
+        let warning = try #require(lines.first)
+        let object = try JSONSerialization.jsonObject(with: Data(warning.utf8)) as? [String: String]
+        #expect(object?["level"] == "warning")
+        #expect(object?["feed"] == "wire")
+        #expect(object?["message"]?.contains("HTTP 404") == true)
+    }
+}
+
 /// A datagram socket bound by the test, standing in for systemd's notify socket.
 final class NotifySocket {
     let path: String

@@ -7,16 +7,26 @@ import Logging
 
 /// Herald's log lines on stderr: `<N>` syslog priority prefixes when journald reads them (it
 /// turns them into priorities), a timestamp otherwise; metadata as `key=value` after the message.
+/// With `--log-format json`, one JSON object per line for log shippers.
 public struct HeraldLogHandler: LogHandler {
+    /// The shape of each line.
+    public enum Format: String, Sendable, CaseIterable {
+        case text, json
+    }
+
     public var logLevel: Logger.Level
     public var metadata: Logger.Metadata = [:]
     let label: String
     let journald: Bool
+    let format: Format
 
-    public init(label: String, level: Logger.Level, environment: [String: String] = ProcessInfo.processInfo.environment)
-    {
+    public init(
+        label: String, level: Logger.Level, format: Format = .text,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) {
         self.label = label
         logLevel = level
+        self.format = format
         journald = environment["JOURNAL_STREAM"] != nil
     }
 
@@ -27,15 +37,28 @@ public struct HeraldLogHandler: LogHandler {
 
     public func log(event: LogEvent) {
         let merged = metadata.merging(event.metadata ?? [:]) { _, new in new }
+        if format == .json {
+            writeToStandardError(Self.jsonLine(event, merged))
+            return
+        }
         let fields = merged.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
         let body = fields.isEmpty ? "\(event.message)" : "\(event.message) \(fields)"
-        let line: String
         if journald {
-            line = "<\(Self.priority(event.level))>\(body)\n"
+            writeToStandardError("<\(Self.priority(event.level))>\(body)\n")
         } else {
-            line = "\(Self.timestamp()) \(event.level) \(body)\n"
+            writeToStandardError("\(Self.timestamp()) \(event.level) \(body)\n")
         }
-        writeToStandardError(line)
+    }
+
+    static func jsonLine(_ event: LogEvent, _ metadata: Logger.Metadata) -> String {
+        var object: [String: String] = metadata.mapValues { "\($0)" }
+        object["time"] = Date().formatted(.iso8601)
+        object["level"] = "\(event.level)"
+        object["message"] = "\(event.message)"
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(object)) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self) + "\n"
     }
 
     static func priority(_ level: Logger.Level) -> Int {

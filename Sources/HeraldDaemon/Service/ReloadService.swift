@@ -56,15 +56,21 @@ public func runDaemon(configPath: String, config: HeraldConfig, options: HeraldO
     let herald = try buildHerald(config: config, options: options, logger: logger)
     let notifier = SystemdNotifier(environment: options.environment)
     let wakeup = Wakeup()
+    let heartbeat = Heartbeat()
+    let scheduler = SchedulerService(herald: herald, wakeup: wakeup, notifier: notifier, heartbeat: heartbeat)
+    var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
+        .init(service: scheduler, successTerminationBehavior: .gracefullyShutdownGroup),
+        .init(service: ReloadService(herald: herald, configPath: configPath, wakeup: wakeup, notifier: notifier)),
+    ]
+    if let interval = WatchdogService.interval(environment: options.environment) {
+        let watchdog = WatchdogService(
+            herald: herald, heartbeat: heartbeat, notifier: notifier, interval: interval,
+            maxSilence: scheduler.maxSleep * 3 + .seconds(300))
+        services.append(.init(service: watchdog))
+    }
     let group = ServiceGroup(
         configuration: .init(
-            services: [
-                .init(
-                    service: SchedulerService(herald: herald, wakeup: wakeup, notifier: notifier),
-                    successTerminationBehavior: .gracefullyShutdownGroup),
-                .init(
-                    service: ReloadService(herald: herald, configPath: configPath, wakeup: wakeup, notifier: notifier)),
-            ],
+            services: services,
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger))
     do {

@@ -10,6 +10,7 @@ struct SchedulerService: Service {
     let herald: Herald
     let wakeup: Wakeup
     let notifier: SystemdNotifier
+    let heartbeat: Heartbeat
     /// Upper bound on one sleep, so a clock jump or a lost wake-up costs at most this much.
     var maxSleep: Duration = .seconds(60)
 
@@ -28,10 +29,12 @@ struct SchedulerService: Service {
                         "feeds": "\(report.feedsPolled)", "failed": "\(report.failures.count)",
                         "new": "\(report.newItems)", "alerts": "\(report.alerts.count)",
                     ])
-                notifier.notify(
-                    "STATUS=\(report.feedsPolled - report.failures.count)/\(report.feedsPolled) feeds ok in last pass")
             }
             _ = await herald.deliver()
+            if let status = try? await StatusReport.build(config: herald.config, store: herald.store) {
+                notifier.notify("STATUS=\(status.summaryLine)")
+            }
+            heartbeat.beat()
             if Task.isShuttingDownGracefully { break }
             let pause = try await timeUntilNextWork(now: Date())
             // Graceful shutdown cancels the sleep, and only the sleep: a poll in flight finishes.
