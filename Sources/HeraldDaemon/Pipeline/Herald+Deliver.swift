@@ -44,7 +44,10 @@ extension Herald {
                 for entry in batch {
                     do {
                         try await sink.deliver(entry.alert)
-                        try await store.markDelivered(entry, at: now())
+                        let deliveredAt = now()
+                        try await store.markDelivered(entry, at: deliveredAt)
+                        metrics.delivered(
+                            sink: sink.name, latency: deliveredAt.timeIntervalSince(entry.alert.createdAt))
                         report.delivered += 1
                     } catch {
                         let delay = Self.retryDelays[min(entry.attempts, Self.retryDelays.count - 1)]
@@ -52,6 +55,7 @@ extension Herald {
                         try await store.markFailed(
                             entry, error: "\(error)", retryAt: now().addingTimeInterval(max(delay, asked)))
                         report.failures.append((sink.name, "\(error)"))
+                        metrics.deliveryFailed(sink: sink.name)
                         log.warning(
                             "delivery failed, will retry: \(error)", metadata: ["alert.id": "\(entry.alert.id)"])
                         return report

@@ -89,9 +89,11 @@ extension Herald {
                 try await store.recordNotModified(
                     feed: feed.name, url: configuredURL, at: started, nextDue: Schedule.nextDue(feed, after: started),
                     recoveredNotice: recovered)
+                metrics.polled(.notModified, alerts: recovered == nil ? 0 : 1)
                 log.debug("not modified")
             case .failed(let failure):
                 result.failure = failure.message
+                metrics.polled(.failed, error: failure.status == nil ? .transport : .http)
                 try await recordFailure(
                     feed, status: failure.status, message: failure.message, retryAfter: failure.retryAfter,
                     state: state, runtime: runtime, at: started)
@@ -106,6 +108,7 @@ extension Herald {
                 } catch {
                     let message = "cannot read \(target.absoluteString) as a feed: \(error)"
                     result.failure = message
+                    metrics.polled(.failed, error: .parse, bytes: document.body.count)
                     try await recordFailure(
                         feed, status: 200, message: message, retryAfter: nil, state: state, runtime: runtime,
                         at: started)
@@ -118,6 +121,8 @@ extension Herald {
                 let ingest = try await ingest(parsed, document: document, context: context, recovered: recovered)
                 result.newItems = ingest.newItems
                 result.alerts = ingest.alerts
+                metrics.polled(
+                    .fetched, bytes: document.body.count, newItems: ingest.newItems, alerts: ingest.alerts.count)
                 if let movedTo = ingest.movedTo {
                     log.notice(
                         "feed moved permanently; polling the new address from now on", metadata: ["to": "\(movedTo)"])
@@ -131,6 +136,7 @@ extension Herald {
             }
         } catch {
             result.failure = "\(error)"
+            metrics.polled(.failed, error: .store)
             log.error("cannot record the poll: \(error)")
         }
         return result

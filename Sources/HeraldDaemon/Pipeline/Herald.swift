@@ -16,6 +16,8 @@ public final class Herald: Sendable {
     let client: HTTPClient
     let fetcher: any FeedFetching
     let runtime: Mutex<Runtime>
+    /// Counters for the status endpoint's `/metrics`.
+    public let metrics = HeraldMetrics()
     /// Identifies this process's outbox leases.
     let owner = "herald-\(getpid())-\(UUID().uuidString.prefix(8))"
 
@@ -86,14 +88,17 @@ public struct HeraldOptions: Sendable {
     public var statePath: String?
     public var environment: [String: String]
     public var http: HTTPClient.Configuration
+    /// `herald run --listen`: where the status endpoint listens; nil: no endpoint.
+    public var listen: ListenAddress?
 
     public init(
         statePath: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment,
-        http: HTTPClient.Configuration = .init()
+        http: HTTPClient.Configuration = .init(), listen: ListenAddress? = nil
     ) {
         self.statePath = statePath
         self.environment = environment
         self.http = http
+        self.listen = listen
     }
 }
 

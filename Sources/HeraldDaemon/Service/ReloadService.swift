@@ -68,6 +68,13 @@ public func runDaemon(configPath: String, config: HeraldConfig, options: HeraldO
             maxSilence: scheduler.maxSleep * 3 + .seconds(300))
         services.append(.init(service: watchdog))
     }
+    if let address = options.listen {
+        let maxSilence = scheduler.maxSleep * 3 + .seconds(300)
+        let server = try StatusServer(address: address, herald: herald) {
+            heartbeat.age < maxSilence ? await herald.store.ping() : false
+        }
+        services.append(.init(service: StatusService(server: server, logger: logger)))
+    }
     let group = ServiceGroup(
         configuration: .init(
             services: services,
