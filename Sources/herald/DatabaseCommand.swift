@@ -1,12 +1,13 @@
 import ArgumentParser
 import Foundation
+import HeraldCore
 import HeraldDaemon
 
 struct DatabaseCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "db",
         abstract: "Look after the state file.",
-        subcommands: [Stats.self, Vacuum.self, Backup.self])
+        subcommands: [Stats.self, Prune.self, Vacuum.self, Backup.self])
 
     struct Stats: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Counts and sizes of the state file.")
@@ -34,6 +35,49 @@ struct DatabaseCommand: AsyncParsableCommand {
                 alerts:             \(stats.alerts)
                 deliveries pending: \(stats.pendingDeliveries)
                 deliveries done:    \(stats.delivered)
+                """)
+        }
+    }
+
+    struct Prune: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Drop history older than the config's `retention` (the daemon does this daily).",
+            discussion: """
+                Alerts every sink has confirmed leave the history, confirmed delivery records go, and \
+                items keep their identity keys (so they never alert again) but lose their title. \
+                Alerts still waiting for a sink are kept, whatever their age.
+                """)
+
+        @OptionGroup var options: CommonOptions
+
+        @Option(help: ArgumentHelp("Prune what is older than this instead, e.g. 7d.", valueName: "duration"))
+        var olderThan: String?
+
+        @Flag(help: "One JSON document.")
+        var json = false
+
+        func run() async throws {
+            let config = try options.loadConfig()
+            var age = config.retention
+            if let olderThan {
+                guard let parsed = ConfigValues.duration(olderThan) else {
+                    throw ValidationError("--older-than: '\(olderThan)' is not a duration (e.g. 7d, 36h)")
+                }
+                age = parsed
+            }
+            let store = try options.openState(config)
+            let cutoff = Date().addingTimeInterval(-age.seconds)
+            let report = try await store.prune(before: cutoff)
+            if json {
+                print(try JSONOutput.string(report))
+                return
+            }
+            print(
+                """
+                pruned what is older than \(cutoff.formatted(.iso8601)) from \(store.path):
+                items trimmed:      \(report.itemsTrimmed)
+                alerts removed:     \(report.alertsRemoved)
+                deliveries removed: \(report.deliveriesRemoved)
                 """)
         }
     }

@@ -76,6 +76,16 @@ struct ConfigLoaderTests {
         #expect(found.first?.description.hasPrefix("/tmp/h.yaml:12: feeds[1].intervall:") == true)
     }
 
+    @Test("retention: 30 days unless set, at least one day")
+    func retention() throws {
+        #expect(try ConfigLoader.parse(Self.valid, file: "/tmp/h.yaml").retention == .seconds(30 * 86_400))
+        let set = try ConfigLoader.parse("retention: 90d\n" + Self.valid, file: "/tmp/h.yaml")
+        #expect(set.retention == .seconds(90 * 86_400))
+        let found = problems("retention: 2h\n" + Self.valid)
+        #expect(found.map(\.path) == ["retention"])
+        #expect(found.first?.line == 1)
+    }
+
     @Test("every problem is reported at once")
     func manyProblems() {
         let yaml = """

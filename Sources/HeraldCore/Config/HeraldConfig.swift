@@ -5,6 +5,7 @@ import Foundation
 /// Keys (all documented with examples in the README and `config/demo.yaml`):
 /// - `state`: path of the SQLite state file, relative to the config file's folder. Optional; see
 ///   `StatePath` for the full order of precedence.
+/// - `retention`: how long history is kept (default 30 days); see `HeraldStore.prune`.
 /// - `defaults`: `interval`, `timeout`, `max_body` applied to every feed that does not set its own.
 /// - `feeds`, `rules`, `sinks`: lists, described on `FeedConfig`, `RuleConfig` and `SinkConfig`.
 public struct HeraldConfig: Sendable, Hashable {
@@ -14,6 +15,11 @@ public struct HeraldConfig: Sendable, Hashable {
     public var feeds: [FeedConfig]
     public var rules: [RuleConfig]
     public var sinks: [SinkConfig]
+    /// `retention`: how long alert history, confirmed deliveries and item titles are kept. Identity
+    /// keys are kept for ever, so an old item never alerts again.
+    public var retention: Duration = HeraldConfig.defaultRetention
+
+    public static let defaultRetention: Duration = .seconds(30 * 86_400)
 
     public init(file: String, state: String? = nil, feeds: [FeedConfig], rules: [RuleConfig], sinks: [SinkConfig]) {
         self.file = file

@@ -13,7 +13,7 @@ struct ConfigReader {
         folder = URL(fileURLWithPath: file).deletingLastPathComponent()
     }
 
-    static let topKeys = ["state", "defaults", "feeds", "rules", "sinks"]
+    static let topKeys = ["state", "retention", "defaults", "feeds", "rules", "sinks"]
     static let defaultsKeys = ["interval", "timeout", "max_body", "first_poll_window", "unhealthy_after"]
     static let feedKeys = [
         "name", "url", "allow_file", "allow_private_network", "interval", "timeout", "max_body", "tags", "language",
@@ -47,6 +47,10 @@ struct ConfigReader {
                 count(keys["unhealthy_after"], "defaults.unhealthy_after") ?? defaults.unhealthyAfter
         }
         let state = string(top["state"], "state").map { resolvePath($0) }
+        let retention = duration(top["retention"], "retention")
+        if let retention, retention < .seconds(86_400), let node = top["retention"] {
+            problem("retention", node, "keep at least one day (e.g. 30d); shorter would drop alerts still being read")
+        }
 
         let feeds = list(top["feeds"], "feeds", required: true).compactMap { index, node in
             readFeed(node, path: "feeds[\(index)]", defaults: defaults)
@@ -64,7 +68,9 @@ struct ConfigReader {
         unique(feeds.map(\.name), list: "feeds", node: top["feeds"])
         unique(sinks.map(\.name), list: "sinks", node: top["sinks"])
         unique(rules.map(\.name), list: "rules", node: top["rules"])
-        return HeraldConfig(file: file, state: state, feeds: feeds, rules: rules, sinks: sinks)
+        var config = HeraldConfig(file: file, state: state, feeds: feeds, rules: rules, sinks: sinks)
+        config.retention = retention ?? HeraldConfig.defaultRetention
+        return config
     }
 
     // MARK: - Entries

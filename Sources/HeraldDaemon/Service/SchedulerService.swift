@@ -19,7 +19,12 @@ struct SchedulerService: Service {
         notifier.notify("READY=1\nSTATUS=polling \(herald.config.feeds.count) feeds")
         logger.info(
             "herald is running", metadata: ["feeds": "\(herald.config.feeds.count)", "state": "\(herald.store.path)"])
+        var lastPrune: Date?
         while !Task.isShuttingDownGracefully {
+            if lastPrune.map({ Date().timeIntervalSince($0) >= Self.pruneEvery }) ?? true {
+                lastPrune = Date()
+                await prune()
+            }
             let due = try await dueFeeds(now: Date())
             if !due.isEmpty {
                 let report = await herald.poll(feeds: due)
@@ -43,6 +48,27 @@ struct SchedulerService: Service {
         notifier.notify("STOPPING=1")
         logger.info("shutting down: delivering what is pending")
         _ = await herald.deliver()
+    }
+
+    /// How often the daemon applies `retention`: at start and then daily.
+    static let pruneEvery: TimeInterval = 86_400
+
+    /// Drops history older than the config's `retention`; a failure is logged and retried tomorrow.
+    func prune() async {
+        let cutoff = Date().addingTimeInterval(-herald.config.retention.seconds)
+        do {
+            let report = try await herald.store.prune(before: cutoff)
+            if report.itemsTrimmed + report.alertsRemoved + report.deliveriesRemoved > 0 {
+                herald.logger.notice(
+                    "retention: pruned history",
+                    metadata: [
+                        "before": "\(cutoff.formatted(.iso8601))", "items_trimmed": "\(report.itemsTrimmed)",
+                        "alerts_removed": "\(report.alertsRemoved)", "deliveries_removed": "\(report.deliveriesRemoved)",
+                    ])
+            }
+        } catch {
+            herald.logger.error("retention: cannot prune the state file: \(error)")
+        }
     }
 
     /// Feeds whose due time has come (or that were never polled).
