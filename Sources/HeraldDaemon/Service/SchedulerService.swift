@@ -63,7 +63,8 @@ struct SchedulerService: Service {
                     "retention: pruned history",
                     metadata: [
                         "before": "\(cutoff.formatted(.iso8601))", "items_trimmed": "\(report.itemsTrimmed)",
-                        "alerts_removed": "\(report.alertsRemoved)", "deliveries_removed": "\(report.deliveriesRemoved)",
+                        "alerts_removed": "\(report.alertsRemoved)",
+                        "deliveries_removed": "\(report.deliveriesRemoved)",
                     ])
             }
         } catch {
