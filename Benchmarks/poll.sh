@@ -34,60 +34,14 @@ while [ $# -gt 0 ]; do
     esac
 done
 
-BENCH=${BENCH:-$ROOT/../shared/bench}
-[ -x "$BENCH/gen_corpus.py" ] || { echo "poll.sh: no corpus generator at $BENCH (set BENCH=)" >&2; exit 1; }
-BENCH=$(cd "$BENCH" && pwd)
-
-need() { # need COMMAND DEBIAN_PACKAGE
-    command -v "$1" >/dev/null 2>&1 && return 0
-    [ "$(id -u)" = 0 ] || { echo "poll.sh: $1 missing; install $2" >&2; exit 1; }
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$2" >&2
-}
-need nginx nginx-light
-need xmllint libxml2-utils
-need curl curl
-[ -x /usr/bin/time ] || need time time
-
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/herald-poll-bench.XXXXXX")
-chmod 755 "$WORK" # nginx runs as nobody and must read the corpus
-CORPUS=${CORPUS:-$WORK/corpus}
-cleanup() {
-    "$BENCH/serve.sh" stop "$PORT" >/dev/null 2>&1 || true
-    [ "$KEEP" = 1 ] || rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-if [ -z "${HERALD:-}" ]; then
-    echo "== building herald (release)" >&2
-    swift build -c release --product herald >&2
-    HERALD=$(swift build -c release --show-bin-path)/herald
-fi
-
-if [ ! -s "$CORPUS/urls.txt" ]; then
-    echo "== generating a $FEEDS-feed corpus in $CORPUS" >&2
-    "$BENCH/gen_corpus.py" --feeds "$FEEDS" --port "$PORT" "$CORPUS" >&2
-fi
-"$BENCH/serve.sh" "$CORPUS" "$PORT" >&2
+NAME=poll-bench
+# shellcheck source=Benchmarks/lib.sh
+. Benchmarks/lib.sh
 MB=$(du -sm "$CORPUS/feeds" | cut -f1)
 ITEMS=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['total_items'])" "$CORPUS/manifest.json")
 
-# A config with every corpus feed, the running-example rule, a rule the corpus matches, and a file sink.
 CONFIG=$WORK/herald.yaml
-python3 - "$CORPUS/urls.txt" "$CONFIG" "$WORK/alerts.jsonl" <<'EOF'
-import sys
-urls, config, alerts = sys.argv[1:4]
-with open(config, "w") as out:
-    out.write("defaults:\n  first_poll_window: all\n  max_body: 16MB\nfeeds:\n")
-    for n, url in enumerate(u.strip() for u in open(urls) if u.strip()):
-        out.write(f"  - name: f{n:04d}\n    url: {url}\n    allow_private_network: true\n")
-    out.write(
-        "rules:\n"
-        "  - name: paris-talks\n"
-        "    query: '(Syria OR Damascus OR Shaibani) (Israel OR Barrack) (Paris OR talks)'\n"
-        "  - name: markets\n"
-        "    query: '(\"central bank\" OR inflation) (euro OR yen OR dollar)'\n"
-        f"sinks:\n  - name: archive\n    type: file\n    path: {alerts}\n")
-EOF
+write_config "$CONFIG" "$WORK/alerts.jsonl"
 
 run() { # run LABEL COMMAND... → appends "label wall cpu rss" to $WORK/results
     local label=$1; shift
@@ -108,7 +62,6 @@ EOF
 }
 
 : >"$WORK/results"
-: >"$WORK/alerts.jsonl"
 STATE=$WORK/state.sqlite
 echo "== herald cold / warm" >&2
 run herald-cold "$HERALD" poll --config "$CONFIG" --state "$STATE" --quiet
