@@ -35,7 +35,16 @@ public struct TextToken: Sendable, Hashable {
 public enum Tokenizer {
     /// The words of `text`, in order.
     public static func tokens(in text: String) -> [TextToken] {
+        scan(text).tokens
+    }
+
+    /// The words of `text` and what separates each from the one before it, in one pass: sentence and
+    /// paragraph numbers and hyphen joins are derived from the separators without reading the text
+    /// again.
+    static func scan(_ text: String) -> ScannedText {
         var tokens: [TextToken] = []
+        var gaps: [TokenGap] = []
+        var gap = TokenGap()
         let scalars = text.unicodeScalars
         var buffer: [UInt8] = []  // UTF-8 of the current word's folded scalars, while all are inert
         var offset = 0  // UTF-16 offset of the scalar being read
@@ -52,11 +61,15 @@ public enum Tokenizer {
                 // The inert folds of word scalars are word scalars, or nothing (tatweel, harakat).
                 if !buffer.isEmpty {
                     tokens.append(TextToken(text: String(decoding: buffer, as: UTF8.self), range: range))
+                    gaps.append(gap)
+                    gap = TokenGap()
                 }
             } else {
                 let folded = TextFolding.fold(String(scalars[start..<runEnd]))
                 for piece in folded.unicodeScalars.split(whereSeparator: { !isWordScalar($0) }) {
                     tokens.append(TextToken(text: String(String.UnicodeScalarView(piece)), range: range))
+                    gaps.append(gap)
+                    gap = TokenGap()
                 }
             }
             runStart = nil
@@ -88,12 +101,13 @@ public enum Tokenizer {
                 scalars.formIndex(after: &index)
             case .separator:
                 finishRun()
+                gap.add(scalar)
                 scalars.formIndex(after: &index)
             }
             offset += width
         }
         finishRun()
-        return tokens
+        return ScannedText(tokens: tokens, gaps: gaps)
     }
 
     enum ScalarClass {

@@ -1,0 +1,4 @@
+/// Placeholder.
+enum RulesBenchmark {
+    static func run(_ arguments: [String]) {}
+}
