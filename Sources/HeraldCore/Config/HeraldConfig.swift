@@ -7,6 +7,11 @@ import Foundation
 ///   `StatePath` for the full order of precedence.
 /// - `defaults`: `interval`, `timeout`, `max_body` applied to every feed that does not set its own.
 /// - `feeds`, `rules`, `sinks`: lists, described on `FeedConfig`, `RuleConfig` and `SinkConfig`.
+/// - `aliases`: named spelling sets shared by every rule (`@name` in a query), by name; each a
+///   definition `'{ en: "al-Shaibani" | Shaibani ; ar: الشيباني }'` or a mapping of language to a
+///   list of variants (`docs/rules.md`).
+/// - `include`: rule files (relative to this file's folder) whose `aliases` and `rules` are added
+///   to this file's.
 public struct HeraldConfig: Sendable, Hashable {
     /// Absolute path of the file this was read from ("-" for standard input).
     public var file: String
@@ -14,13 +19,19 @@ public struct HeraldConfig: Sendable, Hashable {
     public var feeds: [FeedConfig]
     public var rules: [RuleConfig]
     public var sinks: [SinkConfig]
+    /// The aliases of this file and its included rule files.
+    public var aliases: AliasTable
 
-    public init(file: String, state: String? = nil, feeds: [FeedConfig], rules: [RuleConfig], sinks: [SinkConfig]) {
+    public init(
+        file: String, state: String? = nil, feeds: [FeedConfig], rules: [RuleConfig], sinks: [SinkConfig],
+        aliases: AliasTable = AliasTable()
+    ) {
         self.file = file
         self.state = state
         self.feeds = feeds
         self.rules = rules
         self.sinks = sinks
+        self.aliases = aliases
     }
 }
 
@@ -95,6 +106,8 @@ public struct FeedConfig: Sendable, Hashable {
 /// - `sinks`: where its alerts go (by sink name). Optional; default every sink.
 /// - `alert_on_edit`: alert again when a matching item's text changes materially (default false:
 ///   edits are recorded, not alerted).
+/// - `expect`, `reject`: sentences the rule must match, and must not; `herald check` tries each
+///   as an item title and fails when one does not hold.
 public struct RuleConfig: Sendable, Hashable {
     public var name: String
     public var query: String
@@ -102,10 +115,14 @@ public struct RuleConfig: Sendable, Hashable {
     public var tags: [String]?
     public var sinks: [String]?
     public var alertOnEdit: Bool
+    public var expect: [String]
+    public var reject: [String]
+    /// The file the rule was read from, when it is an included rule file.
+    public var file: String?
 
     public init(
         name: String, query: String, feeds: [String]? = nil, tags: [String]? = nil, sinks: [String]? = nil,
-        alertOnEdit: Bool = false
+        alertOnEdit: Bool = false, expect: [String] = [], reject: [String] = [], file: String? = nil
     ) {
         self.name = name
         self.query = query
@@ -113,6 +130,9 @@ public struct RuleConfig: Sendable, Hashable {
         self.tags = tags
         self.sinks = sinks
         self.alertOnEdit = alertOnEdit
+        self.expect = expect
+        self.reject = reject
+        self.file = file
     }
 
     /// Whether the rule looks at items of `feed`.
