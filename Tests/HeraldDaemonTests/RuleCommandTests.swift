@@ -117,6 +117,26 @@ struct RuleCommandTests {
         #expect(!run.output.contains("\u{1B}["))
     }
 
+    @Test("rules test highlights hits on a terminal instead of marking them")
+    func terminalHighlight() throws {
+        let file = Self.repository.appendingPathComponent("config/demo/wire-en.xml").path
+        // util-linux `script` runs the command on a pseudo-terminal, as a user's shell would.
+        let command = [ProcessTests.executable.path, "rules", "test", "--query", "Barrack NEAR/3 envoy", file]
+            .map { "'\($0)'" }.joined(separator: " ")
+        let terminal = Process()
+        terminal.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        terminal.arguments = ["-qec", command, "/dev/null"]
+        let output = Pipe()
+        terminal.standardOutput = output
+        terminal.standardInput = FileHandle.nullDevice
+        try terminal.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        terminal.waitUntilExit()
+        #expect(terminal.terminationStatus == 0)
+        #expect(text.contains("US \u{1B}[1;33menvoy\u{1B}[0m Tom \u{1B}[1;33mBarrack\u{1B}[0m"))
+        #expect(!text.contains("[[envoy]]"))
+    }
+
     @Test("rules test --items --json prints one object per item with exactly id, matched, rules, explanation")
     func itemsJSON() throws {
         let input = """

@@ -12,7 +12,12 @@ struct FieldIndex: Sendable {
     let tokens: [TextToken]
     let sentences: [Int32]
     let paragraphs: [Int32]
-    let postings: [String: [Posting]]
+    /// Indexed form → its most recent entry in `entries`; each entry links to the previous one
+    /// of the same form through `previous`. One dictionary entry per form and no array per form:
+    /// most forms occur once, and building ~150 small arrays per item dominated the analysis.
+    let heads: [IndexTerm: Int32]
+    let entries: [Posting]
+    let previous: [Int32]
 
     static let empty = FieldIndex("")
 
@@ -22,7 +27,9 @@ struct FieldIndex: Sendable {
             tokens = []
             sentences = []
             paragraphs = []
-            postings = [:]
+            heads = [:]
+            entries = []
+            previous = []
             return
         }
         let scanned = Tokenizer.scan(original)
@@ -31,8 +38,17 @@ struct FieldIndex: Sendable {
         var paragraphs: [Int32] = []
         sentences.reserveCapacity(tokens.count)
         paragraphs.reserveCapacity(tokens.count)
-        var postings: [String: [Posting]] = [:]
-        postings.reserveCapacity(tokens.count * 2)
+        var heads: [IndexTerm: Int32] = [:]
+        heads.reserveCapacity(tokens.count * 2)
+        var entries: [Posting] = []
+        entries.reserveCapacity(tokens.count * 2)
+        var previous: [Int32] = []
+        previous.reserveCapacity(tokens.count * 2)
+        func add(_ form: String, _ posting: Posting) {
+            let entry = Int32(entries.count)
+            entries.append(posting)
+            previous.append(heads.updateValue(entry, forKey: IndexTerm(form)) ?? -1)
+        }
         var sentence: Int32 = 0
         var paragraph: Int32 = 0
         for (index, token) in tokens.enumerated() {
@@ -51,28 +67,44 @@ struct FieldIndex: Sendable {
             paragraphs.append(paragraph)
             let position = Int32(index)
             let here = Posting(start: position, end: position)
-            postings[token.text, default: []].append(here)
+            add(token.text, here)
             if ArabicClitics.isArabic(token.text) {
-                for stem in ArabicClitics.stems(of: token.text) { postings[stem, default: []].append(here) }
+                for stem in ArabicClitics.stems(of: token.text) { add(stem, here) }
             }
             if index > 0, gap.isHyphenJoin {
                 let previous = tokens[index - 1].text
-                postings[previous + token.text, default: []].append(Posting(start: position - 1, end: position))
+                add(previous + token.text, Posting(start: position - 1, end: position))
                 if index > 1, scanned.gaps[index - 1].isHyphenJoin {
                     let joined = tokens[index - 2].text + previous + token.text
-                    postings[joined, default: []].append(Posting(start: position - 2, end: position))
+                    add(joined, Posting(start: position - 2, end: position))
                 }
             }
         }
         self.tokens = tokens
         self.sentences = sentences
         self.paragraphs = paragraphs
-        // Joined forms are appended after the word that ends them, so one key's postings can be
-        // out of order ("al-x al"): sort the few lists that have several entries.
-        for (key, list) in postings where list.count > 1 && !Self.isSorted(list) {
-            postings[key] = list.sorted()
+        self.heads = heads
+        self.entries = entries
+        self.previous = previous
+    }
+
+    /// Where `form` occurs, in text order; nil when it does not.
+    func postings(_ form: IndexTerm) -> [Posting]? {
+        guard var entry = heads[form] else { return nil }
+        var list: [Posting] = []
+        while entry >= 0 {
+            list.append(entries[Int(entry)])
+            entry = previous[Int(entry)]
         }
-        self.postings = postings
+        list.reverse()
+        // Joined forms are added after the word that ends them, so a form's entries can be out
+        // of order ("al-x al").
+        if !Self.isSorted(list) { list.sort() }
+        return list
+    }
+
+    func postings(_ form: String) -> [Posting]? {
+        postings(IndexTerm(form))
     }
 
     /// The original text of the words from `start` to `end` inclusive, as UTF-16 offsets.

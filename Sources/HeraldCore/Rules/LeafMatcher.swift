@@ -3,7 +3,7 @@ enum LeafMatcher {
     /// Whether `leaf` occurs in the first `limit` words of `field`: the fast path for plain words.
     static func occurs(_ leaf: RuleLeaf, in field: FieldIndex, limit: Int32) -> Bool {
         if case .words(let words) = leaf.kind, words.count == 1, limit == .max {
-            return field.postings[words[0]] != nil
+            return field.heads[IndexTerm(words[0])] != nil
         }
         return !postings(leaf, in: field, limit: limit).isEmpty
     }
@@ -16,15 +16,22 @@ enum LeafMatcher {
         switch leaf.kind {
         case .words(let words):
             found = phrase(words, slop: leaf.slop, in: field)
-            if let joined = leaf.joined, let list = field.postings[joined] { found += list }
+            if let joined = leaf.joined, let list = field.postings(joined) { found += list }
         case .prefix(let prefix):
             found = []
-            for (key, list) in field.postings where key.utf8.starts(with: prefix.utf8) { found += list }
+            for key in field.heads.keys where key.text.utf8.starts(with: prefix.utf8) {
+                found += field.postings(key) ?? []
+            }
         case .fuzzy(let word):
             let target = Array(word.unicodeScalars)
             found = []
-            for (key, list) in field.postings where EditDistance.withinOne(Array(key.unicodeScalars), target) {
-                found += list
+            for key in field.heads.keys {
+                // Most words differ in length by more than one: skip them before building arrays.
+                let length = key.text.unicodeScalars.count
+                guard length >= target.count - 1, length <= target.count + 1,
+                    EditDistance.withinOne(Array(key.text.unicodeScalars), target)
+                else { continue }
+                found += field.postings(key) ?? []
             }
         case .exact(let folded, let surfaces):
             found = phrase(folded, slop: 0, in: field).filter { posting in
@@ -48,12 +55,12 @@ enum LeafMatcher {
     /// between in total. For each occurrence of the first word the earliest next word is taken,
     /// which leaves the fewest words in between.
     static func phrase(_ words: [String], slop: Int32, in field: FieldIndex) -> [Posting] {
-        guard let firsts = field.postings[words[0]] else { return [] }
+        guard let firsts = field.postings(words[0]) else { return [] }
         if words.count == 1 { return firsts }
         var lists: [[Posting]] = []
         lists.reserveCapacity(words.count - 1)
         for word in words.dropFirst() {
-            guard let list = field.postings[word] else { return [] }
+            guard let list = field.postings(word) else { return [] }
             lists.append(list)
         }
         var result: [Posting] = []

@@ -28,6 +28,11 @@ public struct MatchDocument: Sendable {
         self.fields = fields
     }
 
+    /// How many words the document's fields hold, all together.
+    public var wordCount: Int {
+        fields.reduce(0) { $0 + $1.tokens.count }
+    }
+
     subscript(field: DocumentField) -> FieldIndex {
         fields[field.rawValue]
     }

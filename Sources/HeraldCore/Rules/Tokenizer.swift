@@ -114,7 +114,23 @@ public enum Tokenizer {
         case word, format, separator
     }
 
+    @inline(__always)
     static func classify(_ scalar: Unicode.Scalar) -> ScalarClass {
+        let value = scalar.value
+        if value < 0x80 {
+            return isASCIIAlphanumeric(value) ? .word : .separator
+        }
+        // Latin, Greek, Cyrillic, Hebrew and Arabic (most feed text) from a table the slow path
+        // fills: Unicode property look-ups dominated the analysis of Arabic text.
+        if value < 0x800 { return twoByteClasses[Int(value - 0x80)] }
+        return classifySlowly(scalar)
+    }
+
+    static let twoByteClasses: [ScalarClass] = (UInt32(0x80)..<0x800).map { value in
+        Unicode.Scalar(value).map(classifySlowly) ?? .separator
+    }
+
+    static func classifySlowly(_ scalar: Unicode.Scalar) -> ScalarClass {
         let value = scalar.value
         if value < 0x80 {
             return isASCIIAlphanumeric(value) ? .word : .separator
