@@ -1,11 +1,12 @@
 extension RuleMatch {
-    /// The explanation as lines for people: the clauses that held, the alias variants that
-    /// matched, where each hit is, and the snippet. With `highlight` (a terminal), hits in the
+    /// The explanation as lines for people: the clauses that held (long ones cut), the alias
+    /// variants that matched, where the first hits are, and the snippet. With `highlight` (a terminal), hits in the
     /// snippet are shown in bold yellow instead of `[[…]]`.
     public func explanationLines(highlight: Bool = false) -> [String] {
         var lines: [String] = []
         if !matchedClauses.isEmpty {
-            lines.append("clauses: " + matchedClauses.map(Self.flattened).joined(separator: " · "))
+            lines.append(
+                "clauses: " + matchedClauses.map { Self.shortened(Self.flattened($0)) }.joined(separator: " · "))
         }
         for variant in aliasVariants {
             let language = variant.language.isEmpty ? "" : " (\(variant.language))"
@@ -25,6 +26,11 @@ extension RuleMatch {
     /// White space runs (a query written over several YAML lines) as one space.
     static func flattened(_ text: String) -> String {
         text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// A long clause cut to its first 60 characters: the JSON form keeps it whole.
+    static func shortened(_ clause: String) -> String {
+        clause.count <= 60 ? clause : clause.prefix(59) + "…"
     }
 
     /// `[[hit]]` markers as ANSI bold yellow.
