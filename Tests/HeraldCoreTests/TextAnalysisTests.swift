@@ -54,6 +54,10 @@ struct TextAnalysisTests {
     @Test("Quotes, dashes and NFKC forms fold")
     func folding() throws {
         #expect(try matched("Israel", "“Israel”"))
+        #expect(try matched("Israel", "talks with 'Israel' resumed"))
+        #expect(try matched("إسرائيل", "مع \"إسرائيل\" في باريس"))
+        #expect(try matched("إسرائيل", "مع «إسرائيل» في باريس"))
+        #expect(try matched("\"talks with Israel\"", "talks with ‘Israel’"))
         #expect(try matched("\"Syria Israel\"", "Syria–Israel"))
         #expect(try matched("paris", "ＰＡＲＩＳ"))
         #expect(try matched("2026", "٢٠٢٦"))

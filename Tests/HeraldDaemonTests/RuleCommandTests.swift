@@ -103,6 +103,27 @@ struct RuleCommandTests {
         #expect(run.errors.contains("(column 9)\n    Barrack NEAR/x envoy\n            ^"))
     }
 
+    @Test("herald alerts shows each stored alert's explanation, as text and as JSON")
+    func alertsHistory() throws {
+        let workspace = try Workspace()
+        let state = workspace.path("demo.sqlite")
+        let poll = try herald(["poll", "--config", Self.demoConfig, "--state", state])
+        #expect(poll.status == 0, "\(poll.errors)")
+        let text = try herald(["alerts", "--config", Self.demoConfig, "--state", state, "--since", "1h"])
+        #expect(text.status == 0)
+        #expect(text.output.contains("  alias: @shaibani → الشيباني (ar)\n"))
+        #expect(text.output.contains("[[Barrak]]"))
+        let json = try herald(["alerts", "--config", Self.demoConfig, "--state", state, "--since", "1h", "--json"])
+        let objects = try jsonLines(json.output)
+        #expect(objects.count == DemoTests.talks.count)
+        for object in objects {
+            let explanation = try #require(object["explanation"] as? [String: Any])
+            let snippet = try #require(explanation["snippet"] as? String)
+            #expect(snippet.contains("[["))
+            #expect(snippet.count <= 240)
+        }
+    }
+
     @Test("rules test on a feed file explains each match and lists the misses")
     func feedFile() throws {
         let file = Self.repository.appendingPathComponent("config/demo/wire-en.xml").path
