@@ -19,8 +19,10 @@ enum ArabicClitics {
     /// Whether `word` starts with an Arabic letter; only such words are stripped.
     @inline(__always)
     static func isArabic(_ word: String) -> Bool {
-        guard let first = word.unicodeScalars.first else { return false }
-        return (0x0621...0x064A).contains(first.value)
+        // U+0621…U+064A in UTF-8: D8 A1…D8 BF and D9 80…D9 8A.
+        var bytes = word.utf8.makeIterator()
+        guard let lead = bytes.next(), lead == 0xD8 || lead == 0xD9, let next = bytes.next() else { return false }
+        return lead == 0xD8 ? next >= 0xA1 : next <= 0x8A
     }
 
     /// The stems of `word`, longest first, without `word` itself and without duplicates.

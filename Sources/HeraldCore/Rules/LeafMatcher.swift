@@ -27,7 +27,7 @@ enum LeafMatcher {
             found = []
             for key in field.heads.keys {
                 // Most words differ in length by more than one: skip them before building arrays.
-                let length = key.text.unicodeScalars.count
+                let length = key.text.utf8.reduce(0) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
                 guard length >= target.count - 1, length <= target.count + 1,
                     EditDistance.withinOne(Array(key.text.unicodeScalars), target)
                 else { continue }
