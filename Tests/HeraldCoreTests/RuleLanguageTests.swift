@@ -197,3 +197,39 @@ struct RuleAliasTests {
         #expect(throws: RuleSyntaxError.self) { try AliasTable(definitions: ["x": "en: a"]) }
     }
 }
+
+@Suite("Rule language: hostile input")
+struct RuleHostileInputTests {
+    static let pieces = [
+        "Syria", "إسرائيل", "\"", "“", "(", ")", "-", "=", "@", "@x", "/", "\\", "*", "~", "~1", "~9", ":", "title:",
+        "url:",
+        "atleast:", "atleast:2", "NEAR/", "NEAR/2", "PRE/0", "SENT", "PARA", "AND", "OR", "NOT", " ", " ", "\n", "\t",
+        "é", "ـ", "ً", "\u{200F}", "🇸🇾", "1", "a-b", "'", "«", "»",
+    ]
+
+    @Test("Random queries either parse or fail with a position inside the query; none crashes")
+    func randomQueries() throws {
+        var random = RuleRandom(state: 7)
+        let aliases = try AliasTable(definitions: ["x": "{ en: Syria | \"Damascus talks\"~1 ; ar: دمشق }"])
+        var parsed = 0
+        for _ in 0..<20_000 {
+            let query = (0..<Int.random(in: 1...8, using: &random))
+                .map { _ in Self.pieces.randomElement(using: &random)! }.joined()
+            do {
+                let rule = try RuleQuery(parsing: query, aliases: aliases)
+                parsed += 1
+                let text = (0..<12).map { _ in Self.pieces.randomElement(using: &random)! }.joined(separator: " ")
+                if let match = rule.match(MatchDocument(title: text, text: text + ". " + text)) {
+                    #expect(match.snippet.count <= 240)
+                }
+            } catch {
+                #expect(error.position >= 0 && error.position <= query.count, "\(query): \(error)")
+                #expect(!error.message.isEmpty)
+                _ = error.render(query: query)
+            }
+        }
+        // Both outcomes must be exercised for the test to mean anything.
+        #expect(parsed > 1_000)
+        #expect(parsed < 19_000)
+    }
+}
