@@ -202,6 +202,7 @@ extension Herald {
             guard let date = item.published ?? item.updated, date >= context.now.addingTimeInterval(-window.seconds)
             else { return [] }
         }
+        if rules.isEmpty { return [] }
         let document = MatchDocument(item: item, feed: context.feed, source: context.source)
         let candidates = Set(context.runtime.ruleIndex.candidates(for: document))
         return rules.compactMap { rule -> RoutedAlert? in
