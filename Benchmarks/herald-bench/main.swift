@@ -3,7 +3,9 @@ import Foundation
 // Herald's micro-benchmarks; each subcommand prints its figures. See Benchmarks/README.md.
 let arguments = CommandLine.arguments.dropFirst()
 switch arguments.first {
+case "rules":
+    RulesBenchmark.run(Array(arguments.dropFirst()))
 default:
-    print("usage: herald-bench <benchmark> [arguments]")
+    print("usage: herald-bench <benchmark> [arguments]   (benchmarks: rules)")
     exit(arguments.isEmpty ? 0 : 64)
 }

@@ -279,7 +279,8 @@ struct RuleQuerySyntaxErrorTests {
             ("title: Syria", 0, "title", "title: Syria\n^"),
             ("Syria title:", 6, "title", "Syria title:\n      ^"),
             ("title:(text:Syria)", 7, "text", "title:(text:Syria)\n       ^"),
-            ("Syri*", 4, "*", "Syri*\n    ^"),
+            ("Sy*", 0, "*", "Sy*\n^"),
+            ("Sy*ria", 2, "*", "Sy*ria\n  ^"),
             ("NOT football", 0, "nothing", "NOT football\n^"),
             ("Syria OR -football", 0, "nothing", "Syria OR -football\n^"),
         ] as [(String, Int, String, String)])

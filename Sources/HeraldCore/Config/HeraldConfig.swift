@@ -8,6 +8,11 @@ import Foundation
 /// - `retention`: how long history is kept (default 30 days); see `HeraldStore.prune`.
 /// - `defaults`: `interval`, `timeout`, `max_body` applied to every feed that does not set its own.
 /// - `feeds`, `rules`, `sinks`: lists, described on `FeedConfig`, `RuleConfig` and `SinkConfig`.
+/// - `aliases`: named spelling sets shared by every rule (`@name` in a query), by name; each a
+///   definition `'{ en: "al-Shaibani" | Shaibani ; ar: الشيباني }'` or a mapping of language to a
+///   list of variants (`docs/rules.md`).
+/// - `include`: rule files (relative to this file's folder) whose `aliases` and `rules` are added
+///   to this file's.
 public struct HeraldConfig: Sendable, Hashable {
     /// Absolute path of the file this was read from ("-" for standard input).
     public var file: String
@@ -15,18 +20,24 @@ public struct HeraldConfig: Sendable, Hashable {
     public var feeds: [FeedConfig]
     public var rules: [RuleConfig]
     public var sinks: [SinkConfig]
+    /// The aliases of this file and its included rule files.
+    public var aliases: AliasTable
     /// `retention`: how long alert history, confirmed deliveries and item titles are kept. Identity
     /// keys are kept for ever, so an old item never alerts again.
     public var retention: Duration = HeraldConfig.defaultRetention
 
     public static let defaultRetention: Duration = .seconds(30 * 86_400)
 
-    public init(file: String, state: String? = nil, feeds: [FeedConfig], rules: [RuleConfig], sinks: [SinkConfig]) {
+    public init(
+        file: String, state: String? = nil, feeds: [FeedConfig], rules: [RuleConfig], sinks: [SinkConfig],
+        aliases: AliasTable = AliasTable()
+    ) {
         self.file = file
         self.state = state
         self.feeds = feeds
         self.rules = rules
         self.sinks = sinks
+        self.aliases = aliases
     }
 }
 
@@ -101,6 +112,8 @@ public struct FeedConfig: Sendable, Hashable {
 /// - `sinks`: where its alerts go (by sink name). Optional; default every sink.
 /// - `alert_on_edit`: alert again when a matching item's text changes materially (default false:
 ///   edits are recorded, not alerted).
+/// - `expect`, `reject`: sentences the rule must match, and must not; `herald check` tries each
+///   as an item title and fails when one does not hold.
 public struct RuleConfig: Sendable, Hashable {
     public var name: String
     public var query: String
@@ -108,10 +121,14 @@ public struct RuleConfig: Sendable, Hashable {
     public var tags: [String]?
     public var sinks: [String]?
     public var alertOnEdit: Bool
+    public var expect: [String]
+    public var reject: [String]
+    /// The file the rule was read from, when it is an included rule file.
+    public var file: String?
 
     public init(
         name: String, query: String, feeds: [String]? = nil, tags: [String]? = nil, sinks: [String]? = nil,
-        alertOnEdit: Bool = false
+        alertOnEdit: Bool = false, expect: [String] = [], reject: [String] = [], file: String? = nil
     ) {
         self.name = name
         self.query = query
@@ -119,6 +136,9 @@ public struct RuleConfig: Sendable, Hashable {
         self.tags = tags
         self.sinks = sinks
         self.alertOnEdit = alertOnEdit
+        self.expect = expect
+        self.reject = reject
+        self.file = file
     }
 
     /// Whether the rule looks at items of `feed`.

@@ -31,12 +31,16 @@ public struct Alert: Sendable, Hashable, Codable {
     public var summary: String
     /// The rule's terms that matched, as written in the rule.
     public var matchedTerms: [String]
+    /// Why the rule matched: clauses, alias variants, offsets and a marked snippet. Nil for
+    /// notices, and for alerts stored before explanations existed.
+    public var explanation: RuleMatch?
     public var createdAt: Date
 
     public init(
         id: String, kind: Kind = .match, rule: String, feed: String, source: String? = nil, title: String,
         link: String? = nil,
-        published: Date? = nil, summary: String = "", matchedTerms: [String] = [], createdAt: Date = Date()
+        published: Date? = nil, summary: String = "", matchedTerms: [String] = [], explanation: RuleMatch? = nil,
+        createdAt: Date = Date()
     ) {
         self.id = id
         self.kind = kind
@@ -48,12 +52,14 @@ public struct Alert: Sendable, Hashable, Codable {
         self.published = published
         self.summary = summary
         self.matchedTerms = matchedTerms
+        self.explanation = explanation
         self.createdAt = createdAt
     }
 
     enum CodingKeys: String, CodingKey {
         case id, kind, rule, feed, source, title, link, published, summary
         case matchedTerms = "matched_terms"
+        case explanation
         case createdAt = "created_at"
     }
 
@@ -69,6 +75,7 @@ public struct Alert: Sendable, Hashable, Codable {
         published = try container.decodeIfPresent(Date.self, forKey: .published)
         summary = try container.decodeIfPresent(String.self, forKey: .summary) ?? ""
         matchedTerms = try container.decodeIfPresent([String].self, forKey: .matchedTerms) ?? []
+        explanation = try container.decodeIfPresent(RuleMatch.self, forKey: .explanation)
         createdAt = try container.decode(Date.self, forKey: .createdAt)
     }
 

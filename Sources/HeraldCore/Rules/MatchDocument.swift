@@ -1,52 +1,39 @@
-/// An item prepared for matching: its title and text tokenized, folded and indexed once, then
-/// reused for every rule, so each rule costs a few dictionary look-ups rather than a scan.
+/// An item prepared for matching: each field tokenized, folded and indexed once (`FieldIndex`),
+/// then reused for every rule, so each rule costs a few dictionary look-ups rather than a scan.
 public struct MatchDocument: Sendable {
-    let title: FieldIndex
-    let text: FieldIndex
+    let fields: [FieldIndex]
 
-    public init(title: String, text: String) {
-        self.title = FieldIndex(Tokenizer.tokens(in: title))
-        self.text = FieldIndex(Tokenizer.tokens(in: text))
+    /// - Parameters:
+    ///   - title: the item's title.
+    ///   - text: its plain text; blank lines separate paragraphs for `PARA`.
+    ///   - source: the publisher as the item or feed names it.
+    ///   - feed: the name of the feed in Herald's config.
+    ///   - tags: categories; a phrase never runs from one tag into the next.
+    ///   - language: a language tag such as "ar" or "en-GB"; `lang:en` matches "en-GB".
+    ///   - author: the author's name.
+    ///   - url: the item's link.
+    public init(
+        title: String, text: String, source: String = "", feed: String = "", tags: [String] = [],
+        language: String? = nil, author: String? = nil, url: String? = nil
+    ) {
+        var fields = [FieldIndex](repeating: .empty, count: DocumentField.allCases.count)
+        fields[DocumentField.title.rawValue] = FieldIndex(title)
+        fields[DocumentField.text.rawValue] = FieldIndex(text)
+        fields[DocumentField.source.rawValue] = FieldIndex(source)
+        fields[DocumentField.feed.rawValue] = FieldIndex(feed)
+        fields[DocumentField.tags.rawValue] = FieldIndex(tags.joined(separator: "\n\n"))
+        fields[DocumentField.language.rawValue] = FieldIndex(language ?? "")
+        fields[DocumentField.author.rawValue] = FieldIndex(author ?? "")
+        fields[DocumentField.url.rawValue] = FieldIndex(url ?? "")
+        self.fields = fields
     }
 
-    /// Whether `tokens` occur as consecutive words of `field` (of either field for `.any`).
-    /// A phrase never spans from the title into the text.
-    func contains(_ tokens: [String], in field: RuleField) -> Bool {
-        switch field {
-        case .title: title.contains(tokens)
-        case .text: text.contains(tokens)
-        case .any: title.contains(tokens) || text.contains(tokens)
-        }
-    }
-}
-
-/// The words of one field and, for each folded word, where it occurs.
-struct FieldIndex: Sendable {
-    /// Kept whole (with ranges) so later work can show where a rule matched.
-    let tokens: [TextToken]
-    let positions: [String: [Int]]
-
-    init(_ tokens: [TextToken]) {
-        self.tokens = tokens
-        var positions: [String: [Int]] = [:]
-        positions.reserveCapacity(tokens.count)
-        for (position, token) in tokens.enumerated() {
-            positions[token.text, default: []].append(position)
-        }
-        self.positions = positions
+    /// How many words the document's fields hold, all together.
+    public var wordCount: Int {
+        fields.reduce(0) { $0 + $1.tokens.count }
     }
 
-    func contains(_ phrase: [String]) -> Bool {
-        guard let first = phrase.first, let starts = positions[first] else { return false }
-        if phrase.count == 1 { return true }
-        // Every word must occur somewhere; this rejects most non-matches without walking.
-        for word in phrase.dropFirst() where positions[word] == nil { return false }
-        candidates: for start in starts where start + phrase.count <= tokens.count {
-            for offset in 1..<phrase.count where tokens[start + offset].text != phrase[offset] {
-                continue candidates
-            }
-            return true
-        }
-        return false
+    subscript(field: DocumentField) -> FieldIndex {
+        fields[field.rawValue]
     }
 }

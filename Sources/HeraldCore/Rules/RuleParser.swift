@@ -1,29 +1,46 @@
 /// Recursive-descent parser for the query language described on `RuleQuery`.
 ///
-///     query   := or END
-///     or      := and ("OR" and)*
-///     and     := unary (["AND"] unary)*        -- juxtaposition is AND
-///     unary   := "NOT" unary | "-" unary       -- the "-" touching what it negates
-///     primary := [field ":"] (WORD | PHRASE | "(" or ")")
+///     query      := or END
+///     or         := and ("OR" and)*
+///     and        := unary (["AND"] unary)*               -- juxtaposition is AND
+///     unary      := "NOT" unary | "-" unary | positional  -- the "-" touching what it negates
+///     positional := primary (("NEAR/n" | "PRE/n" | "SENT" | "PARA") primary)*
+///     primary    := [field ":"] (WORD | PHRASE | EXACT | ALIAS | REGEX | "(" or ")")
+///                 | "atleast:N" "(" or ")"
+///
+/// Positional operators bind tighter than NOT, so `-a NEAR/3 b` is NOT (a NEAR/3 b); their
+/// operands must have word positions: terms, phrases, aliases and OR-groups of those.
 ///
 /// Errors point at the lexeme a person has to fix: an operator with nothing after it, a `(` that
 /// is never closed, rather than at the end of the query where the parser noticed.
 struct RuleParser {
+    /// A node with the `Character` offsets of the query text it was parsed from.
+    struct Parsed {
+        var node: RuleNode
+        var start: Int
+        var end: Int
+    }
+
     private let lexemes: [RuleLexeme]
+    private let aliases: AliasTable
     private var index = 0
     private var previous: RuleLexeme?
-    /// Terms in query order; `RuleNode.term` indexes into it.
-    private(set) var terms: [RuleTerm] = []
+    /// Leaves in query order; `RuleNode.leaf` indexes into it.
+    private(set) var leaves: [RuleLeaf] = []
+    /// The top-level clauses (the items of the root AND or OR), for explanations.
+    private(set) var clauses: [Parsed] = []
 
-    init(lexemes: [RuleLexeme]) {
+    init(lexemes: [RuleLexeme], aliases: AliasTable) {
         self.lexemes = lexemes
+        self.aliases = aliases
     }
 
     mutating func parseQuery() throws(RuleSyntaxError) -> RuleNode {
         if peek.kind == .end { throw RuleSyntaxError(position: 0, message: "empty query") }
-        let node = try parseOr(scope: .any)
+        let parsed = try parseOr(scope: .any, top: true)
         if peek.kind == .close { throw RuleSyntaxError(position: peek.start, message: "unmatched ')'") }
-        return node
+        if clauses.isEmpty { clauses = [parsed] }
+        return parsed.node
     }
 
     private var peek: RuleLexeme { lexemes[index] }
@@ -36,57 +53,125 @@ struct RuleParser {
         return lexeme
     }
 
-    private mutating func parseOr(scope: RuleField) throws(RuleSyntaxError) -> RuleNode {
-        var items = [try parseAnd(scope: scope)]
+    private mutating func parseOr(scope: RuleField, top: Bool = false) throws(RuleSyntaxError) -> Parsed {
+        var items = [try parseAnd(scope: scope, top: top)]
         while peek.kind == .or {
             advance()
             items.append(try parseAnd(scope: scope))
         }
-        return items.count == 1 ? items[0] : .or(items)
+        if items.count == 1 { return items[0] }
+        if top { clauses = items }
+        return Parsed(node: .or(items.map(\.node)), start: items[0].start, end: items[items.count - 1].end)
     }
 
-    private mutating func parseAnd(scope: RuleField) throws(RuleSyntaxError) -> RuleNode {
+    private mutating func parseAnd(scope: RuleField, top: Bool = false) throws(RuleSyntaxError) -> Parsed {
         var items = [try parseUnary(scope: scope)]
-        loop: while true {
-            switch peek.kind {
-            case .and:
+        while true {
+            if peek.kind == .and {
                 advance()
                 items.append(try parseUnary(scope: scope))
-            case .word, .phrase, .not, .minus, .field, .open:
+            } else if peek.startsOperand {
                 items.append(try parseUnary(scope: scope))
-            case .or, .close, .end:
-                break loop
+            } else {
+                break
             }
         }
-        return items.count == 1 ? items[0] : .and(items)
+        if items.count == 1 { return items[0] }
+        if top { clauses = items }
+        return Parsed(node: .and(items.map(\.node)), start: items[0].start, end: items[items.count - 1].end)
     }
 
-    private mutating func parseUnary(scope: RuleField) throws(RuleSyntaxError) -> RuleNode {
+    private mutating func parseUnary(scope: RuleField) throws(RuleSyntaxError) -> Parsed {
         switch peek.kind {
         case .not:
-            advance()
-            return .not(try parseUnary(scope: scope))
+            let not = advance()
+            let inner = try parseUnary(scope: scope)
+            return Parsed(node: .not(inner.node), start: not.start, end: inner.end)
         case .minus:
             let minus = advance()
-            guard peek.start == minus.end, peek.kind != .end, peek.kind != .close else {
+            guard peek.start == minus.end, peek.startsOperand, peek.kind != .minus else {
                 throw RuleSyntaxError(
                     position: minus.start, message: "'-' must be followed directly by a term, a \"phrase\" or '('")
             }
-            return .not(try parseUnary(scope: scope))
+            let inner = try parseUnary(scope: scope)
+            return Parsed(node: .not(inner.node), start: minus.start, end: inner.end)
         default:
-            return try parsePrimary(scope: scope)
+            return try parsePositional(scope: scope)
         }
     }
 
-    private mutating func parsePrimary(scope: RuleField) throws(RuleSyntaxError) -> RuleNode {
+    private mutating func parsePositional(scope: RuleField) throws(RuleSyntaxError) -> Parsed {
+        var left = try parsePrimary(scope: scope)
+        while true {
+            let op = peek
+            switch op.kind {
+            case .near, .within:
+                advance()
+                if !peek.startsOperand || peek.kind == .not || peek.kind == .minus {
+                    throw RuleSyntaxError(position: op.start, message: "\(op.shown) needs a term after it")
+                }
+                let right = try parsePrimary(scope: scope)
+                try requirePositions(left, for: op)
+                try requirePositions(right, for: op)
+                let node: RuleNode
+                if case .near(let distance, let ordered) = op.kind {
+                    node = .near(left.node, right.node, distance: Int32(distance), ordered: ordered)
+                } else if case .within(let unit) = op.kind {
+                    node = .within(left.node, right.node, unit)
+                } else {
+                    preconditionFailure("only positional operators reach here")
+                }
+                left = Parsed(node: node, start: left.start, end: right.end)
+            default:
+                return left
+            }
+        }
+    }
+
+    /// Positional operators and `atleast:` need word positions on each side.
+    private func requirePositions(_ operand: Parsed, for op: RuleLexeme) throws(RuleSyntaxError) {
+        if !hasPositions(operand.node) {
+            throw RuleSyntaxError(
+                position: operand.start,
+                message: "\(op.shown) works on terms, phrases, aliases and OR-groups of those, not on this")
+        }
+    }
+
+    private func hasPositions(_ node: RuleNode) -> Bool {
+        switch node {
+        case .leaf(let index):
+            if case .regex = leaves[index].kind { return false }
+            return true
+        case .or(let items): return items.allSatisfy(hasPositions)
+        case .near, .within: return true
+        case .and, .not, .atLeast: return false
+        }
+    }
+
+    private mutating func parsePrimary(scope: RuleField) throws(RuleSyntaxError) -> Parsed {
         let lexeme = peek
         switch lexeme.kind {
-        case .word(let text):
+        case .word, .phrase, .exact, .regex:
             advance()
-            return try term(text, isPhrase: false, at: lexeme, scope: scope)
-        case .phrase(let text):
+            guard var leaf = try RuleLeaf.make(from: lexeme) else { preconditionFailure("a leaf lexeme") }
+            leaf.scope = scope
+            leaves.append(leaf)
+            return Parsed(node: .leaf(leaves.count - 1), start: lexeme.start, end: lexeme.end)
+        case .alias(let name):
             advance()
-            return try term(text, isPhrase: true, at: lexeme, scope: scope)
+            guard let alias = aliases[name] else {
+                let known =
+                    aliases.names.isEmpty
+                    ? "no aliases are defined" : "known: @" + aliases.names.joined(separator: ", @")
+                throw RuleSyntaxError(position: lexeme.start, message: "unknown alias '@\(name)' (\(known))")
+            }
+            var items: [RuleNode] = []
+            for var variant in alias.variants {
+                variant.scope = scope
+                leaves.append(variant)
+                items.append(.leaf(leaves.count - 1))
+            }
+            return Parsed(node: items.count == 1 ? items[0] : .or(items), start: lexeme.start, end: lexeme.end)
         case .open:
             advance()
             if peek.kind == .close { throw RuleSyntaxError(position: lexeme.start, message: "empty parentheses") }
@@ -94,8 +179,17 @@ struct RuleParser {
             guard peek.kind == .close else {
                 throw RuleSyntaxError(position: lexeme.start, message: "'(' is never closed")
             }
+            let close = advance()
+            return Parsed(node: inner.node, start: lexeme.start, end: close.end)
+        case .atLeast(let count):
             advance()
-            return inner
+            guard peek.kind == .open, peek.start == lexeme.end else {
+                throw RuleSyntaxError(
+                    position: lexeme.start, message: "\(lexeme.shown) must be followed directly by '(': 'atleast:2(x)'")
+            }
+            let group = try parsePrimary(scope: scope)
+            try requirePositions(group, for: lexeme)
+            return Parsed(node: .atLeast(count, group.node), start: lexeme.start, end: group.end)
         case .field(let field):
             advance()
             if scope != .any, field != scope {
@@ -104,7 +198,7 @@ struct RuleParser {
             }
             let scoped: Bool
             switch peek.kind {
-            case .word, .phrase, .open: scoped = peek.start == lexeme.end
+            case .word, .phrase, .exact, .alias, .regex, .open, .atLeast: scoped = peek.start == lexeme.end
             default: scoped = false
             }
             guard scoped else {
@@ -112,8 +206,9 @@ struct RuleParser {
                     position: lexeme.start,
                     message: "\(lexeme.shown) must be followed directly by a term, a \"phrase\" or '('")
             }
-            return try parsePrimary(scope: field)
-        case .and, .or:
+            let inner = try parsePrimary(scope: field)
+            return Parsed(node: inner.node, start: lexeme.start, end: inner.end)
+        case .and, .or, .near, .within:
             throw RuleSyntaxError(position: lexeme.start, message: "\(lexeme.shown) needs a term before it")
         case .end, .close, .not, .minus:
             // NOT and `-` are taken by `parseUnary`; here only after a field, which rejected them.
@@ -130,19 +225,5 @@ struct RuleParser {
             return RuleSyntaxError(position: previous.start, message: "'(' is never closed")
         }
         return RuleSyntaxError(position: previous.start, message: "\(previous.shown) needs a term after it")
-    }
-
-    private mutating func term(
-        _ text: String, isPhrase: Bool, at lexeme: RuleLexeme, scope: RuleField
-    ) throws(RuleSyntaxError) -> RuleNode {
-        let tokens = Tokenizer.tokens(in: text).map(\.text)
-        if tokens.isEmpty {
-            let message =
-                isPhrase && text.allSatisfy(\.isWhitespace)
-                ? "empty phrase" : "\(lexeme.shown) has no letters or digits to match"
-            throw RuleSyntaxError(position: lexeme.start, message: message)
-        }
-        terms.append(RuleTerm(tokens: tokens, field: scope, written: text))
-        return .term(terms.count - 1)
     }
 }

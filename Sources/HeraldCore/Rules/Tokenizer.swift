@@ -35,7 +35,16 @@ public struct TextToken: Sendable, Hashable {
 public enum Tokenizer {
     /// The words of `text`, in order.
     public static func tokens(in text: String) -> [TextToken] {
+        scan(text).tokens
+    }
+
+    /// The words of `text` and what separates each from the one before it, in one pass: sentence and
+    /// paragraph numbers and hyphen joins are derived from the separators without reading the text
+    /// again.
+    static func scan(_ text: String) -> ScannedText {
         var tokens: [TextToken] = []
+        var gaps: [TokenGap] = []
+        var gap = TokenGap()
         let scalars = text.unicodeScalars
         var buffer: [UInt8] = []  // UTF-8 of the current word's folded scalars, while all are inert
         var offset = 0  // UTF-16 offset of the scalar being read
@@ -52,11 +61,15 @@ public enum Tokenizer {
                 // The inert folds of word scalars are word scalars, or nothing (tatweel, harakat).
                 if !buffer.isEmpty {
                     tokens.append(TextToken(text: String(decoding: buffer, as: UTF8.self), range: range))
+                    gaps.append(gap)
+                    gap = TokenGap()
                 }
             } else {
                 let folded = TextFolding.fold(String(scalars[start..<runEnd]))
                 for piece in folded.unicodeScalars.split(whereSeparator: { !isWordScalar($0) }) {
                     tokens.append(TextToken(text: String(String.UnicodeScalarView(piece)), range: range))
+                    gaps.append(gap)
+                    gap = TokenGap()
                 }
             }
             runStart = nil
@@ -88,19 +101,36 @@ public enum Tokenizer {
                 scalars.formIndex(after: &index)
             case .separator:
                 finishRun()
+                gap.add(scalar)
                 scalars.formIndex(after: &index)
             }
             offset += width
         }
         finishRun()
-        return tokens
+        return ScannedText(tokens: tokens, gaps: gaps)
     }
 
     enum ScalarClass {
         case word, format, separator
     }
 
+    @inline(__always)
     static func classify(_ scalar: Unicode.Scalar) -> ScalarClass {
+        let value = scalar.value
+        if value < 0x80 {
+            return isASCIIAlphanumeric(value) ? .word : .separator
+        }
+        // Latin, Greek, Cyrillic, Hebrew and Arabic (most feed text) from a table the slow path
+        // fills: Unicode property look-ups dominated the analysis of Arabic text.
+        if value < 0x800 { return twoByteClasses[Int(value - 0x80)] }
+        return classifySlowly(scalar)
+    }
+
+    static let twoByteClasses: [ScalarClass] = (UInt32(0x80)..<0x800).map { value in
+        Unicode.Scalar(value).map(classifySlowly) ?? .separator
+    }
+
+    static func classifySlowly(_ scalar: Unicode.Scalar) -> ScalarClass {
         let value = scalar.value
         if value < 0x80 {
             return isASCIIAlphanumeric(value) ? .word : .separator

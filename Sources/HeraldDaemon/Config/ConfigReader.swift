@@ -7,19 +7,25 @@ struct ConfigReader {
     let file: String
     let folder: URL
     var problems: [ConfigProblem] = []
+    /// The aliases read so far; rules are checked against them.
+    var aliases = AliasTable()
+    /// Reading a rule file named by `include`, not the main config.
+    var isIncluded = false
 
-    init(file: String) {
+    init(file: String, isIncluded: Bool = false) {
         self.file = file
+        self.isIncluded = isIncluded
         folder = URL(fileURLWithPath: file).deletingLastPathComponent()
     }
 
-    static let topKeys = ["state", "retention", "defaults", "feeds", "rules", "sinks"]
+    static let topKeys = ["state", "retention", "defaults", "feeds", "rules", "sinks", "aliases", "include"]
+    static let ruleFileKeys = ["aliases", "rules"]
     static let defaultsKeys = ["interval", "timeout", "max_body", "first_poll_window", "unhealthy_after"]
     static let feedKeys = [
         "name", "url", "allow_file", "allow_private_network", "interval", "timeout", "max_body", "tags", "language",
         "identity", "first_poll_window", "unhealthy_after",
     ]
-    static let ruleKeys = ["name", "query", "feeds", "tags", "sinks", "alert_on_edit"]
+    static let ruleKeys = ["name", "query", "feeds", "tags", "sinks", "alert_on_edit", "expect", "reject"]
     static let sinkKeys = ["name", "type", "format", "path", "url", "timeout"]
     static let sinkTypes = ["stdout", "file", "webhook"]
 
@@ -62,13 +68,33 @@ struct ConfigReader {
         // against every declared name, so one mistake is not reported twice.
         let feedNames = Self.declaredNames(top["feeds"])
         let sinkNames = Self.declaredNames(top["sinks"])
-        let rules = list(top["rules"], "rules", required: true).compactMap { index, node in
+        // Aliases first, from this file and every included one: any rule may use any of them.
+        var ruleFiles = readIncludes(top["include"])
+        if let node = top["aliases"] { readAliases(node, path: "aliases") }
+        for index in ruleFiles.indices {
+            ruleFiles[index].reader.aliases = aliases
+            if let node = ruleFiles[index].keys["aliases"] {
+                ruleFiles[index].reader.readAliases(node, path: "aliases")
+            }
+            aliases = ruleFiles[index].reader.aliases
+        }
+        var rules = list(top["rules"], "rules", required: ruleFiles.isEmpty).compactMap { index, node in
             readRule(node, path: "rules[\(index)]", feeds: feedNames, sinks: sinkNames)
+        }
+        for index in ruleFiles.indices {
+            var reader = ruleFiles[index].reader
+            reader.aliases = aliases
+            reader.problems = []
+            rules += reader.list(ruleFiles[index].keys["rules"], "rules", required: true).compactMap { entry, node in
+                reader.readRule(node, path: "rules[\(entry)]", feeds: feedNames, sinks: sinkNames)
+            }
+            problems += ruleFiles[index].reader.problems + reader.problems
         }
         unique(feeds.map(\.name), list: "feeds", node: top["feeds"])
         unique(sinks.map(\.name), list: "sinks", node: top["sinks"])
         unique(rules.map(\.name), list: "rules", node: top["rules"])
-        var config = HeraldConfig(file: file, state: state, feeds: feeds, rules: rules, sinks: sinks)
+        var config = HeraldConfig(
+            file: file, state: state, feeds: feeds, rules: rules, sinks: sinks, aliases: aliases)
         config.retention = retention ?? HeraldConfig.defaultRetention
         return config
     }
@@ -121,11 +147,10 @@ struct ConfigReader {
         if keys["query"] == nil { problem("\(path).query", node, "missing: every rule needs a query") }
         if let query {
             do throws(RuleSyntaxError) {
-                _ = try RuleQuery(parsing: query)
+                _ = try RuleQuery(parsing: query, aliases: aliases)
             } catch {
-                let lines = error.render(query: query).split(separator: "\n", omittingEmptySubsequences: false)
-                problem(
-                    "\(path).query", keys["query"], "\(error)\n" + lines.map { "    \($0)" }.joined(separator: "\n"))
+                let rule = name.map { "rule '\($0)': " } ?? ""
+                problem("\(path).query", keys["query"], rule + Self.explain(error, in: query))
             }
         }
         let feedNames = strings(keys["feeds"], "\(path).feeds")
@@ -139,7 +164,10 @@ struct ConfigReader {
         guard let name, let query else { return nil }
         return RuleConfig(
             name: name, query: query, feeds: feedNames, tags: strings(keys["tags"], "\(path).tags"), sinks: sinkNames,
-            alertOnEdit: bool(keys["alert_on_edit"], "\(path).alert_on_edit") ?? false)
+            alertOnEdit: bool(keys["alert_on_edit"], "\(path).alert_on_edit") ?? false,
+            expect: strings(keys["expect"], "\(path).expect") ?? [],
+            reject: strings(keys["reject"], "\(path).reject") ?? [],
+            file: isIncluded ? file : nil)
     }
 
     mutating func readSink(_ node: Node, path: String) -> SinkConfig? {

@@ -208,10 +208,12 @@ extension Herald {
             guard let date = item.published ?? item.updated, date >= context.now.addingTimeInterval(-window.seconds)
             else { return [] }
         }
-        let document = MatchDocument(title: item.title, text: item.bodyText)
+        if rules.isEmpty { return [] }
+        let document = MatchDocument(item: item, feed: context.feed, source: context.source)
+        let candidates = Set(context.runtime.ruleIndex.candidates(for: document))
         return rules.compactMap { rule -> RoutedAlert? in
             if status == .edited && !rule.config.alertOnEdit { return nil }
-            guard let match = rule.query.match(document) else { return nil }
+            guard candidates.contains(rule.position), let match = rule.query.match(document) else { return nil }
             // An edit alerts under its own id (per version), so receivers do not drop it as a duplicate.
             let itemKey = status == .edited ? keys.primary + "\u{1F}" + keys.fingerprint : keys.primary
             let alert = Alert(
@@ -219,7 +221,7 @@ extension Herald {
                 rule: rule.config.name, feed: context.feed.name, source: context.source,
                 title: item.title.isEmpty ? "(untitled)" : item.title, link: item.link,
                 published: item.published ?? item.updated, summary: Snippet.lead(item.bodyText, limit: 280),
-                matchedTerms: match.matchedTerms, createdAt: context.now)
+                matchedTerms: match.matchedTerms, explanation: match, createdAt: context.now)
             return RoutedAlert(alert: alert, sinks: rule.config.sinks ?? context.runtime.allSinkNames)
         }
     }

@@ -50,21 +50,27 @@ public final class Herald: Sendable {
 struct Runtime: Sendable {
     let config: HeraldConfig
     let rules: [CompiledRule]
+    /// The presearch index over `rules`, in the same order.
+    let ruleIndex: RuleIndex
     let sinks: [any AlertSink]
 
     var allSinkNames: [String] { config.sinks.map(\.name) }
 
     init(config: HeraldConfig, client: HTTPClient) throws {
         self.config = config
-        rules = try config.rules.map { rule in
+        rules = try config.rules.enumerated().map { position, rule in
             do throws(RuleSyntaxError) {
-                return CompiledRule(config: rule, query: try RuleQuery(parsing: rule.query))
+                let query = try RuleQuery(parsing: rule.query, aliases: config.aliases)
+                return CompiledRule(config: rule, query: query, position: position)
             } catch {
                 throw ConfigError([
-                    ConfigProblem(file: config.file, path: "rules.\(rule.name).query", line: nil, message: "\(error)")
+                    ConfigProblem(
+                        file: rule.file ?? config.file, path: "rules.\(rule.name).query", line: nil, message: "\(error)"
+                    )
                 ])
             }
         }
+        ruleIndex = RuleIndex(rules.map { (name: $0.config.name, query: $0.query) })
         sinks = config.sinks.map { sink -> any AlertSink in
             switch sink.kind {
             case .stdout(let format): StdoutSink(name: sink.name, format: format)
@@ -80,6 +86,8 @@ struct Runtime: Sendable {
 struct CompiledRule: Sendable {
     let config: RuleConfig
     let query: RuleQuery
+    /// Its index in `Runtime.rules` and `Runtime.ruleIndex`.
+    let position: Int
 }
 
 /// Options for building a `Herald`.

@@ -30,6 +30,7 @@ enum AlertFormat {
         lines.append("  " + origin)
         if let link = alert.link { lines.append("  " + link) }
         if !alert.matchedTerms.isEmpty { lines.append("  matched: " + alert.matchedTerms.joined(separator: ", ")) }
+        for line in alert.explanation?.explanationLines() ?? [] { lines.append("  " + line) }
         return lines.joined(separator: "\n") + "\n"
     }
 
