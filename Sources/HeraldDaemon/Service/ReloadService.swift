@@ -15,11 +15,13 @@ struct ReloadService: Service {
     let configPath: String
     let wakeup: Wakeup
     let notifier: SystemdNotifier
+    /// Trapped before any service starts, so a SIGHUP that arrives right after `READY=1` is a
+    /// reload, never the default action (termination).
+    let hangups: UnixSignalsSequence
 
     func run() async throws {
-        let signals = await UnixSignalsSequence(trapping: .sighup)
         await cancelWhenGracefulShutdown {
-            for await _ in signals {
+            for await _ in hangups {
                 reload()
             }
         }
@@ -54,13 +56,16 @@ struct ReloadService: Service {
 /// Builds the pipeline and runs it as a daemon until SIGTERM or SIGINT.
 public func runDaemon(configPath: String, config: HeraldConfig, options: HeraldOptions, logger: Logger) async throws {
     let herald = try buildHerald(config: config, options: options, logger: logger)
+    let hangups = await UnixSignalsSequence(trapping: .sighup)
     let notifier = SystemdNotifier(environment: options.environment)
     let wakeup = Wakeup()
     let heartbeat = Heartbeat()
     let scheduler = SchedulerService(herald: herald, wakeup: wakeup, notifier: notifier, heartbeat: heartbeat)
     var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
         .init(service: scheduler, successTerminationBehavior: .gracefullyShutdownGroup),
-        .init(service: ReloadService(herald: herald, configPath: configPath, wakeup: wakeup, notifier: notifier)),
+        .init(
+            service: ReloadService(
+                herald: herald, configPath: configPath, wakeup: wakeup, notifier: notifier, hangups: hangups)),
     ]
     if let interval = WatchdogService.interval(environment: options.environment) {
         let watchdog = WatchdogService(
