@@ -13,8 +13,11 @@ struct ConfigReader {
         folder = URL(fileURLWithPath: file).deletingLastPathComponent()
     }
 
-    static let topKeys = ["state", "defaults", "feeds", "rules", "sinks"]
-    static let defaultsKeys = ["interval", "timeout", "max_body", "first_poll_window", "unhealthy_after"]
+    static let topKeys = ["state", "defaults", "http", "feeds", "rules", "sinks"]
+    static let defaultsKeys = [
+        "interval", "timeout", "max_body", "first_poll_window", "unhealthy_after", "allow_private_network",
+    ]
+    static let httpKeys = ["max_transfers", "per_host"]
     static let feedKeys = [
         "name", "url", "allow_file", "allow_private_network", "interval", "timeout", "max_body", "tags", "language",
         "identity", "first_poll_window", "unhealthy_after",
@@ -45,7 +48,10 @@ struct ConfigReader {
                 window(keys["first_poll_window"], "defaults.first_poll_window") ?? defaults.firstPollWindow
             defaults.unhealthyAfter =
                 count(keys["unhealthy_after"], "defaults.unhealthy_after") ?? defaults.unhealthyAfter
+            defaults.allowPrivateNetwork =
+                bool(keys["allow_private_network"], "defaults.allow_private_network") ?? defaults.allowPrivateNetwork
         }
+        let http = top["http"].map { readHTTP($0) } ?? HTTPSettings()
         let state = string(top["state"], "state").map { resolvePath($0) }
 
         let feeds = list(top["feeds"], "feeds", required: true).compactMap { index, node in
@@ -64,7 +70,21 @@ struct ConfigReader {
         unique(feeds.map(\.name), list: "feeds", node: top["feeds"])
         unique(sinks.map(\.name), list: "sinks", node: top["sinks"])
         unique(rules.map(\.name), list: "rules", node: top["rules"])
-        return HeraldConfig(file: file, state: state, feeds: feeds, rules: rules, sinks: sinks)
+        return HeraldConfig(file: file, state: state, feeds: feeds, rules: rules, sinks: sinks, http: http)
+    }
+
+    mutating func readHTTP(_ node: Node) -> HTTPSettings {
+        let keys = mapping(node, path: "http", allowed: Self.httpKeys)
+        var settings = HTTPSettings()
+        for (key, path) in [("max_transfers", \HTTPSettings.maxTransfers), ("per_host", \HTTPSettings.perHost)] {
+            guard let value = count(keys[key], "http.\(key)") else { continue }
+            if value < 1 {
+                problem("http.\(key)", keys[key], "at least 1")
+            } else {
+                settings[keyPath: path] = value
+            }
+        }
+        return settings
     }
 
     // MARK: - Entries
@@ -76,6 +96,7 @@ struct ConfigReader {
         var maxBody = FeedConfig.defaultMaxBodyBytes
         var firstPollWindow: Duration? = FeedConfig.defaultFirstPollWindow
         var unhealthyAfter = FeedConfig.defaultUnhealthyAfter
+        var allowPrivateNetwork = false
     }
 
     mutating func readFeed(_ node: Node, path: String, defaults: FeedDefaults) -> FeedConfig? {
@@ -96,7 +117,8 @@ struct ConfigReader {
             identity: identity(keys["identity"], "\(path).identity") ?? ItemIdentity.defaultPolicy,
             firstPollWindow: window(keys["first_poll_window"], "\(path).first_poll_window") ?? defaults.firstPollWindow,
             unhealthyAfter: count(keys["unhealthy_after"], "\(path).unhealthy_after") ?? defaults.unhealthyAfter,
-            allowPrivateNetwork: bool(keys["allow_private_network"], "\(path).allow_private_network") ?? false)
+            allowPrivateNetwork: bool(keys["allow_private_network"], "\(path).allow_private_network")
+                ?? defaults.allowPrivateNetwork)
         return name != nil && url != nil ? feed : nil
     }
 
