@@ -12,7 +12,9 @@ public final class SelfSignedTLSServer {
     private let process: Process
     private let folder: URL
 
-    public init() throws {
+    /// `serverOptions` go to `s_server` as they are, e.g. `["-tls1_1"]` for a server stuck on an
+    /// old protocol version.
+    public init(serverOptions: [String] = []) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("herald-tls-\(UUID())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let key = folder.appendingPathComponent("key.pem").path
@@ -22,9 +24,10 @@ public final class SelfSignedTLSServer {
             "-out", certificate, "-subj", "/CN=127.0.0.1", "-days", "1", "-addext", "subjectAltName=IP:127.0.0.1",
         ]).waitUntilExit()
         port = try Self.freePort()
-        process = try Self.openssl([
-            "s_server", "-accept", "127.0.0.1:\(port)", "-cert", certificate, "-key", key, "-www", "-quiet",
-        ])
+        process = try Self.openssl(
+            [
+                "s_server", "-accept", "127.0.0.1:\(port)", "-cert", certificate, "-key", key, "-www", "-quiet",
+            ] + serverOptions)
         try waitUntilListening()
     }
 
