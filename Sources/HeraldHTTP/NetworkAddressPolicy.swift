@@ -5,9 +5,10 @@
 /// guard judges the address libcurl is about to connect to — after DNS, on every redirect hop — so
 /// a name that resolves (or re-resolves) to 127.0.0.1 is caught too.
 ///
-/// Refused: IPv4 0.0.0.0/8, 10/8, 100.64/10 (CGNAT), 127/8, 169.254/16, 172.16/12, 192.168/16,
-/// 224/4 (multicast), 240/4 (reserved, broadcast); IPv6 `::`, `::1`, fc00::/7 (ULA), fe80::/10,
-/// fec0::/10 (old site-local), ff00::/8 (multicast). IPv6 forms that carry an IPv4 address —
+/// Refused: IPv4 0.0.0.0/8, 10/8, 100.64/10 (CGNAT), 127/8, 169.254/16, 172.16/12, 192.0.0/24
+/// (IETF protocol assignments), 192.168/16, 198.18/15 (benchmarking), 224/4 (multicast), 240/4
+/// (reserved, broadcast); IPv6 `::`, `::1`, 64:ff9b:1::/48 (local-use NAT64), fc00::/7 (ULA),
+/// fe80::/10, fec0::/10 (old site-local), ff00::/8 (multicast). IPv6 forms that carry an IPv4 address —
 /// IPv4-mapped `::ffff:0:0/96`, IPv4-compatible `::/96`, NAT64 `64:ff9b::/96`, 6to4 `2002::/16`
 /// and Teredo `2001::/32` (server and de-obfuscated client) — are judged by that IPv4 address.
 public struct NetworkAddressPolicy: Sendable {
@@ -43,7 +44,9 @@ public struct NetworkAddressPolicy: Sendable {
         ("127.0.0.0/8", "a loopback address"),
         ("169.254.0.0/16", "a link-local address"),
         ("172.16.0.0/12", "a private (RFC 1918) address"),
+        ("192.0.0.0/24", "an IETF protocol assignment address"),
         ("192.168.0.0/16", "a private (RFC 1918) address"),
+        ("198.18.0.0/15", "a benchmarking address"),
         ("224.0.0.0/4", "a multicast address"),
         ("240.0.0.0/4", "a reserved or broadcast address"),
     ])
@@ -51,6 +54,8 @@ public struct NetworkAddressPolicy: Sendable {
     private static let ipv6Ranges = ranges([
         ("::/128", "the unspecified address"),
         ("::1/128", "a loopback address"),
+        // RFC 8215: a site's own NAT64 prefix, which may embed the IPv4 address anywhere.
+        ("64:ff9b:1::/48", "a local-use NAT64 address"),
         ("fc00::/7", "a unique local address"),
         ("fe80::/10", "a link-local address"),
         ("fec0::/10", "a site-local address"),
