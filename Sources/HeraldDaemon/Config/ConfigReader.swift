@@ -108,6 +108,14 @@ struct ConfigReader {
         if interval < .seconds(30) {
             problem("\(path).interval", keys["interval"], "at least 30s, to respect publishers")
         }
+        let allowPrivateNetwork =
+            bool(keys["allow_private_network"], "\(path).allow_private_network") ?? defaults.allowPrivateNetwork
+        if let url, !allowPrivateNetwork, let reason = Self.privateAddress(in: url) {
+            problem(
+                "\(path).url", keys["url"],
+                "\(reason), and feeds may not reach private networks; set `allow_private_network: true` on the feed "
+                    + "if this is intended")
+        }
         let feed = FeedConfig(
             name: name ?? "", url: url ?? URL(fileURLWithPath: "/"), allowFile: allowFile, interval: interval,
             timeout: duration(keys["timeout"], "\(path).timeout") ?? defaults.timeout,
@@ -117,8 +125,7 @@ struct ConfigReader {
             identity: identity(keys["identity"], "\(path).identity") ?? ItemIdentity.defaultPolicy,
             firstPollWindow: window(keys["first_poll_window"], "\(path).first_poll_window") ?? defaults.firstPollWindow,
             unhealthyAfter: count(keys["unhealthy_after"], "\(path).unhealthy_after") ?? defaults.unhealthyAfter,
-            allowPrivateNetwork: bool(keys["allow_private_network"], "\(path).allow_private_network")
-                ?? defaults.allowPrivateNetwork)
+            allowPrivateNetwork: allowPrivateNetwork)
         return name != nil && url != nil ? feed : nil
     }
 
