@@ -34,6 +34,15 @@ static inline CURLcode herald_easy_setopt_data_callback(CURL *handle, CURLoption
     return curl_easy_setopt(handle, option, value);
 }
 
+// CURLOPT_OPENSOCKETFUNCTION: libcurl hands over the resolved address it is about to connect to,
+// after DNS and for every redirect hop, which is where Herald's private-network guard must look.
+typedef curl_socket_t (*herald_opensocket_callback)(void *context, curlsocktype purpose, struct curl_sockaddr *address);
+
+static inline CURLcode herald_easy_setopt_opensocket_callback(
+    CURL *handle, CURLoption option, herald_opensocket_callback value) {
+    return curl_easy_setopt(handle, option, value);
+}
+
 static inline CURLcode herald_easy_getinfo_long(CURL *handle, CURLINFO info, long *value) {
     return curl_easy_getinfo(handle, info, value);
 }

@@ -14,7 +14,15 @@ final class CurlTransfer {
     var redirects: [HTTPResponse.Redirect] = []
     var currentStatus = 0
     var pendingLocation: String?
-    var exceededCap = false
+    /// Header bytes seen so far, over every hop, against `request.maxHeaderBytes`.
+    var headerBytes = 0
+    /// Set by a callback that stopped the transfer on purpose; it explains the failure better than
+    /// libcurl's "write error".
+    var abortReason: HTTPError?
+    /// The last connection the address guard refused. libcurl goes on to the host's other addresses,
+    /// so this is the reason for a failure only if no address worked.
+    var refusedConnection: HTTPError?
+    let addressPolicy: NetworkAddressPolicy
     var requestHeaders: UnsafeMutablePointer<curl_slist>?
     /// libcurl writes its detailed error message here; it must outlive the transfer.
     let errorBuffer: UnsafeMutablePointer<CChar> = {
@@ -25,12 +33,13 @@ final class CurlTransfer {
 
     init(
         id: UInt64, request: HTTPRequest, continuation: CheckedContinuation<HTTPResponse, any Error>,
-        easy: UnsafeMutableRawPointer
+        easy: UnsafeMutableRawPointer, addressPolicy: NetworkAddressPolicy
     ) {
         self.id = id
         self.request = request
         self.continuation = continuation
         self.easy = easy
+        self.addressPolicy = addressPolicy
     }
 
     deinit {
@@ -63,10 +72,19 @@ final class CurlTransfer {
         set(CURLOPT_MAXREDIRS, request.maxRedirects)
         set(CURLOPT_CONNECTTIMEOUT_MS, request.connectTimeout.milliseconds)
         set(CURLOPT_TIMEOUT_MS, request.timeout.milliseconds)
-        // A stuck download below 1 byte/s for the connect timeout is dead even if the total
-        // timeout has not run out yet.
-        set(CURLOPT_LOW_SPEED_LIMIT, 1)
-        set(CURLOPT_LOW_SPEED_TIME, max(1, request.connectTimeout.milliseconds / 1000))
+        set(CURLOPT_LOW_SPEED_LIMIT, request.minimumSpeed)
+        set(CURLOPT_LOW_SPEED_TIME, max(1, request.slowTimeout.milliseconds / 1000))
+        // Explicit although they are libcurl's defaults: a build or an environment that relaxes
+        // them must not silently turn feeds into unauthenticated downloads.
+        set(CURLOPT_SSL_VERIFYPEER, 1)
+        set(CURLOPT_SSL_VERIFYHOST, 2)
+        set(CURLOPT_SSLVERSION, Int(CURL_SSLVERSION_TLSv1_2))
+        // Every socket is opened by the address guard (which lets allowed addresses through).
+        herald_easy_setopt_pointer(easy, CURLOPT_OPENSOCKETDATA, me)
+        herald_easy_setopt_opensocket_callback(easy, CURLOPT_OPENSOCKETFUNCTION, curlOpenSocketCallback)
+        // A connection opened to a private address must not sit in the shared pool where a guarded
+        // transfer to the same host and port would reuse it without asking the guard.
+        if request.allowPrivateNetwork { set(CURLOPT_FORBID_REUSE, 1) }
         herald_easy_setopt_pointer(easy, CURLOPT_ERRORBUFFER, errorBuffer)
         herald_easy_setopt_pointer(easy, CURLOPT_PRIVATE, me)
         herald_easy_setopt_pointer(easy, CURLOPT_WRITEDATA, me)
@@ -102,14 +120,22 @@ final class CurlTransfer {
     /// Builds the outcome once libcurl reports the transfer done.
     func finish(code: CURLcode) -> Result<HTTPResponse, HTTPError> {
         let url = request.url
-        if exceededCap {
-            return .failure(
-                HTTPError(.bodyTooLarge, url: url, message: "body exceeds the \(request.maxBodyBytes)-byte cap"))
-        }
+        if let abortReason { return .failure(abortReason) }
         guard code == CURLE_OK else {
+            if let refusedConnection { return .failure(refusedConnection) }
+            if code == CURLE_OUT_OF_MEMORY && body.isEmpty {
+                // libcurl refuses one header line over CURL_MAX_HTTP_HEADER (100 KiB) with this
+                // code, before the header callback sees any of it.
+                return .failure(
+                    HTTPError(
+                        .headersTooLarge, url: url,
+                        message: "a response header line exceeds libcurl's \(CURL_MAX_HTTP_HEADER)-byte limit"))
+            }
             let detail = String(cString: errorBuffer)
-            let message = detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail
-            return .failure(HTTPError(Self.kind(of: code), url: url, message: message))
+            var message = detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail
+            let kind = Self.kind(of: code)
+            if kind == .truncated { message = "response truncated: \(message)" }
+            return .failure(HTTPError(kind, url: url, message: message))
         }
         var status = 0
         herald_easy_getinfo_long(easy, CURLINFO_RESPONSE_CODE, &status)
@@ -130,6 +156,7 @@ final class CurlTransfer {
         case CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY: .resolve
         case CURLE_SSL_CONNECT_ERROR, CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CERTPROBLEM: .tls
         case CURLE_TOO_MANY_REDIRECTS: .tooManyRedirects
+        case CURLE_PARTIAL_FILE: .truncated
         case CURLE_UNSUPPORTED_PROTOCOL: .protocolNotAllowed
         case CURLE_ABORTED_BY_CALLBACK: .cancelled
         default: .transfer
@@ -158,31 +185,4 @@ final class CurlTransfer {
         if name.caseInsensitiveCompare("Location") == .orderedSame { pendingLocation = value }
         headers.append((name, value))
     }
-}
-
-private func curlWriteCallback(
-    data: UnsafeMutablePointer<CChar>?, size: Int, count: Int, context: UnsafeMutableRawPointer?
-) -> Int {
-    guard let data, let context else { return 0 }
-    let transfer = Unmanaged<CurlTransfer>.fromOpaque(context).takeUnretainedValue()
-    let length = size * count
-    if transfer.body.count + length > transfer.request.maxBodyBytes {
-        transfer.exceededCap = true
-        return 0  // makes libcurl abort with CURLE_WRITE_ERROR
-    }
-    data.withMemoryRebound(to: UInt8.self, capacity: length) { transfer.body.append($0, count: length) }
-    return length
-}
-
-private func curlHeaderCallback(
-    data: UnsafeMutablePointer<CChar>?, size: Int, count: Int, context: UnsafeMutableRawPointer?
-) -> Int {
-    guard let data, let context else { return 0 }
-    let transfer = Unmanaged<CurlTransfer>.fromOpaque(context).takeUnretainedValue()
-    let length = size * count
-    let line = data.withMemoryRebound(to: UInt8.self, capacity: length) {
-        String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)
-    }
-    transfer.receiveHeaderLine(line)
-    return length
 }

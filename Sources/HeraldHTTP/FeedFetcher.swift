@@ -20,7 +20,8 @@ public struct FeedFetcher: FeedFetching {
         if let lastModified = request.lastModified { headers.append(("If-Modified-Since", lastModified)) }
         let http = HTTPRequest(
             url: request.url, headers: headers, allowFile: request.allowFile,
-            connectTimeout: min(.seconds(10), request.timeout), timeout: request.timeout,
+            allowPrivateNetwork: request.allowPrivateNetwork, connectTimeout: min(.seconds(10), request.timeout),
+            timeout: request.timeout, slowTimeout: min(.seconds(15), request.timeout),
             maxBodyBytes: request.maxBodyBytes)
         let response: HTTPResponse
         do {
@@ -36,11 +37,13 @@ public struct FeedFetcher: FeedFetching {
                 FetchedDocument(
                     body: response.body, contentType: response.header("Content-Type"), etag: response.header("ETag"),
                     lastModified: response.header("Last-Modified"), finalURL: response.effectiveURL,
-                    permanentRedirect: response.permanentRedirectTarget))
+                    permanentRedirect: response.permanentRedirectTarget, freshFor: Self.freshness(of: response)))
         case 304:
-            return .notModified
+            return .notModified(freshFor: Self.freshness(of: response))
         default:
-            let retryAfter = response.header("Retry-After").flatMap { parseRetryAfter($0) }
+            // Honoured where RFC 9110 gives it a meaning for a failure: "come back later".
+            let asksToWait = response.status == 429 || response.status == 503
+            let retryAfter = asksToWait ? response.header("Retry-After").flatMap { parseRetryAfter($0) } : nil
             return .failed(
                 FeedFetchFailure(
                     kind: .httpStatus, status: response.status, retryAfter: retryAfter,
@@ -48,13 +51,22 @@ public struct FeedFetcher: FeedFetching {
         }
     }
 
+    static func freshness(of response: HTTPResponse) -> Duration? {
+        let cacheControl = response.headerValues("Cache-Control")
+        return parseFreshness(
+            cacheControl: cacheControl.isEmpty ? nil : cacheControl.joined(separator: ", "),
+            expires: response.header("Expires"), date: response.header("Date"), age: response.header("Age"))
+    }
+
     static func failure(for error: HTTPError) -> FeedFetchFailure {
         let kind: FeedFetchFailure.Kind =
             switch error.kind {
             case .timeout: .timeout
-            case .bodyTooLarge: .tooLarge
-            case .protocolNotAllowed: .refused
-            default: .network
+            case .connect, .resolve, .truncated, .cancelled, .transfer: .network
+            case .tls: .tls
+            case .tooManyRedirects: .redirects
+            case .bodyTooLarge, .headersTooLarge: .tooLarge
+            case .protocolNotAllowed, .blockedAddress: .refused
             }
         return FeedFetchFailure(kind: kind, message: error.description)
     }

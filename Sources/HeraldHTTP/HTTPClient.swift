@@ -15,14 +15,18 @@ public final class HTTPClient: Sendable {
         /// Transfers in flight at once to one host (publishers ban aggressive pollers).
         public var maxTransfersPerHost: Int
         public var userAgent: String
+        /// What "private network" means for requests that do not allow one. Production keeps
+        /// `.standard`; tests exempt a loopback address to play a public server.
+        public var addressPolicy: NetworkAddressPolicy
 
         public init(
             maxConcurrentTransfers: Int = 8, maxTransfersPerHost: Int = 1,
-            userAgent: String = HTTPClient.defaultUserAgent
+            userAgent: String = HTTPClient.defaultUserAgent, addressPolicy: NetworkAddressPolicy = .standard
         ) {
             self.maxConcurrentTransfers = max(1, maxConcurrentTransfers)
             self.maxTransfersPerHost = max(1, maxTransfersPerHost)
             self.userAgent = userAgent
+            self.addressPolicy = addressPolicy
         }
     }
 
@@ -168,7 +172,8 @@ public final class HTTPClient: Sendable {
                     continue
                 }
                 let transfer = CurlTransfer(
-                    id: submission.id, request: submission.request, continuation: submission.continuation, easy: easy)
+                    id: submission.id, request: submission.request, continuation: submission.continuation, easy: easy,
+                    addressPolicy: configuration.addressPolicy)
                 if let error = transfer.configure(userAgent: configuration.userAgent) {
                     submission.continuation.resume(throwing: error)
                     continue

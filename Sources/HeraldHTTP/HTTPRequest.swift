@@ -17,17 +17,29 @@ public struct HTTPRequest: Sendable {
     public var maxRedirects: Int
     /// `file:` URLs are refused unless the feed's config explicitly allows them.
     public var allowFile: Bool
+    /// Whether this transfer may connect to loopback, private, link-local and similar addresses
+    /// (see `NetworkAddressPolicy`). Judged on the resolved address of every hop.
+    public var allowPrivateNetwork: Bool
     public var connectTimeout: Duration
     /// Whole-transfer limit, connection included.
     public var timeout: Duration
+    /// A transfer slower than `minimumSpeed` bytes per second for this long is dead, whatever
+    /// `timeout` has left: a trickling server must not hold a transfer slot for the full timeout.
+    public var slowTimeout: Duration
+    public var minimumSpeed: Int
     /// Cap on the *decompressed* body; the transfer is aborted once it is crossed.
     public var maxBodyBytes: Int
+    /// Cap on the header bytes of all responses of the transfer (redirect hops included). Upstream
+    /// libcurl 7.88 limits only the length of one line; this makes the total explicit, and its
+    /// error plain, wherever Herald runs.
+    public var maxHeaderBytes: Int
 
     public init(
         url: URL, method: Method = .get, headers: [(name: String, value: String)] = [], body: Data? = nil,
         followRedirects: Bool = true, maxRedirects: Int = 5, allowFile: Bool = false,
-        connectTimeout: Duration = .seconds(10), timeout: Duration = .seconds(30),
-        maxBodyBytes: Int = 10 << 20
+        allowPrivateNetwork: Bool = false, connectTimeout: Duration = .seconds(10), timeout: Duration = .seconds(30),
+        slowTimeout: Duration = .seconds(15), minimumSpeed: Int = 100, maxBodyBytes: Int = 16 << 20,
+        maxHeaderBytes: Int = 256 << 10
     ) {
         self.url = url
         self.method = method
@@ -36,9 +48,13 @@ public struct HTTPRequest: Sendable {
         self.followRedirects = followRedirects
         self.maxRedirects = maxRedirects
         self.allowFile = allowFile
+        self.allowPrivateNetwork = allowPrivateNetwork
         self.connectTimeout = connectTimeout
         self.timeout = timeout
+        self.slowTimeout = slowTimeout
+        self.minimumSpeed = minimumSpeed
         self.maxBodyBytes = maxBodyBytes
+        self.maxHeaderBytes = maxHeaderBytes
     }
 
     /// The key that serialises requests: at most one transfer per host (and port) at a time.

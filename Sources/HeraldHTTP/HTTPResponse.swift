@@ -33,6 +33,12 @@ public struct HTTPResponse: Sendable {
         headers.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
     }
 
+    /// Every header of that name, in order: a list-valued header such as `Cache-Control` may come
+    /// split over several lines.
+    public func headerValues(_ name: String) -> [String] {
+        headers.filter { $0.name.caseInsensitiveCompare(name) == .orderedSame }.map(\.value)
+    }
+
     /// Where the feed now lives when every hop was permanent (301/308); nil otherwise.
     public var permanentRedirectTarget: URL? {
         guard !redirects.isEmpty, redirects.allSatisfy({ $0.status == 301 || $0.status == 308 }) else { return nil }
@@ -49,7 +55,12 @@ public struct HTTPError: Error, Sendable, CustomStringConvertible {
         case tls
         case tooManyRedirects
         case bodyTooLarge
+        case headersTooLarge
+        /// The connection closed before the body its `Content-Length` announced was complete.
+        case truncated
         case protocolNotAllowed
+        /// The resolved address is loopback, private or similar and the request did not allow that.
+        case blockedAddress
         case cancelled
         case transfer
     }

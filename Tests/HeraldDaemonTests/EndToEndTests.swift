@@ -13,7 +13,9 @@ struct EndToEndTests {
         HeraldConfig(
             file: workspace.path("herald.yaml"),
             // The fixtures are dated January 2026: let a first poll alert for all of them.
-            feeds: [FeedConfig(name: "wire", url: feedURL, tags: ["syria"], firstPollWindow: nil)],
+            feeds: [
+                FeedConfig(name: "wire", url: feedURL, tags: ["syria"], firstPollWindow: nil, allowPrivateNetwork: true)
+            ],
             rules: [RuleConfig(name: "paris-talks", query: Fixtures.talksQuery, tags: ["syria"])],
             sinks: sinks)
     }
@@ -120,7 +122,8 @@ struct EndToEndTests {
         var configuration = config(
             feedURL: server.url("/rss"), workspace: workspace,
             sinks: [SinkConfig(name: "archive", kind: .file(path: workspace.path("a.jsonl")))])
-        configuration.feeds.append(FeedConfig(name: "broken", url: server.url("/broken"), tags: ["syria"]))
+        configuration.feeds.append(
+            FeedConfig(name: "broken", url: server.url("/broken"), tags: ["syria"], allowPrivateNetwork: true))
         let herald = try buildHerald(
             config: configuration, options: HeraldOptions(statePath: workspace.path("s.sqlite")), logger: testLogger)
         let report = await herald.poll()

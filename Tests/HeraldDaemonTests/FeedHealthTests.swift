@@ -12,7 +12,11 @@ struct FeedHealthTests {
         try buildHerald(
             config: HeraldConfig(
                 file: workspace.path("h.yaml"),
-                feeds: [FeedConfig(name: "wire", url: url, firstPollWindow: nil, unhealthyAfter: unhealthyAfter)],
+                feeds: [
+                    FeedConfig(
+                        name: "wire", url: url, firstPollWindow: nil, unhealthyAfter: unhealthyAfter,
+                        allowPrivateNetwork: true)
+                ],
                 rules: [RuleConfig(name: "talks", query: Fixtures.talksQuery)],
                 sinks: [SinkConfig(name: "archive", kind: .file(path: workspace.path("a.jsonl")))]),
             options: HeraldOptions(statePath: workspace.path("s.sqlite")), logger: testLogger)
@@ -51,10 +55,12 @@ struct FeedHealthTests {
         let feed = FeedConfig(name: "wire", url: URL(string: "https://w.example/rss")!, interval: .seconds(600))
         let now = Date(timeIntervalSince1970: 0)
         let waits = (1...8).map {
-            Schedule.nextDueAfterFailure(feed, failures: $0, retryAfter: nil, after: now).timeIntervalSince1970
+            Schedule.nextDueAfterFailure(feed, failures: $0, retryAfter: nil, after: now, jitter: 0)
+                .timeIntervalSince1970
         }
         #expect(waits == [600, 1200, 2400, 4800, 9600, 19200, 21600, 21600])
-        let asked = Schedule.nextDueAfterFailure(feed, failures: 1, retryAfter: .seconds(3600), after: now)
+        let asked = Schedule.nextDueAfterFailure(
+            feed, failures: 1, retryAfter: .seconds(3600), after: now, jitter: 0)
         #expect(asked.timeIntervalSince1970 == 3600)
     }
 

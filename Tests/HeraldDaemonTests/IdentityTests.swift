@@ -44,7 +44,8 @@ struct IdentityTests {
                 file: workspace.path("h.yaml"),
                 feeds: [
                     FeedConfig(
-                        name: "wire", url: url, firstPollWindow: firstPollWindow, unhealthyAfter: unhealthyAfter)
+                        name: "wire", url: url, firstPollWindow: firstPollWindow, unhealthyAfter: unhealthyAfter,
+                        allowPrivateNetwork: true)
                 ],
                 rules: [RuleConfig(name: "talks", query: "Syria Israel", alertOnEdit: alertOnEdit)],
                 sinks: [SinkConfig(name: "archive", kind: .file(path: workspace.path("a.jsonl")))]),

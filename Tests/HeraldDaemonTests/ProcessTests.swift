@@ -16,6 +16,8 @@ struct ProcessTests {
 
     func writeConfig(_ workspace: Workspace, feedURL: URL) throws -> String {
         let yaml = """
+            defaults:
+              allow_private_network: true
             feeds:
               - name: wire
                 url: \(feedURL.absoluteString)
@@ -140,7 +142,7 @@ struct ProcessTests {
         #expect(await waitForExit(process, limit: .seconds(30)) == 1)
         #expect(try workspace.alertLines("alerts.jsonl").count == 2)
         let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        #expect(message.contains("feed gone: HTTP 404"))
+        #expect(message.contains("feed gone: permanent: HTTP 404"))
     }
 }
 

@@ -17,9 +17,9 @@ struct StatusReportTests {
         let config = HeraldConfig(
             file: workspace.path("h.yaml"),
             feeds: [
-                FeedConfig(name: "wire", url: server.url("/rss"), firstPollWindow: nil),
-                FeedConfig(name: "down", url: server.url("/down"), unhealthyAfter: 2),
-                FeedConfig(name: "later", url: server.url("/later")),
+                FeedConfig(name: "wire", url: server.url("/rss"), firstPollWindow: nil, allowPrivateNetwork: true),
+                FeedConfig(name: "down", url: server.url("/down"), unhealthyAfter: 2, allowPrivateNetwork: true),
+                FeedConfig(name: "later", url: server.url("/later"), allowPrivateNetwork: true),
             ],
             rules: [RuleConfig(name: "talks", query: Fixtures.talksQuery), RuleConfig(name: "quiet", query: "Golan")],
             sinks: [SinkConfig(name: "hook", kind: .webhook(url: hook.url("/in"), timeout: .seconds(5)))])

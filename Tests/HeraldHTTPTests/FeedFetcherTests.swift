@@ -28,7 +28,7 @@ struct FeedFetcherTests {
                     ("Last-Modified", "Tue, 13 Jan 2026 09:00:00 GMT"),
                 ], text: Self.rss)
         }
-        let outcome = await fetcher.fetch(FeedFetchRequest(url: server.url("/feed.xml")))
+        let outcome = await fetcher.fetch(loopback(server.url("/feed.xml")))
         guard case .fetched(let document) = outcome else {
             Issue.record("expected a body, got \(outcome)")
             return
@@ -50,8 +50,8 @@ struct FeedFetcherTests {
             request.header("If-None-Match") == "\"v1\"" ? .init(status: 304) : .init(text: Self.rss)
         }
         let outcome = await fetcher.fetch(
-            FeedFetchRequest(
-                url: server.url("/feed.xml"), etag: "\"v1\"", lastModified: "Tue, 13 Jan 2026 09:00:00 GMT"))
+            loopback(
+                server.url("/feed.xml"), etag: "\"v1\"", lastModified: "Tue, 13 Jan 2026 09:00:00 GMT"))
         guard case .notModified = outcome else {
             Issue.record("expected 304, got \(outcome)")
             return
@@ -69,13 +69,13 @@ struct FeedFetcherTests {
             default: .init(text: Self.rss)
             }
         }
-        guard case .fetched(let moved) = await fetcher.fetch(FeedFetchRequest(url: server.url("/old"))) else {
+        guard case .fetched(let moved) = await fetcher.fetch(loopback(server.url("/old"))) else {
             Issue.record("301 was not followed")
             return
         }
         #expect(moved.finalURL == server.url("/new"))
         #expect(moved.permanentRedirect == server.url("/new"))
-        guard case .fetched(let temporary) = await fetcher.fetch(FeedFetchRequest(url: server.url("/temp"))) else {
+        guard case .fetched(let temporary) = await fetcher.fetch(loopback(server.url("/temp"))) else {
             Issue.record("302 was not followed")
             return
         }
@@ -89,19 +89,20 @@ struct FeedFetcherTests {
             let hop = Int(request.path.dropFirst()) ?? 0
             return .init(status: 302, headers: [("Location", "/\(hop + 1)")])
         }
-        let outcome = await fetcher.fetch(FeedFetchRequest(url: server.url("/0")))
+        let outcome = await fetcher.fetch(loopback(server.url("/0")))
         guard case .failed(let failure) = outcome else {
             Issue.record("expected a failure, got \(outcome)")
             return
         }
-        #expect(failure.kind == .network)
+        #expect(failure.kind == .redirects)
+        #expect(!failure.isTransient)
         #expect(server.requests.count == 6)
     }
 
     @Test("404 and 500 are failures that keep the status", arguments: [404, 500])
     func httpErrors(status: Int) async throws {
         let server = try TestHTTPServer { _ in .init(status: status, text: "nope") }
-        guard case .failed(let failure) = await fetcher.fetch(FeedFetchRequest(url: server.url("/feed"))) else {
+        guard case .failed(let failure) = await fetcher.fetch(loopback(server.url("/feed"))) else {
             Issue.record("expected a failure")
             return
         }
@@ -113,7 +114,7 @@ struct FeedFetcherTests {
     @Test("503 with Retry-After reports how long to wait")
     func retryAfter() async throws {
         let server = try TestHTTPServer { _ in .init(status: 503, headers: [("Retry-After", "120")], text: "busy") }
-        guard case .failed(let failure) = await fetcher.fetch(FeedFetchRequest(url: server.url("/feed"))) else {
+        guard case .failed(let failure) = await fetcher.fetch(loopback(server.url("/feed"))) else {
             Issue.record("expected a failure")
             return
         }
@@ -125,7 +126,7 @@ struct FeedFetcherTests {
         let server = try TestHTTPServer { _ in .stalled }
         defer { server.stop() }
         let started = ContinuousClock.now
-        let outcome = await fetcher.fetch(FeedFetchRequest(url: server.url("/slow"), timeout: .seconds(1)))
+        let outcome = await fetcher.fetch(loopback(server.url("/slow"), timeout: .seconds(1)))
         guard case .failed(let failure) = outcome else {
             Issue.record("expected a timeout, got \(outcome)")
             return
@@ -140,7 +141,7 @@ struct FeedFetcherTests {
         let server = try TestHTTPServer { _ in
             .init(headers: [("Content-Encoding", "gzip"), ("Content-Type", "application/rss+xml")], body: compressed)
         }
-        guard case .fetched(let document) = await fetcher.fetch(FeedFetchRequest(url: server.url("/feed"))) else {
+        guard case .fetched(let document) = await fetcher.fetch(loopback(server.url("/feed"))) else {
             Issue.record("expected a body")
             return
         }
@@ -153,7 +154,7 @@ struct FeedFetcherTests {
         let bomb = try gzipped(inflated)
         #expect(bomb.count < 64 << 10)
         let server = try TestHTTPServer { _ in .init(headers: [("Content-Encoding", "gzip")], body: bomb) }
-        let outcome = await fetcher.fetch(FeedFetchRequest(url: server.url("/bomb"), maxBodyBytes: 1 << 20))
+        let outcome = await fetcher.fetch(loopback(server.url("/bomb"), maxBodyBytes: 1 << 20))
         guard case .failed(let failure) = outcome else {
             Issue.record("expected the cap to stop the transfer, got \(outcome)")
             return
@@ -190,7 +191,7 @@ struct FeedFetcherTests {
         }
         await withTaskGroup(of: Void.self) { group in
             for index in 0..<4 {
-                group.addTask { _ = await fetcher.fetch(FeedFetchRequest(url: server.url("/feed\(index)"))) }
+                group.addTask { _ = await fetcher.fetch(loopback(server.url("/feed\(index)"))) }
             }
         }
         #expect(server.requests.count == 4)

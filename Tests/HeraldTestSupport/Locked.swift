@@ -12,4 +12,9 @@ public final class Locked<Value: Sendable>: Sendable {
         get { storage.withLock { $0 } }
         set { storage.withLock { $0 = newValue } }
     }
+
+    /// Reads and changes the value in one step (a counter that several threads bump).
+    public func withLock<Result: Sendable>(_ body: (inout Value) -> Result) -> Result {
+        storage.withLock { body(&$0) }
+    }
 }

@@ -5,11 +5,13 @@ import Synchronization
     import Glibc
 #endif
 
-/// A real HTTP/1.1 server on 127.0.0.1 and a kernel-chosen port, for tests that drive libcurl.
+/// A real HTTP/1.1 server on a loopback address (127.0.0.1 unless told) and a kernel-chosen port,
+/// for tests that drive libcurl.
 ///
 /// One thread accepts; each connection gets a thread, reads one request, asks the handler for a
 /// response and closes (`Connection: close`). Every request is recorded so tests can check what
-/// Herald sent (validators, signatures, bodies).
+/// Herald sent (validators, signatures, bodies). A `raw` response writes whatever bytes it likes,
+/// as slowly as it likes: the hostile servers of the fetcher's tests are built on it.
 public final class TestHTTPServer: Sendable {
     /// A request as it arrived.
     public struct Request: Sendable {
@@ -29,12 +31,21 @@ public final class TestHTTPServer: Sendable {
         public var body: Data
         /// Never answer: hold the connection open until the server stops (timeout tests).
         public var stall: Bool
+        /// Raw mode: this writes the whole response, status line included; the rest is ignored.
+        public var raw: (@Sendable (RawConnection) -> Void)?
 
         public init(status: Int = 200, headers: [(String, String)] = [], body: Data = Data(), stall: Bool = false) {
             self.status = status
             self.headers = headers
             self.body = body
             self.stall = stall
+        }
+
+        /// A response written byte for byte by `write`, which may stop early or dawdle.
+        public static func raw(_ write: @escaping @Sendable (RawConnection) -> Void) -> Response {
+            var response = Response()
+            response.raw = write
+            return response
         }
 
         public init(status: Int = 200, headers: [(String, String)] = [], text: String) {
@@ -46,20 +57,58 @@ public final class TestHTTPServer: Sendable {
 
     public typealias Handler = @Sendable (Request) -> Response
 
+    /// A connection in raw mode, for its response writer; used from the connection's thread only.
+    public final class RawConnection {
+        fileprivate let fd: Int32
+        fileprivate let server: TestHTTPServer
+        /// Bytes the peer has accepted so far (into its socket buffer, at least).
+        public private(set) var bytesSent = 0
+
+        fileprivate init(fd: Int32, server: TestHTTPServer) {
+            self.fd = fd
+            self.server = server
+        }
+
+        /// Sends all of `data`; false once the peer has gone or the server is stopping.
+        @discardableResult
+        public func write(_ data: Data) -> Bool {
+            guard !server.isStopping else { return false }
+            let sent = server.writeAll(fd, data)
+            bytesSent += sent
+            return sent == data.count
+        }
+
+        @discardableResult
+        public func write(_ text: String) -> Bool { write(Data(text.utf8)) }
+
+        /// Waits, in short naps so that `stop()` is not held up; false if the server is stopping.
+        public func pause(_ duration: Duration) -> Bool {
+            let end = ContinuousClock.now + duration
+            while ContinuousClock.now < end {
+                if server.isStopping { return false }
+                usleep(20_000)
+            }
+            return !server.isStopping
+        }
+    }
+
     public let port: Int
+    /// The IPv4 loopback address listened on.
+    public let host: String
     private let listener: Int32
     private let handler: Mutex<Handler>
     private let log = Mutex<[Request]>([])
     private let stopping = Mutex(false)
 
-    public init(handler: @escaping Handler) throws {
+    /// Listens on `host`, any IPv4 loopback address (Linux routes all of 127/8 to `lo`).
+    public init(host: String = "127.0.0.1", handler: @escaping Handler) throws {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw POSIXError(.init(rawValue: errno) ?? .EIO) }
         var one: Int32 = 1
         setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(MemoryLayout<Int32>.size))
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_addr.s_addr = inet_addr(host)
         address.sin_port = 0
         let bound = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
@@ -75,6 +124,7 @@ public final class TestHTTPServer: Sendable {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
         }
         listener = fd
+        self.host = host
         port = Int(UInt16(bigEndian: address.sin_port))
         self.handler = Mutex(handler)
         let thread = Thread { [self] in acceptLoop() }
@@ -83,8 +133,8 @@ public final class TestHTTPServer: Sendable {
 
     deinit { stop() }
 
-    /// `http://127.0.0.1:PORT/path`.
-    public func url(_ path: String) -> URL { URL(string: "http://127.0.0.1:\(port)\(path)")! }
+    /// `http://HOST:PORT/path`.
+    public func url(_ path: String) -> URL { URL(string: "http://\(host):\(port)\(path)")! }
 
     /// Every request received so far, in arrival order.
     public var requests: [Request] { log.withLock { $0 } }
@@ -102,7 +152,7 @@ public final class TestHTTPServer: Sendable {
         close(listener)
     }
 
-    private var isStopping: Bool { stopping.withLock { $0 } }
+    fileprivate var isStopping: Bool { stopping.withLock { $0 } }
 
     private func acceptLoop() {
         while !isStopping {
@@ -121,6 +171,10 @@ public final class TestHTTPServer: Sendable {
         guard let request = readRequest(fd) else { return }
         log.withLock { $0.append(request) }
         let response = handler.withLock { $0 }(request)
+        if let raw = response.raw {
+            raw(RawConnection(fd: fd, server: self))
+            return
+        }
         if response.stall {
             while !isStopping { usleep(20_000) }
             return
@@ -168,14 +222,17 @@ public final class TestHTTPServer: Sendable {
         return Request(method: String(requestLine[0]), path: String(requestLine[1]), headers: headers, body: body)
     }
 
-    private func writeAll(_ fd: Int32, _ data: Data) {
+    /// Sends until done or the peer is gone; returns the bytes sent.
+    @discardableResult
+    fileprivate func writeAll(_ fd: Int32, _ data: Data) -> Int {
         data.withUnsafeBytes { raw in
             var offset = 0
             while offset < raw.count {
                 let written = send(fd, raw.baseAddress! + offset, raw.count - offset, Int32(MSG_NOSIGNAL))
-                if written <= 0 { return }
+                if written <= 0 { return offset }
                 offset += written
             }
+            return offset
         }
     }
 
@@ -186,6 +243,7 @@ public final class TestHTTPServer: Sendable {
         case 302: "Found"
         case 304: "Not Modified"
         case 404: "Not Found"
+        case 410: "Gone"
         case 429: "Too Many Requests"
         case 500: "Internal Server Error"
         case 503: "Service Unavailable"

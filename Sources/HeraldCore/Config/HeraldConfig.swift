@@ -6,7 +6,9 @@ import Foundation
 /// - `state`: path of the SQLite state file, relative to the config file's folder. Optional; see
 ///   `StatePath` for the full order of precedence.
 /// - `retention`: how long history is kept (default 30 days); see `HeraldStore.prune`.
-/// - `defaults`: `interval`, `timeout`, `max_body` applied to every feed that does not set its own.
+/// - `defaults`: `interval`, `timeout`, `max_body`, `first_poll_window`, `unhealthy_after` and
+///   `allow_private_network` applied to every feed that does not set its own.
+/// - `http`: limits of the HTTP client, described on `HTTPSettings`.
 /// - `feeds`, `rules`, `sinks`: lists, described on `FeedConfig`, `RuleConfig` and `SinkConfig`.
 /// - `aliases`: named spelling sets shared by every rule (`@name` in a query), by name; each a
 ///   definition `'{ en: "al-Shaibani" | Shaibani ; ar: الشيباني }'` or a mapping of language to a
@@ -22,6 +24,7 @@ public struct HeraldConfig: Sendable, Hashable {
     public var sinks: [SinkConfig]
     /// The aliases of this file and its included rule files.
     public var aliases: AliasTable
+    public var http: HTTPSettings
     /// `retention`: how long alert history, confirmed deliveries and item titles are kept. Identity
     /// keys are kept for ever, so an old item never alerts again.
     public var retention: Duration = HeraldConfig.defaultRetention
@@ -30,7 +33,7 @@ public struct HeraldConfig: Sendable, Hashable {
 
     public init(
         file: String, state: String? = nil, feeds: [FeedConfig], rules: [RuleConfig], sinks: [SinkConfig],
-        aliases: AliasTable = AliasTable()
+        aliases: AliasTable = AliasTable(), http: HTTPSettings = .init()
     ) {
         self.file = file
         self.state = state
@@ -38,6 +41,26 @@ public struct HeraldConfig: Sendable, Hashable {
         self.rules = rules
         self.sinks = sinks
         self.aliases = aliases
+        self.http = http
+    }
+}
+
+/// How many requests Herald's HTTP client runs at once (`http:` in the config). Both are read when
+/// Herald starts; a reload keeps the running client's limits.
+///
+/// - `max_transfers`: transfers in flight at once, all hosts together (default 8).
+/// - `per_host`: transfers in flight at once to one host and port (default 1: publishers ban
+///   aggressive pollers). Requests beyond it wait their turn; other hosts are not held up.
+public struct HTTPSettings: Sendable, Hashable {
+    public var maxTransfers: Int
+    public var perHost: Int
+
+    public static let defaultMaxTransfers = 8
+    public static let defaultPerHost = 1
+
+    public init(maxTransfers: Int = defaultMaxTransfers, perHost: Int = defaultPerHost) {
+        self.maxTransfers = maxTransfers
+        self.perHost = perHost
     }
 }
 
@@ -48,7 +71,7 @@ public struct HeraldConfig: Sendable, Hashable {
 /// - `allow_file`: permit `file:` URLs (default false; the offline demo uses it).
 /// - `interval`: time between polls, e.g. `90s`, `10m`, `1h30m` (default `defaults.interval`, else 10m).
 /// - `timeout`: whole-request limit (default `defaults.timeout`, else 30s).
-/// - `max_body`: cap on the decompressed body, e.g. `10MB` (default `defaults.max_body`, else 10MB).
+/// - `max_body`: cap on the decompressed body, e.g. `10MB` (default `defaults.max_body`, else 16MB).
 /// - `tags`: labels rules can select feeds by.
 /// - `language`: a hint such as `en` or `ar`, for items that do not say.
 /// - `identity`: which item keys make an item "seen": a list of `guid`, `link`, `fingerprint`
@@ -58,8 +81,10 @@ public struct HeraldConfig: Sendable, Hashable {
 ///   `defaults.first_poll_window`, else 24h). Undated items do not alert on a first poll.
 /// - `unhealthy_after`: consecutive failures before one "feed unhealthy" notice goes to the sinks
 ///   (and one "recovered" notice when it heals); `0` turns notices off (default 5).
-/// - `allow_private_network`: let the feed's URL (and redirects) reach loopback and private
-///   addresses (default false: such connections are refused at connect time).
+/// - `allow_private_network`: let the feed's URL (and its redirects) reach loopback, private
+///   (RFC 1918), link-local, CGNAT, unique-local and similar addresses, and IPv6 forms that carry
+///   one (default `defaults.allow_private_network`, else false: such connections are refused at
+///   connect time, judged on the resolved address of every hop).
 public struct FeedConfig: Sendable, Hashable {
     public var name: String
     public var url: URL
@@ -79,7 +104,7 @@ public struct FeedConfig: Sendable, Hashable {
     public static let defaultUnhealthyAfter = 5
     public static let defaultInterval: Duration = .seconds(600)
     public static let defaultTimeout: Duration = .seconds(30)
-    public static let defaultMaxBodyBytes = 10 << 20
+    public static let defaultMaxBodyBytes = 16 << 20
 
     public init(
         name: String, url: URL, allowFile: Bool = false, interval: Duration = defaultInterval,

@@ -18,9 +18,14 @@ struct ConfigReader {
         folder = URL(fileURLWithPath: file).deletingLastPathComponent()
     }
 
-    static let topKeys = ["state", "retention", "defaults", "feeds", "rules", "sinks", "aliases", "include"]
+    static let topKeys = [
+        "state", "retention", "defaults", "http", "feeds", "rules", "sinks", "aliases", "include",
+    ]
     static let ruleFileKeys = ["aliases", "rules"]
-    static let defaultsKeys = ["interval", "timeout", "max_body", "first_poll_window", "unhealthy_after"]
+    static let defaultsKeys = [
+        "interval", "timeout", "max_body", "first_poll_window", "unhealthy_after", "allow_private_network",
+    ]
+    static let httpKeys = ["max_transfers", "per_host"]
     static let feedKeys = [
         "name", "url", "allow_file", "allow_private_network", "interval", "timeout", "max_body", "tags", "language",
         "identity", "first_poll_window", "unhealthy_after",
@@ -51,7 +56,10 @@ struct ConfigReader {
                 window(keys["first_poll_window"], "defaults.first_poll_window") ?? defaults.firstPollWindow
             defaults.unhealthyAfter =
                 count(keys["unhealthy_after"], "defaults.unhealthy_after") ?? defaults.unhealthyAfter
+            defaults.allowPrivateNetwork =
+                bool(keys["allow_private_network"], "defaults.allow_private_network") ?? defaults.allowPrivateNetwork
         }
+        let http = top["http"].map { readHTTP($0) } ?? HTTPSettings()
         let state = string(top["state"], "state").map { resolvePath($0) }
         let retention = duration(top["retention"], "retention")
         if let retention, retention < .seconds(86_400), let node = top["retention"] {
@@ -94,9 +102,23 @@ struct ConfigReader {
         unique(sinks.map(\.name), list: "sinks", node: top["sinks"])
         unique(rules.map(\.name), list: "rules", node: top["rules"])
         var config = HeraldConfig(
-            file: file, state: state, feeds: feeds, rules: rules, sinks: sinks, aliases: aliases)
+            file: file, state: state, feeds: feeds, rules: rules, sinks: sinks, aliases: aliases, http: http)
         config.retention = retention ?? HeraldConfig.defaultRetention
         return config
+    }
+
+    mutating func readHTTP(_ node: Node) -> HTTPSettings {
+        let keys = mapping(node, path: "http", allowed: Self.httpKeys)
+        var settings = HTTPSettings()
+        for (key, path) in [("max_transfers", \HTTPSettings.maxTransfers), ("per_host", \HTTPSettings.perHost)] {
+            guard let value = count(keys[key], "http.\(key)") else { continue }
+            if value < 1 {
+                problem("http.\(key)", keys[key], "at least 1")
+            } else {
+                settings[keyPath: path] = value
+            }
+        }
+        return settings
     }
 
     // MARK: - Entries
@@ -108,6 +130,7 @@ struct ConfigReader {
         var maxBody = FeedConfig.defaultMaxBodyBytes
         var firstPollWindow: Duration? = FeedConfig.defaultFirstPollWindow
         var unhealthyAfter = FeedConfig.defaultUnhealthyAfter
+        var allowPrivateNetwork = false
     }
 
     mutating func readFeed(_ node: Node, path: String, defaults: FeedDefaults) -> FeedConfig? {
@@ -119,6 +142,14 @@ struct ConfigReader {
         if interval < .seconds(30) {
             problem("\(path).interval", keys["interval"], "at least 30s, to respect publishers")
         }
+        let allowPrivateNetwork =
+            bool(keys["allow_private_network"], "\(path).allow_private_network") ?? defaults.allowPrivateNetwork
+        if let url, !allowPrivateNetwork, let reason = Self.privateAddress(in: url) {
+            problem(
+                "\(path).url", keys["url"],
+                "\(reason), and feeds may not reach private networks; set `allow_private_network: true` on the feed "
+                    + "if this is intended")
+        }
         let feed = FeedConfig(
             name: name ?? "", url: url ?? URL(fileURLWithPath: "/"), allowFile: allowFile, interval: interval,
             timeout: duration(keys["timeout"], "\(path).timeout") ?? defaults.timeout,
@@ -128,7 +159,7 @@ struct ConfigReader {
             identity: identity(keys["identity"], "\(path).identity") ?? ItemIdentity.defaultPolicy,
             firstPollWindow: window(keys["first_poll_window"], "\(path).first_poll_window") ?? defaults.firstPollWindow,
             unhealthyAfter: count(keys["unhealthy_after"], "\(path).unhealthy_after") ?? defaults.unhealthyAfter,
-            allowPrivateNetwork: bool(keys["allow_private_network"], "\(path).allow_private_network") ?? false)
+            allowPrivateNetwork: allowPrivateNetwork)
         return name != nil && url != nil ? feed : nil
     }
 

@@ -80,39 +80,44 @@ extension Herald {
             let state = try await store.feedState(feed.name).flatMap { $0.url == configuredURL ? $0 : nil }
             let target = state?.movedTo.flatMap(URL.init(string:)) ?? feed.url
             let request = FeedFetchRequest(
-                url: target, allowFile: feed.allowFile, etag: state?.etag, lastModified: state?.lastModified,
-                timeout: feed.timeout, maxBodyBytes: feed.maxBodyBytes)
+                url: target, allowFile: feed.allowFile, allowPrivateNetwork: feed.allowPrivateNetwork,
+                etag: state?.etag, lastModified: state?.lastModified, timeout: feed.timeout,
+                maxBodyBytes: feed.maxBodyBytes)
             let started = now()
             let recovered = Notices.recovered(feed, state: state, at: started, sinks: runtime.allSinkNames)
             switch await fetcher.fetch(request) {
-            case .notModified:
+            case .notModified(let freshFor):
+                let nextDue = Schedule.nextDue(feed, after: started, freshFor: freshFor)
                 try await store.recordNotModified(
-                    feed: feed.name, url: configuredURL, at: started, nextDue: Schedule.nextDue(feed, after: started),
-                    recoveredNotice: recovered)
+                    feed: feed.name, url: configuredURL, at: started, nextDue: nextDue, recoveredNotice: recovered)
                 metrics.polled(.notModified, alerts: recovered == nil ? 0 : 1)
-                log.debug("not modified")
+                log.debug("not modified", metadata: ["next_due": "\(nextDue)"])
             case .failed(let failure):
-                result.failure = failure.message
+                let failed = ClassifiedFailure(failure)
+                result.failure = failed.recorded
                 metrics.polled(.failed, error: failure.status == nil ? .transport : .http)
-                try await recordFailure(
-                    feed, status: failure.status, message: failure.message, retryAfter: failure.retryAfter,
-                    state: state, runtime: runtime, at: started)
+                try await recordFailure(feed, failed, state: state, runtime: runtime, at: started)
                 log.warning(
                     "fetch failed: \(failure.message)",
-                    metadata: ["http.status": "\(failure.status.map(String.init) ?? "-")"])
+                    metadata: [
+                        "http.status": "\(failure.status.map(String.init) ?? "-")",
+                        "fetch.error": "\(failure.kind.rawValue)",
+                        "fetch.class": "\(failed.className)",
+                    ])
             case .fetched(let document):
                 let parsed: ParsedFeed
                 do throws(FeedParseError) {
                     parsed = try FeedParser.parse(
                         document.body, contentType: document.contentType, url: document.finalURL)
                 } catch {
-                    let message = "cannot read \(target.absoluteString) as a feed: \(error)"
-                    result.failure = message
+                    let failure = FeedFetchFailure(
+                        kind: .parse, status: 200, message: "cannot read \(target.absoluteString) as a feed: \(error)")
+                    let failed = ClassifiedFailure(failure)
+                    result.failure = failed.recorded
                     metrics.polled(.failed, error: .parse, bytes: document.body.count)
-                    try await recordFailure(
-                        feed, status: 200, message: message, retryAfter: nil, state: state, runtime: runtime,
-                        at: started)
-                    log.warning("\(message)")
+                    try await recordFailure(feed, failed, state: state, runtime: runtime, at: started)
+                    log.warning(
+                        "\(failure.message)", metadata: ["fetch.error": "parse", "fetch.class": "\(failed.className)"])
                     return result
                 }
                 let context = JudgeContext(
@@ -143,17 +148,19 @@ extension Herald {
     }
 
     private func recordFailure(
-        _ feed: FeedConfig, status: Int?, message: String, retryAfter: Duration?, state: FeedState?,
-        runtime: Runtime, at now: Date
+        _ feed: FeedConfig, _ failed: ClassifiedFailure, state: FeedState?, runtime: Runtime, at now: Date
     ) async throws {
         let failures = (state?.consecutiveFailures ?? 0) + 1
-        let nextDue = Schedule.nextDueAfterFailure(feed, failures: failures, retryAfter: retryAfter, after: now)
+        let nextDue = Schedule.nextDueAfterFailure(
+            feed, failures: failures, transient: failed.failure.isTransient, retryAfter: failed.failure.retryAfter,
+            after: now)
         try await store.recordFailure(
             FailureRecord(
-                feed: feed.name, url: feed.url.absoluteString, status: status, error: message, at: now,
-                nextDue: nextDue, unhealthyAfter: feed.unhealthyAfter,
+                feed: feed.name, url: feed.url.absoluteString, status: failed.failure.status, error: failed.recorded,
+                at: now, nextDue: nextDue, unhealthyAfter: feed.unhealthyAfter,
                 unhealthyNotice: Notices.unhealthy(
-                    feed, failures: feed.unhealthyAfter, error: message, at: now, sinks: runtime.allSinkNames)))
+                    feed, failures: feed.unhealthyAfter, error: failed.recorded, at: now,
+                    sinks: runtime.allSinkNames)))
     }
 
     /// What judging one fetch's items depends on.
@@ -190,11 +197,13 @@ extension Herald {
                 "guid churn: items came back with new ids or links but known text; recorded without alerts",
                 metadata: ["feed": "\(feed.name)", "items": "\(rekeyed)"])
         }
+        // ttl: nil until the parser reports RSS `<ttl>`; then this passes `parsed.ttl` (`ParsedFeed.ttl`).
+        let nextDue = Schedule.nextDue(feed, after: context.now, freshFor: document.freshFor, ttl: nil)
         return try await store.record(
             FetchRecord(
                 feed: feed.name, url: feed.url.absoluteString, etag: document.etag,
                 lastModified: document.lastModified, permanentRedirect: document.permanentRedirect?.absoluteString,
-                at: context.now, nextDue: Schedule.nextDue(feed, after: context.now), items: judged,
+                at: context.now, nextDue: nextDue, items: judged,
                 recoveredNotice: recovered))
     }
 
@@ -225,6 +234,19 @@ extension Herald {
             return RoutedAlert(alert: alert, sinks: rule.config.sinks ?? context.runtime.allSinkNames)
         }
     }
+}
+
+/// A fetch failure with its class, as the state file, `herald status` and notices show it:
+/// "transient: HTTP 503 from …" or "permanent: HTTP 404 from …".
+struct ClassifiedFailure {
+    var failure: FeedFetchFailure
+
+    init(_ failure: FeedFetchFailure) {
+        self.failure = failure
+    }
+
+    var className: String { failure.isTransient ? "transient" : "permanent" }
+    var recorded: String { "\(className): \(failure.message)" }
 }
 
 /// The opening of a text, cut at a word boundary.

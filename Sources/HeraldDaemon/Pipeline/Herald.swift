@@ -95,6 +95,7 @@ public struct HeraldOptions: Sendable {
     /// `--state`: overrides the config's state path.
     public var statePath: String?
     public var environment: [String: String]
+    /// The HTTP client's identity and address policy; its transfer limits come from the config's `http:`.
     public var http: HTTPClient.Configuration
     /// `herald run --listen`: where the status endpoint listens; nil: no endpoint.
     public var listen: ListenAddress?
@@ -122,7 +123,11 @@ public func openStore(config: HeraldConfig, options: HeraldOptions = .init()) th
 public func buildHerald(config: HeraldConfig, options: HeraldOptions = .init(), logger: Logger) throws -> Herald {
     let statePath = StatePath.resolve(option: options.statePath, config: config, environment: options.environment)
     let store = try HeraldStore(path: statePath)
-    let client = HTTPClient(configuration: options.http)
+    var http = options.http
+    // The config's `http:` limits; the client lives as long as the process, so a reload keeps them.
+    http.maxConcurrentTransfers = max(1, config.http.maxTransfers)
+    http.maxTransfersPerHost = max(1, config.http.perHost)
+    let client = HTTPClient(configuration: http)
     let runtime = try Runtime(config: config, client: client)
     return Herald(store: store, client: client, fetcher: FeedFetcher(client: client), runtime: runtime, logger: logger)
 }

@@ -92,7 +92,9 @@ public enum RuleTestInput {
     ) async throws(RuleTestInputError) -> [RuleTestItem] {
         let client = HTTPClient()
         let request = FeedFetchRequest(
-            url: url, allowFile: feed?.allowFile ?? false, timeout: feed?.timeout ?? .seconds(30),
+            // A URL typed on the command line is the user's own choice; a configured feed keeps its setting.
+            url: url, allowFile: feed?.allowFile ?? false, allowPrivateNetwork: feed?.allowPrivateNetwork ?? true,
+            timeout: feed?.timeout ?? .seconds(30),
             maxBodyBytes: feed?.maxBodyBytes ?? FeedConfig.defaultMaxBodyBytes)
         let outcome = await FeedFetcher(client: client).fetch(request)
         await client.shutdown()
