@@ -42,11 +42,18 @@ extension Herald {
         let feeds = runtime.config.feeds.filter { names?.contains($0.name) ?? true }
         var report = PollReport()
         progress?(PollProgress(feedsDone: 0, feedsTotal: feeds.count, newItems: 0, alerts: 0))
+        // A sliding window of feeds in progress: enough to keep every transfer slot busy while others
+        // parse, few enough that memory holds a few bodies, not the whole poll's.
+        let window = max(32, 4 * runtime.config.http.maxTransfers)
         await withTaskGroup(of: FeedPollResult.self) { group in
-            for feed in feeds {
+            var pending = feeds[...]
+            func startNext() {
+                guard let feed = pending.popFirst() else { return }
                 group.addTask { await self.pollFeed(feed, runtime: runtime, options: options, now: now) }
             }
+            for _ in 0..<window { startNext() }
             for await result in group {
+                startNext()
                 report.feedsPolled += 1
                 report.newItems += result.newItems
                 report.alerts += result.alerts
