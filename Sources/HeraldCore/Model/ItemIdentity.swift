@@ -52,21 +52,16 @@ public enum ItemIdentity {
         return ItemKeys(strong: strong, fingerprint: fingerprint)
     }
 
-    /// Title and text reduced to lower-cased letters and digits separated by single spaces, so
-    /// re-rendered markup, whitespace or punctuation changes are not "edits".
+    /// Title and text reduced to lower-cased letters, marks and digits (Unicode categories L, M and
+    /// N) separated by single spaces, so re-rendered markup, whitespace or punctuation changes are
+    /// not "edits". Runs on every item of every poll, so it works on scalars and bytes, with an
+    /// ASCII fast path, rather than through `CharacterSet`.
     static func normalizedContent(_ item: Item) -> String {
-        var result = ""
-        var pendingSpace = false
-        for scalar in (item.title + " \u{1F} " + item.bodyText).lowercased().unicodeScalars {
-            if CharacterSet.alphanumerics.contains(scalar) || scalar == "\u{1F}" {
-                if pendingSpace && !result.isEmpty { result.unicodeScalars.append(" ") }
-                result.unicodeScalars.append(scalar)
-                pendingSpace = false
-            } else {
-                pendingSpace = true
-            }
-        }
-        return result
+        var writer = NormalizedTextWriter(capacity: item.title.utf8.count + item.bodyText.utf8.count + 3)
+        writer.append(item.title)
+        writer.separate()
+        writer.append(item.bodyText)
+        return writer.text
     }
 
     /// Query parameters that only track readers; dropping them makes one article one link.
@@ -97,5 +92,59 @@ public enum ItemIdentity {
         }
         if components.path.isEmpty { components.path = "/" }
         return components.string
+    }
+}
+
+/// Accumulates the normalized form of `ItemIdentity.normalizedContent` as UTF-8.
+struct NormalizedTextWriter {
+    private var bytes: [UInt8] = []
+    private var pendingSpace = false
+
+    init(capacity: Int) { bytes.reserveCapacity(capacity) }
+
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// The title/text boundary: a unit separator standing as a word of its own.
+    mutating func separate() {
+        pendingSpace = true
+        emit(0x1F)
+        pendingSpace = true
+    }
+
+    mutating func append(_ text: String) {
+        for scalar in text.unicodeScalars {
+            if scalar.value >= 0x80 && scalar.properties.changesWhenLowercased {
+                for lower in scalar.properties.lowercaseMapping.unicodeScalars { take(lower) }
+            } else {
+                take(scalar)
+            }
+        }
+    }
+
+    private mutating func take(_ scalar: Unicode.Scalar) {
+        let value = scalar.value
+        if value < 0x80 {
+            switch value {
+            case 0x30...0x39, 0x61...0x7A, 0x1F: emit(UInt8(value))
+            case 0x41...0x5A: emit(UInt8(value + 0x20))
+            default: pendingSpace = true
+            }
+            return
+        }
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter, .nonspacingMark,
+            .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .otherNumber:
+            if pendingSpace && !bytes.isEmpty { bytes.append(0x20) }
+            pendingSpace = false
+            bytes.append(contentsOf: UTF8.encode(scalar)!)
+        default:
+            pendingSpace = true
+        }
+    }
+
+    private mutating func emit(_ byte: UInt8) {
+        if pendingSpace && !bytes.isEmpty { bytes.append(0x20) }
+        pendingSpace = false
+        bytes.append(byte)
     }
 }

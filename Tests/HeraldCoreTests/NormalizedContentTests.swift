@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+
+@testable import HeraldCore
+
+@Suite("Item fingerprints: normalized content")
+struct NormalizedContentTests {
+    /// The definition, written the slow and obvious way with Foundation: lower-case everything, keep
+    /// the scalars `CharacterSet.alphanumerics` holds (Unicode L*, M*, N*) and the separator, and
+    /// collapse every run of anything else to one space.
+    static func reference(_ item: Item) -> String {
+        var result = ""
+        var pendingSpace = false
+        for scalar in (item.title + " \u{1F} " + item.bodyText).lowercased().unicodeScalars {
+            if CharacterSet.alphanumerics.contains(scalar) || scalar == "\u{1F}" {
+                if pendingSpace && !result.isEmpty { result.unicodeScalars.append(" ") }
+                result.unicodeScalars.append(scalar)
+                pendingSpace = false
+            } else {
+                pendingSpace = true
+            }
+        }
+        return result
+    }
+
+    @Test("examples: case, punctuation, markup leftovers, Arabic with harakat")
+    func examples() {
+        let item = Item(
+            title: "  Syria & 'Israel': Paris TALKS, round #2!",
+            summaryText: "Al-Shaibani — «الشَّيْبَانِي» — met\n\tBarrack at 10:30.")
+        #expect(
+            ItemIdentity.normalizedContent(item)
+                == "syria israel paris talks round 2 \u{1F} al shaibani الشَّيْبَانِي met barrack at 10 30")
+        #expect(ItemIdentity.normalizedContent(Item(title: "", summaryText: "x")) == "\u{1F} x")
+    }
+
+    @Test("agrees with the Foundation definition on 20,000 random texts")
+    func differential() {
+        let pool: [Unicode.Scalar] = [
+            "a", "Z", "q", "0", "7", " ", " ", "\n", "\t", ".", ",", "'", "\"", "-", "_", "&", "<", ">", "#", "\u{1F}",
+            "\u{00}", "\u{7F}", "é", "É", "ß", "ẞ", "İ", "ı", "K", "\u{212A}", "Σ", "ς", "ﬁ", "Ǆ", "ǅ", "Å", "\u{0301}",
+            "ا", "أ", "ل", "ش", "ي", "ب", "ة", "ى", "\u{064E}", "\u{0651}", "\u{0640}", "٣", "۴", "؟", "،", "«", "»",
+            "—", "–", "\u{200D}", "\u{200B}", "\u{00A0}", "😀", "👍", "\u{FE0F}", "Ⅻ", "½", "²", "中", "ㄱ", "\u{E000}",
+        ]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            func text() -> String {
+                var out = String.UnicodeScalarView()
+                for _ in 0..<Int.random(in: 0...24, using: &generator) {
+                    out.append(pool.randomElement(using: &generator)!)
+                }
+                return String(out)
+            }
+            let item = Item(title: text(), summaryText: text())
+            let fast = ItemIdentity.normalizedContent(item)
+            let slow = Self.reference(item)
+            #expect(
+                fast == slow, "title \(Array(item.title.unicodeScalars)) text \(Array(item.summaryText.unicodeScalars))"
+            )
+            if fast != slow { return }
+        }
+    }
+}
