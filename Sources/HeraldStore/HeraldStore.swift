@@ -9,6 +9,7 @@ import HeraldCore
 public final class HeraldStore: Sendable {
     public let path: String
     let pool: DatabasePool
+    let commits: GroupCommit
 
     /// Opens (creating if needed) the state file at `path` and brings its schema up to date.
     public init(path: String) throws(StoreError) {
@@ -28,16 +29,18 @@ public final class HeraldStore: Sendable {
         configuration.label = "herald"
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
+            commits = GroupCommit(pool: pool)
             try Schema.migrator.migrate(pool)
         } catch {
             throw StoreError("cannot open the state file \(path): \(error)")
         }
     }
 
-    /// Runs `body` in one write transaction on GRDB's writer queue.
+    /// Runs `body` atomically on GRDB's writer queue: in its own savepoint of a transaction it may
+    /// share with writes that arrived at the same time (see `GroupCommit`).
     func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(StoreError) -> T {
         do {
-            return try await pool.write(body)
+            return try await commits.write(body)
         } catch {
             throw StoreError("state file \(path): \(error)")
         }
