@@ -56,20 +56,19 @@ extension HeraldStore {
     public func recordFailure(_ failure: FailureRecord) async throws(StoreError) -> Int {
         try await write { db in
             try Self.ensureFeed(db, failure.feed, url: failure.url)
-            try db.execute(
+            try db.cachedStatement(
                 sql: """
                     UPDATE feed_state SET last_status = ?, last_error = ?, last_attempt_at = ?, next_due_at = ?,
                         consecutive_failures = consecutive_failures + 1
                     WHERE feed = ?
-                    """,
-                arguments: [failure.status, failure.error, failure.at.unix, failure.nextDue.unix, failure.feed])
+                    """
+            ).execute(arguments: [failure.status, failure.error, failure.at.unix, failure.nextDue.unix, failure.feed])
             let streak =
                 try Int.fetchOne(
                     db, sql: "SELECT consecutive_failures FROM feed_state WHERE feed = ?", arguments: [failure.feed])
                 ?? 0
             if failure.unhealthyAfter > 0, streak == failure.unhealthyAfter {
-                try db.execute(
-                    sql: "UPDATE feed_state SET unhealthy_since = ? WHERE feed = ?",
+                try db.cachedStatement(sql: "UPDATE feed_state SET unhealthy_since = ? WHERE feed = ?").execute(
                     arguments: [failure.at.unix, failure.feed])
                 if let notice = failure.unhealthyNotice {
                     try Self.enqueue(db, notice, itemID: nil, at: failure.at)
@@ -87,27 +86,29 @@ extension HeraldStore {
         try await write { db in
             try Self.ensureFeed(db, feed, url: url)
             try Self.recover(db, feed: feed, notice: recoveredNotice, at: now)
-            try db.execute(
+            try db.cachedStatement(
                 sql: """
                     UPDATE feed_state SET last_status = 304, last_error = NULL, consecutive_failures = 0,
                         last_attempt_at = ?, last_success_at = ?, next_due_at = ?
                     WHERE feed = ?
-                    """,
-                arguments: [now.unix, now.unix, nextDue.unix, feed])
+                    """
+            ).execute(arguments: [now.unix, now.unix, nextDue.unix, feed])
         }
     }
 
     /// Creates the feed's row, and forgets validators and redirects learnt for another URL when the
     /// config now names a different one.
     static func ensureFeed(_ db: Database, _ feed: String, url: String) throws {
-        try db.execute(sql: "INSERT OR IGNORE INTO feed_state (feed, url) VALUES (?, ?)", arguments: [feed, url])
-        try db.execute(
+        try db.cachedStatement(sql: "INSERT OR IGNORE INTO feed_state (feed, url) VALUES (?, ?)").execute(arguments: [
+            feed, url,
+        ])
+        try db.cachedStatement(
             sql: """
                 UPDATE feed_state SET url = ?, etag = NULL, last_modified = NULL, moved_to = NULL,
                     redirect_candidate = NULL, redirect_observations = 0
                 WHERE feed = ? AND (url IS NULL OR url != ?)
-                """,
-            arguments: [url, feed, url])
+                """
+        ).execute(arguments: [url, feed, url])
     }
 
     /// Ends an unhealthy streak: clears the mark and enqueues the "recovered" notice, once.
@@ -117,7 +118,9 @@ extension HeraldStore {
                 db, sql: "SELECT unhealthy_since IS NOT NULL FROM feed_state WHERE feed = ?", arguments: [feed])
             ?? false
         guard wasUnhealthy else { return }
-        try db.execute(sql: "UPDATE feed_state SET unhealthy_since = NULL WHERE feed = ?", arguments: [feed])
+        try db.cachedStatement(sql: "UPDATE feed_state SET unhealthy_since = NULL WHERE feed = ?").execute(arguments: [
+            feed
+        ])
         if let notice { try enqueue(db, notice, itemID: nil, at: now) }
     }
 
@@ -125,14 +128,14 @@ extension HeraldStore {
     @discardableResult
     static func enqueue(_ db: Database, _ routed: RoutedAlert, itemID: Int64?, at now: Date) throws -> Bool {
         let payload = String(decoding: try AlertCoding.encoder.encode(routed.alert), as: UTF8.self)
-        try db.execute(
-            sql: "INSERT OR IGNORE INTO alert (id, rule, feed, item_id, payload, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-            arguments: [routed.alert.id, routed.alert.rule, routed.alert.feed, itemID, payload, now.unix])
+        try db.cachedStatement(
+            sql: "INSERT OR IGNORE INTO alert (id, rule, feed, item_id, payload, created_at) VALUES (?, ?, ?, ?, ?, ?)"
+        ).execute(arguments: [routed.alert.id, routed.alert.rule, routed.alert.feed, itemID, payload, now.unix])
         guard db.changesCount > 0 else { return false }
         for sink in routed.sinks {
-            try db.execute(
-                sql: "INSERT OR IGNORE INTO outbox (alert_id, sink, next_attempt_at) VALUES (?, ?, ?)",
-                arguments: [routed.alert.id, sink, now.unix])
+            try db.cachedStatement(
+                sql: "INSERT OR IGNORE INTO outbox (alert_id, sink, next_attempt_at) VALUES (?, ?, ?)"
+            ).execute(arguments: [routed.alert.id, sink, now.unix])
         }
         return true
     }

@@ -134,9 +134,9 @@ extension HeraldStore {
                     }
                 case .edited:
                     guard let itemID = try Self.knownItem(db, judged.keys.strong) else { continue }
-                    try db.execute(
-                        sql: "UPDATE item SET title = ?, fingerprint = ?, edited_at = ? WHERE id = ?",
-                        arguments: [judged.item.title, judged.keys.fingerprint, fetch.at.unix, itemID])
+                    try db.cachedStatement(
+                        sql: "UPDATE item SET title = ?, fingerprint = ?, edited_at = ? WHERE id = ?"
+                    ).execute(arguments: [judged.item.title, judged.keys.fingerprint, fetch.at.unix, itemID])
                     try Self.learn(db, judged.keys.all, itemID: itemID)
                     result.editedItems += 1
                     for routed in alerts where try Self.enqueue(db, routed, itemID: itemID, at: fetch.at) {
@@ -155,31 +155,31 @@ extension HeraldStore {
                 }
             }
             result.movedTo = try Self.observeRedirect(db, feed: fetch.feed, target: fetch.permanentRedirect)
-            try db.execute(
+            try db.cachedStatement(
                 sql: """
                     UPDATE feed_state SET etag = ?, last_modified = ?, last_status = ?, last_error = NULL,
                         consecutive_failures = 0, last_attempt_at = ?, last_success_at = ?, next_due_at = ?,
                         items_seen = items_seen + ?
                     WHERE feed = ?
-                    """,
-                arguments: [
-                    fetch.etag, fetch.lastModified, fetch.status, fetch.at.unix, fetch.at.unix, fetch.nextDue.unix,
-                    result.newItems, fetch.feed,
-                ])
+                    """
+            ).execute(arguments: [
+                fetch.etag, fetch.lastModified, fetch.status, fetch.at.unix, fetch.at.unix, fetch.nextDue.unix,
+                result.newItems, fetch.feed,
+            ])
             return result
         }
     }
 
     static func insertItem(_ db: Database, _ judged: JudgedItem, feed: String, at now: Date) throws -> Int64 {
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO item (feed, identity, guid, link, title, published_at, first_seen_at, fingerprint)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
-                feed, judged.keys.primary, judged.item.guid, judged.item.link, judged.item.title,
-                judged.item.published?.unix, now.unix, judged.keys.fingerprint,
-            ])
+                """
+        ).execute(arguments: [
+            feed, judged.keys.primary, judged.item.guid, judged.item.link, judged.item.title,
+            judged.item.published?.unix, now.unix, judged.keys.fingerprint,
+        ])
         let itemID = db.lastInsertedRowID
         try learn(db, judged.keys.all, itemID: itemID)
         return itemID
@@ -195,29 +195,29 @@ extension HeraldStore {
     /// resets the count (temporary redirects never count). Returns the new address when it moves.
     static func observeRedirect(_ db: Database, feed: String, target: String?) throws -> String? {
         guard let target else {
-            try db.execute(
-                sql: "UPDATE feed_state SET redirect_candidate = NULL, redirect_observations = 0 WHERE feed = ?",
-                arguments: [feed])
+            try db.cachedStatement(
+                sql: "UPDATE feed_state SET redirect_candidate = NULL, redirect_observations = 0 WHERE feed = ?"
+            ).execute(arguments: [feed])
             return nil
         }
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 UPDATE feed_state SET
                     redirect_observations = CASE WHEN redirect_candidate = ? THEN redirect_observations + 1 ELSE 1 END,
                     redirect_candidate = ?
                 WHERE feed = ?
-                """,
-            arguments: [target, target, feed])
+                """
+        ).execute(arguments: [target, target, feed])
         let observations =
             try Int.fetchOne(db, sql: "SELECT redirect_observations FROM feed_state WHERE feed = ?", arguments: [feed])
             ?? 0
         guard observations >= FeedState.redirectObservationsToMove else { return nil }
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 UPDATE feed_state SET moved_to = ?, redirect_candidate = NULL, redirect_observations = 0
                 WHERE feed = ?
-                """,
-            arguments: [target, feed])
+                """
+        ).execute(arguments: [target, feed])
         return target
     }
 

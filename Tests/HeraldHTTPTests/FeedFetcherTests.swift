@@ -132,7 +132,9 @@ struct FeedFetcherTests {
             return
         }
         #expect(failure.kind == .timeout)
-        #expect(ContinuousClock.now - started < .seconds(10))
+        // Only that it ends: a 1 s limit on a machine busy with the rest of the suite can take a
+        // few seconds, but never the minutes a missing timeout would.
+        #expect(ContinuousClock.now - started < .seconds(30))
     }
 
     @Test("a gzip body is decompressed")
