@@ -30,10 +30,30 @@ public final class HeraldStore: Sendable {
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
             commits = GroupCommit(pool: pool)
-            try Schema.migrator.migrate(pool)
+            try Self.migrate(pool, path: path)
         } catch {
             throw StoreError("cannot open the state file \(path): \(error)")
         }
+    }
+
+    /// Brings the schema up to date. GRDB's migrator reads which migrations ran before it takes the
+    /// write lock, so two processes opening a new or old state file at once (the daemon and a
+    /// one-shot poll) could both run one; pending migrations therefore run under an exclusive
+    /// `flock` on `PATH.lock`. An up-to-date file is only read, without the lock.
+    static func migrate(_ pool: DatabasePool, path: String) throws {
+        if try pool.read({ try Schema.migrator.hasCompletedMigrations($0) }) { return }
+        let lock = open(path + ".lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard lock >= 0 else {
+            throw StoreError("cannot create the migration lock \(path).lock: \(String(cString: strerror(errno)))")
+        }
+        defer { close(lock) }
+        while flock(lock, LOCK_EX) != 0 {
+            guard errno == EINTR else {
+                throw StoreError("cannot lock \(path).lock: \(String(cString: strerror(errno)))")
+            }
+        }
+        defer { flock(lock, LOCK_UN) }
+        try Schema.migrator.migrate(pool)
     }
 
     /// Runs `body` atomically on GRDB's writer queue: in its own savepoint of a transaction it may

@@ -58,8 +58,11 @@ extension ProcessTests {
         let polls = try (0..<4).map { _ in
             try launch(["poll", "--config", config, "--state", state], workspace: workspace)
         }
-        for (process, _) in polls {
-            #expect(await waitForExit(process, limit: .seconds(60)) == 0)
+        for (process, log) in polls {
+            let status = await waitForExit(process, limit: .seconds(60))
+            #expect(
+                status == 0,
+                "\(String(decoding: log.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))")
         }
         // Whatever the daemon had claimed it delivers before it exits.
         kill(daemon.processIdentifier, SIGTERM)
