@@ -47,6 +47,30 @@ public struct ListenAddress: Sendable, Hashable, CustomStringConvertible {
 
     var isIPv6: Bool { host.contains(":") }
 
+    /// The address as a `sockaddr_in` or `sockaddr_in6`, in a `sockaddr_storage`, with its length.
+    func socketAddress() -> (sockaddr_storage, socklen_t) {
+        func stored<Address>(_ address: Address) -> (sockaddr_storage, socklen_t) {
+            var storage = sockaddr_storage()
+            withUnsafeBytes(of: address) { source in
+                withUnsafeMutableBytes(of: &storage) { $0.copyMemory(from: source) }
+            }
+            return (storage, socklen_t(MemoryLayout<Address>.size))
+        }
+        let port = in_port_t(UInt16(port).bigEndian)
+        if isIPv6 {
+            var v6 = sockaddr_in6()
+            v6.sin6_family = sa_family_t(AF_INET6)
+            v6.sin6_port = port
+            inet_pton(AF_INET6, host, &v6.sin6_addr)
+            return stored(v6)
+        }
+        var v4 = sockaddr_in()
+        v4.sin_family = sa_family_t(AF_INET)
+        v4.sin_port = port
+        inet_pton(AF_INET, host, &v4.sin_addr)
+        return stored(v4)
+    }
+
     public var description: String { isIPv6 ? "[\(host)]:\(port)" : "\(host):\(port)" }
 
     static func isLoopback(_ host: String) -> Bool {
@@ -94,27 +118,7 @@ public final class StatusServer: Sendable {
         guard fd >= 0 else { throw StatusServerError(address: address, errno: errno) }
         var one: Int32 = 1
         setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(MemoryLayout<Int32>.size))
-        var storage = sockaddr_storage()
-        let length: socklen_t
-        if address.isIPv6 {
-            var v6 = sockaddr_in6()
-            v6.sin6_family = sa_family_t(AF_INET6)
-            v6.sin6_port = in_port_t(UInt16(address.port).bigEndian)
-            inet_pton(AF_INET6, address.host, &v6.sin6_addr)
-            withUnsafeBytes(of: v6) { source in
-                withUnsafeMutableBytes(of: &storage) { $0.copyMemory(from: source) }
-            }
-            length = socklen_t(MemoryLayout<sockaddr_in6>.size)
-        } else {
-            var v4 = sockaddr_in()
-            v4.sin_family = sa_family_t(AF_INET)
-            v4.sin_port = in_port_t(UInt16(address.port).bigEndian)
-            inet_pton(AF_INET, address.host, &v4.sin_addr)
-            withUnsafeBytes(of: v4) { source in
-                withUnsafeMutableBytes(of: &storage) { $0.copyMemory(from: source) }
-            }
-            length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        }
+        var (storage, length) = address.socketAddress()
         let bound = withUnsafePointer(to: &storage) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.bind(fd, $0, length) }
         }
