@@ -165,7 +165,7 @@ final class CurlTransfer {
 
     /// Records one header line; a new status line (after a redirect) starts a new header block.
     func receiveHeaderLine(_ raw: String) {
-        let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let line = Self.trimmed(raw[...])
         if line.hasPrefix("HTTP/") {
             let parts = line.split(separator: " ", maxSplits: 2)
             let status = parts.count > 1 ? Int(parts[1]) ?? 0 : 0
@@ -180,9 +180,17 @@ final class CurlTransfer {
             return
         }
         guard let colon = line.firstIndex(of: ":") else { return }
-        let name = String(line[..<colon]).trimmingCharacters(in: .whitespaces)
-        let value = String(line[line.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
-        if name.caseInsensitiveCompare("Location") == .orderedSame { pendingLocation = value }
+        let name = String(Self.trimmed(line[..<colon]))
+        let value = String(Self.trimmed(line[line.index(after: colon)...]))
+        if name.lowercased() == "location" { pendingLocation = value }
         headers.append((name, value))
+    }
+
+    /// Without ASCII spaces, tabs and line ends at either end: all HTTP allows around a header.
+    static func trimmed(_ text: Substring) -> Substring {
+        let blank: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" || $0 == "\r\n" }
+        guard let first = text.firstIndex(where: { !blank($0) }) else { return "" }
+        let last = text.lastIndex(where: { !blank($0) })!
+        return text[first...last]
     }
 }

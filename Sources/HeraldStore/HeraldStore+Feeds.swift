@@ -45,7 +45,8 @@ extension HeraldStore {
 
     public func feedState(_ feed: String) async throws(StoreError) -> FeedState? {
         try await read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM feed_state WHERE feed = ?", arguments: [feed]).map(FeedState.init)
+            try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM feed_state WHERE feed = ?"), arguments: [feed])
+                .map(FeedState.init)
         }
     }
 
