@@ -26,9 +26,11 @@ struct EntryDraft {
     var updated: Date?
     var rssAuthor: String?
     var dcCreators: [String] = []
-    var authorNames: [String] = []
-    var categories: [String] = []
+    var atomAuthors: [Person] = []
+    var categories: [FeedCategory] = []
     var language: String?
+    var enclosures: [Enclosure] = []
+    var ttl: Duration?
 
     /// The link a reader would follow: RSS `link`; else the Atom alternate (an HTML one first); else
     /// any Atom link that is not about the feed machinery; else a permalink guid.
@@ -41,25 +43,49 @@ struct EntryDraft {
         return (html ?? alternates.first ?? fallback)?.href ?? permalinkGuid
     }
 
-    /// Authors in precedence order: Dublin Core and Atom give names, RSS `author` an email address.
+    /// Authors in precedence order: Dublin Core and Atom give names, RSS `author` an email address
+    /// with the name in parentheses.
+    var persons: [Person] {
+        if !dcCreators.isEmpty { return dcCreators.map { Person(name: $0) } }
+        if !atomAuthors.isEmpty { return atomAuthors }
+        return rssAuthor.map { [Self.person(fromRSSAuthor: $0)] } ?? []
+    }
+
+    /// The authors' names, comma-separated: what `Item.author` holds.
     var author: String? {
-        if !dcCreators.isEmpty { return dcCreators.joined(separator: ", ") }
-        if !authorNames.isEmpty { return authorNames.joined(separator: ", ") }
-        return rssAuthor.map(Self.nameFromEmailAddress)
+        let names = persons.compactMap(\.displayName)
+        return names.isEmpty ? nil : names.joined(separator: ", ")
+    }
+
+    /// "editor@example.com (Jane Doe)" → Jane Doe at editor@example.com; a bare address is an
+    /// email, anything else a name.
+    static func person(fromRSSAuthor value: String) -> Person {
+        if let open = value.firstIndex(of: "("), let close = value.lastIndex(of: ")"), open < close {
+            let name = value[value.index(after: open)..<close].trimmingWhitespace()
+            let email = value[..<open].trimmingWhitespace()
+            if !name.isEmpty {
+                return Person(name: name, email: email.contains("@") ? email : nil)
+            }
+        }
+        let trimmed = value.trimmingWhitespace()
+        if !trimmed.contains(" "), trimmed.contains("@") { return Person(name: nil, email: trimmed) }
+        return Person(name: trimmed)
     }
 
     /// "editor@example.com (Jane Doe)" → "Jane Doe"; anything else unchanged.
     static func nameFromEmailAddress(_ value: String) -> String {
-        guard let open = value.firstIndex(of: "("), let close = value.lastIndex(of: ")"), open < close else {
-            return value
-        }
-        let name = value[value.index(after: open)..<close].trimmingCharacters(in: .whitespaces)
-        return name.isEmpty ? value : name
+        let person = person(fromRSSAuthor: value)
+        return person.name ?? value
+    }
+
+    /// Categories without repeats of the same term, in document order.
+    var uniqueCategories: [FeedCategory] {
+        var seen = Set<String>()
+        return categories.filter { seen.insert($0.term).inserted }
     }
 
     func makeItem() -> Item {
-        var seen = Set<String>()
-        return Item(
+        Item(
             guid: guid ?? atomID ?? dcIdentifier ?? rdfAbout,
             link: bestLink,
             title: title ?? "",
@@ -70,7 +96,11 @@ struct EntryDraft {
             published: published ?? dcDate,
             updated: updated,
             author: author,
-            categories: categories.filter { seen.insert($0).inserted }
+            categories: uniqueCategories.map(\.term),
+            enclosures: enclosures,
+            language: language,
+            authors: persons,
+            categoryDetails: uniqueCategories
         )
     }
 }

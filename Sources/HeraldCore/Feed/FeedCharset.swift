@@ -6,13 +6,38 @@ import Foundation
 /// XML declaration's `encoding`, then UTF-8. Decoding happens here rather than in libxml2 so that the
 /// HTTP header is honoured and the legacy Arabic charsets work whatever libxml2 was built with.
 enum FeedCharset {
+    /// A document decoded to UTF-8, with what decided its charset.
+    struct Decoded {
+        /// UTF-8 without BOM; the XML declaration (if any) rewritten to say UTF-8.
+        var bytes: [UInt8]
+        /// The charset as labelled, lower-cased ("utf-8", "windows-1256", "utf-16le").
+        var label: String
+        var reason: EncodingReason
+        /// Labels that were ignored or contradicted, for `ParsedFeed.problems`.
+        var problems: [String] = []
+    }
+
     /// The document as UTF-8 without BOM, its XML declaration (if any) rewritten to say UTF-8.
     static func utf8Document(_ data: Data, contentType: String?) throws(FeedParseError) -> [UInt8] {
+        try decode(data, contentType: contentType).bytes
+    }
+
+    /// Decides the charset (RFC 7303 §3: BOM, then the HTTP charset, then the XML declaration, then
+    /// UTF-8) and decodes the document.
+    static func decode(_ data: Data, contentType: String?) throws(FeedParseError) -> Decoded {
         var bytes = [UInt8](data)
         let detected = detect(bytes, contentType: contentType)
         bytes.removeFirst(detected.bomLength)
-        bytes = try transcode(bytes, charset: detected.charset, declared: detected.declared)
-        return rewriteDeclaration(bytes)
+        var problems: [String] = []
+        let (decoded, fellBack) = try transcode(bytes, charset: detected.charset, declared: detected.declared)
+        var label = detected.label
+        var reason = detected.reason
+        if fellBack {
+            problems.append("the bytes are not valid \(label): read as windows-1252")
+            label = "windows-1252"
+            reason = .fallbackWindows1252
+        }
+        return Decoded(bytes: rewriteDeclaration(decoded), label: label, reason: reason, problems: problems)
     }
 
     struct Detection {
@@ -21,25 +46,44 @@ enum FeedCharset {
         var bomLength = 0
         /// False when UTF-8 is only the default, not something the publisher said.
         var declared = true
+        /// The label as the publisher wrote it (lower-cased), or the charset the bytes betray.
+        var label = "utf-8"
+        var reason = EncodingReason.defaultUTF8
     }
 
     static func detect(_ bytes: [UInt8], contentType: String?) -> Detection {
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return Detection(charset: "UTF-8", bomLength: 3) }
-        if bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) { return Detection(charset: "UTF-32LE", bomLength: 4) }
-        if bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) { return Detection(charset: "UTF-32BE", bomLength: 4) }
-        if bytes.starts(with: [0xFF, 0xFE]) { return Detection(charset: "UTF-16LE", bomLength: 2) }
-        if bytes.starts(with: [0xFE, 0xFF]) { return Detection(charset: "UTF-16BE", bomLength: 2) }
-        // Without a BOM, "<?" in UTF-16 still betrays the byte order (XML 1.0 appendix F).
-        if bytes.starts(with: [0x3C, 0x00, 0x3F, 0x00]) { return Detection(charset: "UTF-16LE") }
-        if bytes.starts(with: [0x00, 0x3C, 0x00, 0x3F]) { return Detection(charset: "UTF-16BE") }
+        func bom(_ charset: String, _ length: Int) -> Detection {
+            Detection(charset: charset, bomLength: length, label: charset.lowercased(), reason: .byteOrderMark)
+        }
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return bom("UTF-8", 3) }
+        if bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) { return bom("UTF-32LE", 4) }
+        if bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) { return bom("UTF-32BE", 4) }
+        if bytes.starts(with: [0xFF, 0xFE]) { return bom("UTF-16LE", 2) }
+        if bytes.starts(with: [0xFE, 0xFF]) { return bom("UTF-16BE", 2) }
+        // Without a BOM, "<?" in UTF-16 or UTF-32 still betrays the byte order (XML 1.0 appendix F).
+        if bytes.starts(with: [0x3C, 0x00, 0x00, 0x00]) { return bom("UTF-32LE", 0) }
+        if bytes.starts(with: [0x00, 0x00, 0x00, 0x3C]) { return bom("UTF-32BE", 0) }
+        if bytes.starts(with: [0x3C, 0x00, 0x3F, 0x00]) { return bom("UTF-16LE", 0) }
+        if bytes.starts(with: [0x00, 0x3C, 0x00, 0x3F]) { return bom("UTF-16BE", 0) }
+        // EBCDIC "<?xm": the declaration inside says which EBCDIC page.
+        if bytes.starts(with: [0x4C, 0x6F, 0xA7, 0x94]) {
+            let label = ebcdicDeclaredEncoding(bytes) ?? "cp037"
+            return Detection(charset: canonicalName(label), label: label, reason: .xmlDeclaration)
+        }
 
-        let label = contentType.flatMap(charsetParameter) ?? declaredEncoding(bytes)
-        guard let label, !label.isEmpty else { return Detection(charset: "UTF-8", declared: false) }
+        var label: String?
+        var reason = EncodingReason.defaultUTF8
+        if let http = contentType.flatMap(charsetParameter), !http.isEmpty {
+            (label, reason) = (http, .httpContentType)
+        } else if let declared = declaredEncoding(bytes), !declared.isEmpty {
+            (label, reason) = (declared, .xmlDeclaration)
+        }
+        guard let label else { return Detection(charset: "UTF-8", declared: false) }
         // The bytes are ASCII-compatible (no UTF-16 pattern above), so a UTF-16/32 label is a lie.
-        if label.hasPrefix("utf-16") || label.hasPrefix("utf-32") || label.hasPrefix("ucs-") {
+        if label.hasPrefix("utf-16") || label.hasPrefix("utf-32") || label.hasPrefix("ucs-") || label == "utf16" {
             return Detection(charset: "UTF-8", declared: false)
         }
-        return Detection(charset: canonicalName(label))
+        return Detection(charset: canonicalName(label), label: label, reason: reason)
     }
 
     /// The `charset` parameter of a MIME type such as `text/xml; charset="windows-1256"`, lower-cased.
@@ -87,32 +131,50 @@ enum FeedCharset {
         return nil
     }
 
-    /// The iconv name for a charset label; labels iconv already knows pass through.
+    /// The iconv name for a charset label; labels iconv already knows pass through. Python's codec
+    /// names (which feedparser-era feeds use) are accepted with '_' or '-'.
     static func canonicalName(_ label: String) -> String {
+        let label = label.lowercased().replacingOccurrences(of: "_", with: "-")
         switch label {
         case "utf-8", "utf8", "unicode-1-1-utf-8": return "UTF-8"
         // US-ASCII is a strict subset of UTF-8; reading it as UTF-8 loses nothing.
-        case "us-ascii", "ascii", "ansi_x3.4-1968": return "UTF-8"
+        case "us-ascii", "ascii", "ansi-x3.4-1968", "iso646-us": return "UTF-8"
         // Browsers read every Latin-1 label as windows-1252 (WHATWG Encoding), and feeds labelled
         // ISO-8859-1 really do contain 0x80-0x9F curly quotes.
-        case "iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "l1", "cp819", "ibm819": return "WINDOWS-1252"
+        case "iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "cp819", "ibm819": return "WINDOWS-1252"
         case "cp1256", "windows-1256", "x-cp1256": return "WINDOWS-1256"
-        case "iso-8859-6", "iso8859-6", "iso_8859-6", "arabic", "asmo-708", "ecma-114": return "ISO-8859-6"
+        case "iso-8859-6", "iso8859-6", "arabic", "asmo-708", "ecma-114": return "ISO-8859-6"
+        case "cp-is": return "CP861"
+        case "ibm039": return "CP037"
+        case "maccentraleurope", "maclatin2", "mac-latin2": return "MAC-CENTRALEUROPE"
+        case "macroman", "mac-roman", "x-mac-roman": return "MACINTOSH"
+        case "maciceland", "mac-iceland": return "MAC-IS"
+        case "x-sjis", "sjis", "ms-kanji": return "SHIFT_JIS"
+        case "x-euc-jp": return "EUC-JP"
+        case "gb2312", "x-gbk", "gbk": return "GBK"
         default: return label.uppercased()
         }
     }
 
+    /// The `encoding` of an XML declaration written in EBCDIC (code page 037 is enough to read it).
+    private static func ebcdicDeclaredEncoding(_ bytes: [UInt8]) -> String? {
+        guard let head = try? IConv.toUTF8(Array(bytes.prefix(128)), from: "CP037") else { return nil }
+        let cut = head.firstIndex(of: UInt8(ascii: ">")).map { Array(head[...$0]) } ?? head
+        return declaredEncoding(cut)
+    }
+
+    /// The bytes in UTF-8, and whether they had to be read as windows-1252 instead of `charset`.
     private static func transcode(_ bytes: [UInt8], charset: String, declared: Bool) throws(FeedParseError)
-        -> [UInt8]
+        -> ([UInt8], Bool)
     {
         if charset == "UTF-8" {
-            if isValidUTF8(bytes) { return bytes }
+            if isValidUTF8(bytes) { return (bytes, false) }
             // Undeclared non-UTF-8 bytes are nearly always a Western legacy charset; what browsers guess.
-            if !declared, let latin = try? IConv.toUTF8(bytes, from: "WINDOWS-1252") { return latin }
+            if !declared, let latin = try? IConv.toUTF8(bytes, from: "WINDOWS-1252") { return (latin, true) }
             throw FeedParseError(.undecodable, "document is not valid UTF-8")
         }
         do {
-            return try IConv.toUTF8(bytes, from: charset)
+            return (try IConv.toUTF8(bytes, from: charset), false)
         } catch {
             switch error {
             case .unsupportedCharset:
@@ -120,7 +182,7 @@ enum FeedCharset {
             case .invalidInput:
                 // windows-1252 leaves five bytes unassigned; true ISO-8859-1 assigns them all.
                 if charset == "WINDOWS-1252", let latin = try? IConv.toUTF8(bytes, from: "ISO-8859-1") {
-                    return latin
+                    return (latin, false)
                 }
                 throw FeedParseError(.undecodable, "document is not valid \(charset.lowercased())")
             }

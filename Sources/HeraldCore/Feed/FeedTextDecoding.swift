@@ -21,7 +21,7 @@ enum FeedTextDecoding {
             let text = HTMLText.normalizedPlain(raw)
             return text.isEmpty ? nil : (nil, text)
         case .html, .xhtml:
-            let html = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+            let html = raw.trimmingWhitespace()
             return html.isEmpty ? nil : (html, HTMLText.plainText(html))
         case .base64(let decoded):
             return base64(raw).flatMap { body($0, kind: decoded) }

@@ -58,8 +58,13 @@ enum FeedField: Equatable {
     /// RSS `author`: "email (Name)".
     case rssAuthor
     case dcCreator
-    /// Atom `author/name`.
+    /// Atom `author/name`, `author/email` and `author/uri` (0.3: `url`).
     case authorName
-    case category
+    case authorEmail
+    case authorURL
+    /// RSS `category` (its `domain` the scheme), `dc:subject`.
+    case category(scheme: String?)
     case language
+    /// RSS `ttl`, in minutes.
+    case ttl
 }

@@ -47,8 +47,19 @@ struct HTMLTextRenderer {
                 writer.space()
                 index += 2
             } else {
+                // A run of ordinary text, single spaces between words included: they print as they
+                // are, and cutting the run at each word would cost a call per word.
                 var end = index + 1
-                while end < count && !isSpecial(input[end]) { end += 1 }
+                while end < count {
+                    let next = input[end]
+                    if !isSpecial(next) {
+                        end += 1
+                    } else if next == 0x20 && end + 1 < count && !isSpecial(input[end + 1]) {
+                        end += 2
+                    } else {
+                        break
+                    }
+                }
                 writer.append(input[index..<end])
                 index = end
             }

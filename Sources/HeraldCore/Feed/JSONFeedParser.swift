@@ -44,13 +44,13 @@ enum JSONFeedParser {
 
     private static func item(from object: [String: Any], base: URL?, feedAuthor: String?) -> Item {
         var item = Item()
-        item.guid = scalarString(object["id"]).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        item.guid = scalarString(object["id"]).map { $0.trimmingWhitespace() }
             .flatMap { $0.isEmpty ? nil : $0 }
         item.link = (string(object["url"]) ?? string(object["external_url"])).flatMap {
             FeedURL.resolve($0, against: base)
         }
         item.title = string(object["title"]).map(HTMLText.decodedLine) ?? ""
-        if let html = string(object["content_html"])?.trimmingCharacters(in: .whitespacesAndNewlines), !html.isEmpty {
+        if let html = string(object["content_html"])?.trimmingWhitespace(), !html.isEmpty {
             item.contentHTML = html
             item.contentText = HTMLText.plainText(html)
         } else if let text = string(object["content_text"]) {
@@ -62,7 +62,7 @@ enum JSONFeedParser {
         item.author = authors(object) ?? feedAuthor
         var seen = Set<String>()
         item.categories = (object["tags"] as? [Any] ?? []).compactMap(scalarString)
-            .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+            .map { $0.trimmingWhitespace() }
             .filter { !$0.isEmpty && seen.insert($0).inserted }
         return item
     }
@@ -74,7 +74,7 @@ enum JSONFeedParser {
         let names = list.compactMap { entry -> String? in
             // A bare string is not the spec's shape but is what some generators write.
             let name = (entry as? [String: Any]).flatMap { string($0["name"]) } ?? string(entry)
-            return name.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
+            return name.map { $0.trimmingWhitespace() }.flatMap { $0.isEmpty ? nil : $0 }
         }
         return names.isEmpty ? nil : names.joined(separator: ", ")
     }

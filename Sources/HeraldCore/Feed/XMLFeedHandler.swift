@@ -1,15 +1,11 @@
 import Foundation
 
-#if canImport(FoundationXML)
-    import FoundationXML
-#endif
-
-/// The `XMLParser` delegate that turns SAX events of an RSS, RDF or Atom document into a `ParsedFeed`.
+/// Turns the events of an RSS, RDF or Atom document (from `XMLFeedParser`'s loop) into a `ParsedFeed`.
 ///
 /// Elements are matched on namespace URI and local name. A stack of frames tracks where the parser
 /// is (feed, item, Atom author, something ignored) and the `xml:base` in effect; the text of a
 /// recognised element is gathered by a `MarkupCapture` and assigned when the element closes.
-final class XMLFeedHandler: NSObject, XMLParserDelegate {
+final class XMLFeedHandler {
     private(set) var failure: FeedParseError?
     private let documentURL: URL?
 
@@ -19,6 +15,8 @@ final class XMLFeedHandler: NSObject, XMLParserDelegate {
         case channel
         case item
         case author(inItem: Bool)
+        /// A Media RSS `group`, whose `media:content` elements are the item's enclosures.
+        case mediaGroup
         /// Anything else, and everything beneath it (an Atom entry's `source`, RSS `image`...).
         case other
     }
@@ -26,6 +24,8 @@ final class XMLFeedHandler: NSObject, XMLParserDelegate {
     private struct Frame {
         var role: Role
         var base: URL?
+        /// The `xml:lang` in effect.
+        var language: String?
     }
 
     private var format: FeedFormat?
@@ -38,6 +38,11 @@ final class XMLFeedHandler: NSObject, XMLParserDelegate {
     private var feedDraft = EntryDraft()
     private var itemDraft: EntryDraft?
     private var items: [Item] = []
+    /// The Atom author being read (its `name`, `email` and `uri` children).
+    private var person: Person?
+    /// Faults worked around, for `ParsedFeed.problems`.
+    private(set) var problems: [String] = []
+    private var undeclaredPrefixes: Set<Substring> = []
 
     init(documentURL: URL?) {
         self.documentURL = documentURL
@@ -52,33 +57,45 @@ final class XMLFeedHandler: NSObject, XMLParserDelegate {
         feed.subtitle = feedDraft.summaryText.flatMap { $0.isEmpty ? nil : $0 }
         feed.language = feedDraft.language
         feed.updated = feedDraft.updated ?? feedDraft.published ?? feedDraft.dcDate
+        feed.id = feedDraft.atomID ?? feedDraft.guid
+        feed.authors = feedDraft.persons
+        feed.categories = feedDraft.uniqueCategories
+        feed.ttl = feedDraft.ttl
+        feed.problems = problems
         // Atom entries without an author inherit the feed's (RFC 4287 §4.2.1).
-        let feedAuthor = isAtom ? feedDraft.author : nil
+        let feedAuthors = isAtom ? feedDraft.persons : []
         feed.items = items.map { item in
             var item = item
-            if item.author == nil { item.author = feedAuthor }
+            if item.authors.isEmpty && !feedAuthors.isEmpty {
+                item.authors = feedAuthors
+                item.author = feedDraft.author
+            }
+            if item.language == nil { item.language = feed.language }
             return item
         }
         return feed
     }
 
-    // MARK: XMLParserDelegate
+    /// Whether the text of the current element is wanted (the caller decodes only what is).
+    var isCapturing: Bool { capture != nil }
 
-    func parser(
-        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-        qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]
-    ) {
+    // MARK: Events
+
+    func startElement(_ elementName: String, namespace: String, qualifiedName qName: String, attributes: XMLAttributes)
+    {
         guard failure == nil else { return }
-        let namespace = Self.namespace(namespaceURI, qualifiedName: qName)
+        let attributeDict = attributes
         if capture != nil {
-            capture?.startElement(elementName, namespace: namespace, attributes: attributeDict)
+            capture?.startElement(elementName, namespace: namespace, attributes: attributes.list)
             return
         }
         let parentBase = frames.last?.base ?? documentURL
         let base = FeedURL.base(attributeDict["xml:base"], parent: parentBase)
+        let language = Self.trimmed(attributeDict["xml:lang"]) ?? frames.last?.language
         guard let parent = frames.last else {
-            startRoot(elementName, namespace: namespace, qualifiedName: qName, attributes: attributeDict, base: base)
-            if failure != nil { parser.abortParsing() }
+            startRoot(
+                elementName, namespace: namespace, qualifiedName: qName, attributes: attributeDict, base: base,
+                language: language)
             return
         }
         let isCore = coreNamespaces.contains(namespace)
@@ -89,6 +106,7 @@ final class XMLFeedHandler: NSObject, XMLParserDelegate {
         case .root:
             if isCore && elementName == "channel" {
                 role = .channel
+                if feedDraft.language == nil { feedDraft.language = language }
             } else if isCore && elementName == "item" {
                 role = .item
             }
@@ -98,20 +116,36 @@ final class XMLFeedHandler: NSObject, XMLParserDelegate {
                 role = .item
             } else if isCore && isAtom && elementName == "author" {
                 role = .author(inItem: inItem)
+                person = Person()
             } else if isCore && isAtom && elementName == "link" {
                 recordAtomLink(attributeDict, base: base, inItem: inItem)
             } else if isCore && isAtom && elementName == "category" {
-                if inItem, let term = Self.trimmed(attributeDict["term"] ?? attributeDict["label"]) {
-                    itemDraft?.categories.append(term)
+                if let term = Self.trimmed(attributeDict["term"] ?? attributeDict["label"]) {
+                    let category = FeedCategory(
+                        term: term, scheme: Self.trimmed(attributeDict["scheme"]),
+                        label: Self.trimmed(attributeDict["label"]))
+                    if inItem { itemDraft?.categories.append(category) } else { feedDraft.categories.append(category) }
                 }
+            } else if inItem && namespace == XMLNamespace.media && elementName == "group" {
+                role = .mediaGroup
+            } else if inItem, let enclosure = enclosure(elementName, namespace: namespace, attributeDict, base: base) {
+                itemDraft?.enclosures.append(enclosure)
             } else if let field = field(elementName, namespace: namespace, attributes: attributeDict) {
                 startCapture(field, base: base)
                 return
             }
         case .author:
-            if isCore && elementName == "name" {
-                startCapture(.authorName, base: base)
+            // Atom 0.3 calls the home page `url`, Atom 1.0 `uri`.
+            let parts: [String: FeedField] = [
+                "name": .authorName, "email": .authorEmail, "uri": .authorURL, "url": .authorURL,
+            ]
+            if isCore, let field = parts[elementName] {
+                startCapture(field, base: base)
                 return
+            }
+        case .mediaGroup:
+            if let enclosure = enclosure(elementName, namespace: namespace, attributeDict, base: base) {
+                itemDraft?.enclosures.append(enclosure)
             }
         case .other:
             break
@@ -119,16 +153,14 @@ final class XMLFeedHandler: NSObject, XMLParserDelegate {
         if case .item = role {
             var draft = EntryDraft()
             // RDF items are resources: their URI is as good an identity as a guid.
-            draft.rdfAbout = Self.trimmed(
-                attributeDict.first { $0.key.hasSuffix(":about") || $0.key == "about" }?.value)
+            draft.rdfAbout = Self.trimmed(attributeDict.value(localName: "about"))
+            draft.language = Self.trimmed(attributeDict["xml:lang"]) ?? (language == parent.language ? nil : language)
             itemDraft = draft
         }
-        frames.append(Frame(role: role, base: base))
+        frames.append(Frame(role: role, base: base, language: language))
     }
 
-    func parser(
-        _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?
-    ) {
+    func endElement(_ elementName: String) {
         guard failure == nil else { return }
         if let current = capture {
             if current.depth > 0 {
@@ -140,49 +172,50 @@ final class XMLFeedHandler: NSObject, XMLParserDelegate {
             return
         }
         guard let frame = frames.popLast() else { return }
-        if case .item = frame.role, let draft = itemDraft {
-            items.append(draft.makeItem())
+        switch frame.role {
+        case .item:
+            if let draft = itemDraft { items.append(draft.makeItem()) }
             itemDraft = nil
+        case .author(let inItem):
+            if let person, person.name != nil || person.email != nil || person.url != nil {
+                if inItem { itemDraft?.atomAuthors.append(person) } else { feedDraft.atomAuthors.append(person) }
+            }
+            person = nil
+        default:
+            break
         }
     }
 
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
-        capture?.characters(string)
-    }
-
-    func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
-        guard capture != nil else { return }
-        capture?.characters(String(decoding: CDATABlock, as: UTF8.self))
-    }
-
-    func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
-        let code = (parseError as NSError).code
-        guard failure == nil, !XMLErrorMessage.isNamespaceError(code) else { return }
-        failure = FeedParseError(
-            .malformed, "XML is malformed: " + XMLErrorMessage.text(forCode: code),
-            line: parser.lineNumber > 0 ? parser.lineNumber : nil)
-        parser.abortParsing()
+    /// Decoded character data, or the content of a CDATA section.
+    func characters(_ text: UnsafeBufferPointer<UInt8>) {
+        capture?.characters(text)
     }
 
     /// Publishers often use `dc:` or `content:` without declaring the prefix. libxml2 then reports
     /// the element in no namespace, where `dc:title` would pass for an RSS `title`; conventional
     /// prefixes get their usual namespace and any other undeclared prefix a namespace of its own.
-    private static func namespace(_ uri: String?, qualifiedName: String?) -> String {
-        if let uri, !uri.isEmpty { return uri }
-        guard let qualifiedName, let colon = qualifiedName.firstIndex(of: ":") else { return "" }
-        let prefix = String(qualifiedName[..<colon])
-        return conventionalPrefixes[prefix] ?? "urn:x-herald:undeclared-prefix:\(prefix)"
+    func namespace(undeclaredPrefix prefix: Substring) -> String {
+        if undeclaredPrefixes.insert(prefix).inserted {
+            problems.append("namespace prefix \"\(prefix)\" is used without being declared")
+        }
+        return Self.conventionalPrefixes[String(prefix)] ?? "urn:x-herald:undeclared-prefix:\(prefix)"
+    }
+
+    /// Records a fault the parser worked around.
+    func noteProblem(_ problem: String) {
+        if !problems.contains(problem) { problems.append(problem) }
     }
 
     private static let conventionalPrefixes: [String: String] = [
         "dc": XMLNamespace.dublinCore, "dcterms": XMLNamespace.dublinCoreTerms, "content": XMLNamespace.content,
-        "atom": XMLNamespace.atom10, "rdf": XMLNamespace.rdf,
+        "atom": XMLNamespace.atom10, "rdf": XMLNamespace.rdf, "media": XMLNamespace.media,
     ]
 
     // MARK: Structure
 
     private func startRoot(
-        _ name: String, namespace: String, qualifiedName: String?, attributes: [String: String], base: URL?
+        _ name: String, namespace: String, qualifiedName: String, attributes: XMLAttributes, base: URL?,
+        language: String?
     ) {
         var role = Role.root
         switch (namespace, name) {
@@ -198,15 +231,15 @@ final class XMLFeedHandler: NSObject, XMLParserDelegate {
             format = namespace == XMLNamespace.atom03 ? .atom03 : .atom10
             isAtom = true
             role = .channel
-            feedDraft.language = Self.trimmed(attributes["xml:lang"])
         case (_, let local) where local.lowercased() == "html":
             failure = FeedParseError(.notAFeed, "document is an HTML page, not a feed")
             return
         default:
-            failure = FeedParseError(.notAFeed, "root element <\(qualifiedName ?? name)> is not RSS, RDF or Atom")
+            failure = FeedParseError(.notAFeed, "root element <\(qualifiedName)> is not RSS, RDF or Atom")
             return
         }
-        frames.append(Frame(role: role, base: base))
+        feedDraft.language = language
+        frames.append(Frame(role: role, base: base, language: language))
     }
 
     private static func rssFormat(version: String?) -> FeedFormat {
@@ -221,25 +254,46 @@ final class XMLFeedHandler: NSObject, XMLParserDelegate {
         }
     }
 
-    private func recordAtomLink(_ attributes: [String: String], base: URL?, inItem: Bool) {
+    private func recordAtomLink(_ attributes: XMLAttributes, base: URL?, inItem: Bool) {
         guard let href = attributes["href"].flatMap({ FeedURL.resolve($0, against: base) }) else { return }
         let rel = Self.trimmed(attributes["rel"])?.lowercased() ?? "alternate"
         // Atom 1.0 allows the IANA registry URI as a long form of the short relation names.
         let shortRel = rel.hasPrefix("http://www.iana.org/assignments/relation/") ? String(rel.dropFirst(41)) : rel
         let link = EntryDraft.AtomLink(rel: shortRel, type: attributes["type"]?.lowercased(), href: href)
         if inItem { itemDraft?.atomLinks.append(link) } else { feedDraft.atomLinks.append(link) }
+        if inItem && shortRel == "enclosure" {
+            itemDraft?.enclosures.append(
+                Enclosure(url: href, type: Self.trimmed(attributes["type"]), length: Self.length(attributes["length"])))
+        }
+    }
+
+    /// An RSS `enclosure`, or a Media RSS `content` or `thumbnail`, as an enclosure.
+    private func enclosure(_ name: String, namespace: String, _ attributes: XMLAttributes, base: URL?) -> Enclosure? {
+        let isRSS = name == "enclosure" && coreNamespaces.contains(namespace) && !isAtom
+        let isMedia = namespace == XMLNamespace.media && (name == "content" || name == "thumbnail")
+        guard isRSS || isMedia, let url = attributes["url"].flatMap({ FeedURL.resolve($0, against: base) }) else {
+            return nil
+        }
+        var type = Self.trimmed(attributes["type"])
+        if type == nil && name == "thumbnail" { type = "image" }
+        return Enclosure(url: url, type: type, length: Self.length(attributes[isRSS ? "length" : "fileSize"]))
+    }
+
+    /// A declared byte size; nil when missing or not a non-negative number.
+    private static func length(_ value: String?) -> Int64? {
+        trimmed(value).flatMap { Int64($0) }.flatMap { $0 >= 0 ? $0 : nil }
     }
 
     // MARK: Fields
 
     /// The field an element of the feed or of an item fills, if Herald reads it.
-    private func field(_ name: String, namespace: String, attributes: [String: String]) -> FeedField? {
+    private func field(_ name: String, namespace: String, attributes: XMLAttributes) -> FeedField? {
         switch namespace {
         case XMLNamespace.dublinCore:
             switch name {
             case "creator": return .dcCreator
             case "date": return .dcDate
-            case "subject": return .category
+            case "subject": return .category(scheme: nil)
             case "language": return .language
             case "identifier": return .dcIdentifier
             default: return nil
@@ -274,9 +328,10 @@ final class XMLFeedHandler: NSObject, XMLParserDelegate {
             case "guid": return .guid(isPermaLink: attributes["isPermaLink"]?.lowercased() != "false")
             case "pubDate": return .published
             case "lastBuildDate": return .updated
-            case "author": return .rssAuthor
-            case "category": return .category
+            case "author", "managingEditor": return .rssAuthor
+            case "category": return .category(scheme: Self.trimmed(attributes["domain"]))
             case "language": return .language
+            case "ttl": return .ttl
             default: return nil
             }
         }
@@ -307,7 +362,7 @@ final class XMLFeedHandler: NSObject, XMLParserDelegate {
     }
 
     private func assign(_ capture: MarkupCapture, to draft: inout EntryDraft) {
-        let raw = capture.buffer
+        let raw = capture.text
         switch capture.field {
         case .title(let kind):
             draft.title = FeedTextDecoding.line(raw, kind: kind) ?? draft.title
@@ -335,20 +390,30 @@ final class XMLFeedHandler: NSObject, XMLParserDelegate {
         case .updated:
             draft.updated = FeedDate.parse(raw) ?? draft.updated
         case .rssAuthor:
-            draft.rssAuthor = Self.trimmed(HTMLText.decodedLine(raw))
+            draft.rssAuthor = draft.rssAuthor ?? Self.trimmed(HTMLText.decodedLine(raw))
         case .dcCreator:
             if let name = Self.trimmed(HTMLText.decodedLine(raw)) { draft.dcCreators.append(name) }
         case .authorName:
-            if let name = Self.trimmed(HTMLText.collapsedLine(raw)) { draft.authorNames.append(name) }
-        case .category:
-            if let category = Self.trimmed(HTMLText.decodedLine(raw)) { draft.categories.append(category) }
+            person?.name = Self.trimmed(HTMLText.collapsedLine(raw))
+        case .authorEmail:
+            person?.email = Self.trimmed(raw)
+        case .authorURL:
+            person?.url = Self.trimmed(raw).flatMap { FeedURL.resolve($0, against: captureBase) }
+        case .category(let scheme):
+            if let term = Self.trimmed(HTMLText.decodedLine(raw)) {
+                draft.categories.append(FeedCategory(term: term, scheme: scheme))
+            }
+        case .ttl:
+            if let minutes = Self.trimmed(raw).flatMap({ Int($0) }), minutes >= 0, minutes < 1_000_000 {
+                draft.ttl = .seconds(minutes * 60)
+            }
         case .language:
             draft.language = Self.trimmed(raw) ?? draft.language
         }
     }
 
     private static func trimmed(_ value: String?) -> String? {
-        guard let value = value?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { return nil }
+        guard let value = value?.trimmingWhitespace(), !value.isEmpty else { return nil }
         return value
     }
 }

@@ -13,4 +13,5 @@ enum XMLNamespace {
     static let dublinCoreTerms = "http://purl.org/dc/terms/"
     static let content = "http://purl.org/rss/1.0/modules/content/"
     static let xhtml = "http://www.w3.org/1999/xhtml"
+    static let media = "http://search.yahoo.com/mrss/"
 }
