@@ -118,7 +118,15 @@ enum Conformance {
             }
             let http = document["http"] as? [String: Any]
             let contentType = http?["content_type"] as? String
-            let url = (http?["url"] as? String).flatMap(URL.init(string:))
+            // A Content-Location header moves the base, as a fetcher would.
+            var url = (http?["url"] as? String).flatMap(URL.init(string:))
+            let headers = http?["headers"] as? [String: String] ?? [:]
+            if let location = headers.first(where: { $0.key.lowercased() == "content-location" })?.value,
+                let moved = URL(string: location, relativeTo: url)?.absoluteURL,
+                moved.scheme == "http" || moved.scheme == "https"
+            {
+                url = moved
+            }
             do {
                 outcomes[file] = Outcome(feed: try FeedParser.parse(bytes, contentType: contentType, url: url))
             } catch {
@@ -237,8 +245,23 @@ enum Conformance {
         default:
             // Herald keeps HTML and plain text side by side: either form may be what feedparser gives.
             if let forms = got as? [String] { return forms.contains { $0 == expected as? String } }
-            return (got as? String) == (expected as? String)
+            // Herald has no empty text: an empty element is as good as none.
+            if got == nil, expected as? String == "" { return true }
+            if (got as? String) == (expected as? String) { return true }
+            // feedparser gives HTML-typed text as markup where Herald gives plain text (and HTML in
+            // a separate field): the same text once both are rendered counts as the same answer.
+            guard let expected = expected as? String, expected.contains("<") || expected.contains("&") else {
+                return false
+            }
+            let forms = (got as? [String]) ?? (got as? String).map { [$0] } ?? []
+            let text = rendered(expected)
+            return forms.contains { rendered($0) == text }
         }
+    }
+
+    /// Text as a reader sees it: markup rendered, whitespace collapsed.
+    private static func rendered(_ text: String) -> String {
+        HTMLText.plainText(text).split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
     /// Charset labels and MIME types compared case-insensitively, '_' and '-' alike.
@@ -253,12 +276,24 @@ enum Conformance {
         return "\(value)"
     }
 
+    /// ISO-8601 in UTC, proleptic Gregorian (Foundation's calendar switches to Julian before 1582).
     static func iso(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        let total = Int(date.timeIntervalSince1970.rounded(.down))
+        let days = Int((Double(total) / 86_400).rounded(.down))
+        let seconds = total - days * 86_400
+        // Howard Hinnant's civil_from_days.
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
         return String(
-            format: "%04d-%02d-%02dT%02d:%02d:%02dZ", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!)
+            format: "%04d-%02d-%02dT%02d:%02d:%02dZ", year, month, day, seconds / 3600, seconds % 3600 / 60,
+            seconds % 60)
     }
 
     // MARK: feedparser field paths on Herald's model
@@ -298,6 +333,8 @@ enum Conformance {
         switch feed.format {
         case .rss090: "rss090"
         case .rss091: "rss091u"
+        case .rss091Netscape: "rss091n"
+        case .rssUnversioned: "rss"
         case .rss092: "rss092"
         case .rss093: "rss093"
         case .rss094: "rss094"
@@ -307,6 +344,7 @@ enum Conformance {
         case .atom10: "atom10"
         case .jsonFeed10: "json1"
         case .jsonFeed11: "json11"
+        case .cdf: "cdf"
         }
     }
 
@@ -381,7 +419,8 @@ enum Conformance {
             if rest.first == "type" { return textType(html: item.summaryHTML, text: item.summaryText) }
             return textForms(item.summaryHTML, item.summaryText)
         case "published", "created": return date(item.published)
-        case "updated": return date(item.updated)
+        // feedparser's `updated` falls back to the publication date, as Herald's readers do.
+        case "updated": return date(item.updated ?? item.published)
         case "author": return person(rest, item.authors.first)
         case "categories": return category(rest, item.categoryDetails)
         default:

@@ -28,7 +28,7 @@ enum FeedCharset {
         var bytes = [UInt8](data)
         let detected = detect(bytes, contentType: contentType)
         bytes.removeFirst(detected.bomLength)
-        var problems: [String] = []
+        var problems = contentTypeProblems(contentType, bytes: bytes)
         let (decoded, fellBack) = try transcode(bytes, charset: detected.charset, declared: detected.declared)
         var label = detected.label
         var reason = detected.reason
@@ -37,7 +37,23 @@ enum FeedCharset {
             label = "windows-1252"
             reason = .fallbackWindows1252
         }
+        // GB2312 and GBK labels are decoded as their superset, and reported as it.
+        if detected.charset == "GB18030" { label = "gb18030" }
         return Decoded(bytes: rewriteDeclaration(decoded), label: label, reason: reason, problems: problems)
+    }
+
+    /// Faults in how the document was served: as plain text, or as a text/* type with non-ASCII
+    /// bytes and no charset (which RFC 3023 readers take for US-ASCII, so they disagree on the text).
+    private static func contentTypeProblems(_ contentType: String?, bytes: [UInt8]) -> [String] {
+        guard let contentType else { return [] }
+        let mediaType = contentType.split(separator: ";").first.map { $0.trimmingWhitespace().lowercased() } ?? ""
+        if mediaType == "text/plain" || mediaType == "text/html" {
+            return ["served as \(mediaType), not as an XML type"]
+        }
+        if mediaType.hasPrefix("text/"), charsetParameter(contentType) == nil, bytes.contains(where: { $0 >= 0x80 }) {
+            return ["served as \(mediaType) without a charset but contains non-ASCII bytes"]
+        }
+        return []
     }
 
     struct Detection {
@@ -144,14 +160,15 @@ enum FeedCharset {
         case "iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "cp819", "ibm819": return "WINDOWS-1252"
         case "cp1256", "windows-1256", "x-cp1256": return "WINDOWS-1256"
         case "iso-8859-6", "iso8859-6", "arabic", "asmo-708", "ecma-114": return "ISO-8859-6"
-        case "cp-is": return "CP861"
+        case "cp-is", "csibm861": return "CP861"
         case "ibm039": return "CP037"
         case "maccentraleurope", "maclatin2", "mac-latin2": return "MAC-CENTRALEUROPE"
         case "macroman", "mac-roman", "x-mac-roman": return "MACINTOSH"
         case "maciceland", "mac-iceland": return "MAC-IS"
         case "x-sjis", "sjis", "ms-kanji": return "SHIFT_JIS"
         case "x-euc-jp": return "EUC-JP"
-        case "gb2312", "x-gbk", "gbk": return "GBK"
+        // WHATWG: every GB label is read with the GB18030 decoder, a superset of GB2312 and GBK.
+        case "gb2312", "x-gbk", "gbk", "csgb2312", "chinese": return "GB18030"
         default: return label.uppercased()
         }
     }
@@ -172,6 +189,9 @@ enum FeedCharset {
             // Undeclared non-UTF-8 bytes are nearly always a Western legacy charset; what browsers guess.
             if !declared, let latin = try? IConv.toUTF8(bytes, from: "WINDOWS-1252") { return (latin, true) }
             throw FeedParseError(.undecodable, "document is not valid UTF-8")
+        }
+        if let table = SingleByteCharsets.table(charset) {
+            return (SingleByteCharsets.toUTF8(bytes, table: table), false)
         }
         do {
             return (try IConv.toUTF8(bytes, from: charset), false)

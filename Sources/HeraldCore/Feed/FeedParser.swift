@@ -43,7 +43,12 @@ public enum FeedParser {
     private static func sniff(_ data: Data) -> Syntax {
         let head = [UInt8](data.prefix(4096))
         // UTF-16 and UTF-32 byte-order marks or "<" patterns: only XML feeds come in those encodings.
-        for pattern: [UInt8] in [[0xFF, 0xFE], [0xFE, 0xFF], [0x3C, 0x00], [0x00, 0x3C], [0x00, 0x00, 0xFE, 0xFF]]
+        let patterns: [[UInt8]] = [
+            [0xFF, 0xFE], [0xFE, 0xFF], [0x3C, 0x00], [0x00, 0x3C], [0x00, 0x00, 0xFE, 0xFF], [0x00, 0x00, 0x00, 0x3C],
+            // EBCDIC "<?xm".
+            [0x4C, 0x6F, 0xA7, 0x94],
+        ]
+        for pattern in patterns
         where head.starts(with: pattern) {
             return .xml
         }

@@ -15,8 +15,8 @@ struct MarkupCapture {
         self.kind = kind
     }
 
-    /// The collected text.
-    var text: String { String(decoding: buffer, as: UTF8.self) }
+    /// The collected text, with C1 controls and double-encoded UTF-8 repaired (`TextRepair`).
+    var text: String { TextRepair.repaired(buffer) }
 
     /// Elements HTML writes without an end tag.
     private static let voidElements: Set<String> = [

@@ -15,6 +15,12 @@ struct XMLAttributes {
         return nil
     }
 
+    /// The value of the attribute with this name in any case (CDF writes `HREF`).
+    func value(ignoringCase name: String) -> String? {
+        for attribute in list where attribute.name.lowercased() == name { return attribute.value }
+        return nil
+    }
+
     /// The value of the first attribute whose local name (after any prefix) is `localName`.
     func value(localName: String) -> String? {
         for attribute in list {

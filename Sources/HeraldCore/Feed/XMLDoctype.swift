@@ -12,6 +12,8 @@ struct XMLDoctype {
     /// Whether declarations may exist that were not read (an external subset or parameter entity),
     /// in which case an undefined entity reference is not an error, just unknown.
     private(set) var isIncomplete = false
+    /// The first literal of the external ID (the public identifier, if there is one).
+    private(set) var externalID: String?
 
     /// Reads the declaration from just after `<!DOCTYPE`; returns the offset after its `>`.
     mutating func read(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) throws(FeedParseError) -> Int {
@@ -28,6 +30,10 @@ struct XMLDoctype {
                 // The external ID's literals; the subset they name is never fetched.
                 isIncomplete = true
                 guard let end = skipQuoted(bytes, at: index) else { throw fail("unterminated literal") }
+                if externalID == nil {
+                    externalID = String(
+                        decoding: UnsafeBufferPointer(rebasing: bytes[(index + 1)..<(end - 1)]), as: UTF8.self)
+                }
                 index = end
             case UInt8(ascii: "["):
                 index = try internalSubset(bytes, from: index + 1)

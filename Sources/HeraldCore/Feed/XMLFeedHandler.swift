@@ -17,6 +17,8 @@ final class XMLFeedHandler {
         case author(inItem: Bool)
         /// A Media RSS `group`, whose `media:content` elements are the item's enclosures.
         case mediaGroup
+        /// An iTunes `category`, which may hold subcategories.
+        case iTunesCategory
         /// Anything else, and everything beneath it (an Atom entry's `source`, RSS `image`...).
         case other
     }
@@ -52,9 +54,9 @@ final class XMLFeedHandler {
     func result() -> ParsedFeed? {
         guard let format else { return nil }
         var feed = ParsedFeed(format: format)
-        feed.title = feedDraft.title ?? ""
+        feed.title = feedDraft.title ?? feedDraft.fallbackTitle ?? ""
         feed.link = feedDraft.bestLink
-        feed.subtitle = feedDraft.summaryText.flatMap { $0.isEmpty ? nil : $0 }
+        feed.subtitle = feedDraft.bestSummary.flatMap { $0.text.isEmpty ? nil : $0.text }
         feed.language = feedDraft.language
         feed.updated = feedDraft.updated ?? feedDraft.published ?? feedDraft.dcDate
         feed.id = feedDraft.atomID ?? feedDraft.guid
@@ -91,7 +93,7 @@ final class XMLFeedHandler {
         }
         let parentBase = frames.last?.base ?? documentURL
         let base = FeedURL.base(attributeDict["xml:base"], parent: parentBase)
-        let language = Self.trimmed(attributeDict["xml:lang"]) ?? frames.last?.language
+        let language = Self.language(attributeDict["xml:lang"]) ?? frames.last?.language
         guard let parent = frames.last else {
             startRoot(
                 elementName, namespace: namespace, qualifiedName: qName, attributes: attributeDict, base: base,
@@ -112,12 +114,15 @@ final class XMLFeedHandler {
             }
         case .channel, .item:
             let inItem = if case .item = parent.role { true } else { false }
-            if isCore && !inItem && (elementName == "item" || elementName == "entry") {
+            if isCore && !inItem
+                && (elementName == "item" || elementName == "entry"
+                    || (format == .cdf && elementName.lowercased() == "item"))
+            {
                 role = .item
             } else if isCore && isAtom && elementName == "author" {
                 role = .author(inItem: inItem)
                 person = Person()
-            } else if isCore && isAtom && elementName == "link" {
+            } else if isCore && isAtom && elementName == "link" && attributeDict["href"] != nil {
                 recordAtomLink(attributeDict, base: base, inItem: inItem)
             } else if isCore && isAtom && elementName == "category" {
                 if let term = Self.trimmed(attributeDict["term"] ?? attributeDict["label"]) {
@@ -126,7 +131,16 @@ final class XMLFeedHandler {
                         label: Self.trimmed(attributeDict["label"]))
                     if inItem { itemDraft?.categories.append(category) } else { feedDraft.categories.append(category) }
                 }
-            } else if inItem && namespace == XMLNamespace.media && elementName == "group" {
+            } else if XMLNamespace.isITunes(namespace) && elementName == "category" {
+                // Nested categories (Technology > Gadgets) each count.
+                role = .iTunesCategory
+                recordITunesCategory(attributeDict, inItem: inItem)
+            } else if isCore && isAtom && elementName == "link" && attributeDict["href"] == nil {
+                // Atom 0.3 drafts put the URL in the element's text.
+                let rel = Self.trimmed(attributeDict["rel"])?.lowercased() ?? "alternate"
+                startCapture(.atomLinkText(rel: rel, type: attributeDict["type"]?.lowercased()), base: base)
+                return
+            } else if inItem && XMLNamespace.isMedia(namespace) && elementName == "group" {
                 role = .mediaGroup
             } else if inItem, let enclosure = enclosure(elementName, namespace: namespace, attributeDict, base: base) {
                 itemDraft?.enclosures.append(enclosure)
@@ -138,6 +152,7 @@ final class XMLFeedHandler {
             // Atom 0.3 calls the home page `url`, Atom 1.0 `uri`.
             let parts: [String: FeedField] = [
                 "name": .authorName, "email": .authorEmail, "uri": .authorURL, "url": .authorURL,
+                "homepage": .authorURL,
             ]
             if isCore, let field = parts[elementName] {
                 startCapture(field, base: base)
@@ -146,6 +161,16 @@ final class XMLFeedHandler {
         case .mediaGroup:
             if let enclosure = enclosure(elementName, namespace: namespace, attributeDict, base: base) {
                 itemDraft?.enclosures.append(enclosure)
+            } else if XMLNamespace.isMedia(namespace),
+                let field = field(elementName, namespace: namespace, attributes: attributeDict)
+            {
+                startCapture(field, base: base)
+                return
+            }
+        case .iTunesCategory:
+            if XMLNamespace.isITunes(namespace) && elementName == "category" {
+                role = .iTunesCategory
+                recordITunesCategory(attributeDict, inItem: itemDraft != nil)
             }
         case .other:
             break
@@ -154,8 +179,9 @@ final class XMLFeedHandler {
             var draft = EntryDraft()
             // RDF items are resources: their URI is as good an identity as a guid.
             draft.rdfAbout = Self.trimmed(attributeDict.value(localName: "about"))
-            draft.language = Self.trimmed(attributeDict["xml:lang"]) ?? (language == parent.language ? nil : language)
+            draft.language = Self.language(attributeDict["xml:lang"]) ?? (language == parent.language ? nil : language)
             itemDraft = draft
+            if format == .cdf { startCDFEntry(attributeDict, base: base, inItem: true) }
         }
         frames.append(Frame(role: role, base: base, language: language))
     }
@@ -218,20 +244,32 @@ final class XMLFeedHandler {
         language: String?
     ) {
         var role = Role.root
-        switch (namespace, name) {
-        case (XMLNamespace.none, "rss"), (XMLNamespace.rss20Userland, "rss"):
-            coreNamespaces = [XMLNamespace.none, XMLNamespace.rss20Userland]
+        // The root's name decides the format whatever its namespace: feeds put RSS and Atom roots in
+        // made-up or misspelt namespaces, and readers have always accepted them.
+        switch name {
+        case "rss":
+            coreNamespaces = [XMLNamespace.none, XMLNamespace.rss20Userland, namespace]
             format = Self.rssFormat(version: attributes["version"])
-        case (XMLNamespace.rdf, "RDF"):
-            // RSS 0.90 is told apart from 1.0 by the namespace of its channel and items.
+            if format == .rss091, doctypeID?.contains("Netscape") == true { format = .rss091Netscape }
+        case "RDF" where namespace == XMLNamespace.rdf || namespace.isEmpty:
+            // RSS 0.90 is told apart from 1.0 by its namespace (on the root or on channel and items).
             coreNamespaces = [XMLNamespace.rss10, XMLNamespace.rss090, XMLNamespace.none]
-            format = .rss10
-        case (XMLNamespace.atom10, "feed"), (XMLNamespace.atom03, "feed"):
+            format = rootDefaultNamespace == XMLNamespace.rss090 ? .rss090 : .rss10
+        case "feed":
             coreNamespaces = [namespace]
-            format = namespace == XMLNamespace.atom03 ? .atom03 : .atom10
+            let isAtom03 =
+                namespace == XMLNamespace.atom03
+                || (namespace != XMLNamespace.atom10 && attributes["version"]?.hasPrefix("0.") == true)
+            format = isAtom03 ? .atom03 : .atom10
             isAtom = true
             role = .channel
-        case (_, let local) where local.lowercased() == "html":
+        case let other where other.lowercased() == "channel" && namespace.isEmpty:
+            // Microsoft's Channel Definition Format: <CHANNEL HREF=... LASTMOD=...> with <ITEM>s.
+            coreNamespaces = [XMLNamespace.none]
+            format = .cdf
+            role = .channel
+            startCDFEntry(attributes, base: base, inItem: false)
+        case let local where local.lowercased() == "html":
             failure = FeedParseError(.notAFeed, "document is an HTML page, not a feed")
             return
         default:
@@ -242,6 +280,24 @@ final class XMLFeedHandler {
         frames.append(Frame(role: role, base: base, language: language))
     }
 
+    /// The default namespace declared on the root element (set by the caller before `startElement`).
+    var rootDefaultNamespace: String?
+    /// The doctype's public identifier, if any (set by the caller before `startElement`).
+    var doctypeID: String?
+
+    /// A CDF channel's or item's `HREF` (its link) and `LASTMOD` (its update time).
+    private func startCDFEntry(_ attributes: XMLAttributes, base: URL?, inItem: Bool) {
+        let link = attributes.value(ignoringCase: "href").flatMap { FeedURL.resolve($0, against: base) }
+        let updated = attributes.value(ignoringCase: "lastmod").flatMap(FeedDate.parse)
+        if inItem {
+            itemDraft?.rssLink = link
+            itemDraft?.updated = updated
+        } else {
+            feedDraft.rssLink = link
+            feedDraft.updated = updated
+        }
+    }
+
     private static func rssFormat(version: String?) -> FeedFormat {
         switch version?.trimmingCharacters(in: .whitespaces) {
         case "0.90": .rss090
@@ -249,7 +305,9 @@ final class XMLFeedHandler {
         case "0.92": .rss092
         case "0.93": .rss093
         case "0.94": .rss094
-        // 2.0, 2.0.1, and feeds that omit or garble the version are all read as 2.0, its superset.
+        // No version at all: read as 2.0, its superset, but said so.
+        case nil: .rssUnversioned
+        // 2.0, 2.0.1, 2.1 and garbled versions are all read as 2.0.
         default: .rss20
         }
     }
@@ -270,7 +328,7 @@ final class XMLFeedHandler {
     /// An RSS `enclosure`, or a Media RSS `content` or `thumbnail`, as an enclosure.
     private func enclosure(_ name: String, namespace: String, _ attributes: XMLAttributes, base: URL?) -> Enclosure? {
         let isRSS = name == "enclosure" && coreNamespaces.contains(namespace) && !isAtom
-        let isMedia = namespace == XMLNamespace.media && (name == "content" || name == "thumbnail")
+        let isMedia = XMLNamespace.isMedia(namespace) && (name == "content" || name == "thumbnail")
         guard isRSS || isMedia, let url = attributes["url"].flatMap({ FeedURL.resolve($0, against: base) }) else {
             return nil
         }
@@ -291,11 +349,13 @@ final class XMLFeedHandler {
         switch namespace {
         case XMLNamespace.dublinCore:
             switch name {
-            case "creator": return .dcCreator
+            case "creator", "author": return .dcCreator
             case "date": return .dcDate
-            case "subject": return .category(scheme: nil)
+            case "subject": return .category(scheme: nil, label: nil)
             case "language": return .language
             case "identifier": return .dcIdentifier
+            case "title": return .fallbackTitle
+            case "description": return .fallbackSummary(.html)
             default: return nil
             }
         case XMLNamespace.dublinCoreTerms:
@@ -306,6 +366,27 @@ final class XMLFeedHandler {
             }
         case XMLNamespace.content:
             return name == "encoded" ? .content(.html) : nil
+        case _ where XMLNamespace.isMedia(namespace):
+            switch name {
+            case "title": return .fallbackTitle
+            case "description":
+                return .fallbackSummary(attributes["type"]?.lowercased() == "html" ? .html : .escapedText)
+            case "category":
+                return .category(
+                    scheme: Self.trimmed(attributes["scheme"]) ?? XMLNamespace.mediaCategoryScheme,
+                    label: Self.trimmed(attributes["label"]))
+            case "keywords": return .keywords(scheme: nil)
+            default: return nil
+            }
+        case XMLNamespace.xhtml where name == "body" && !isAtom:
+            return .content(.xhtml)
+        case _ where XMLNamespace.isITunes(namespace):
+            switch name {
+            case "subtitle", "summary": return .fallbackSummary(.escapedText)
+            case "keywords": return .keywords(scheme: nil)
+            case "author": return .fallbackAuthor
+            default: return nil
+            }
         case _ where !coreNamespaces.contains(namespace):
             return nil
         case _ where isAtom:
@@ -321,15 +402,22 @@ final class XMLFeedHandler {
             default: return nil
             }
         default:
-            switch name {
+            // RSS readers (iTunes first) match RSS element names without regard to case; so do
+            // CDF documents, which are written in capitals.
+            let key = name.utf8.contains { $0 >= 0x41 && $0 <= 0x5A } ? name.lowercased() : name
+            switch key {
             case "title": return .title(.escapedText)
             case "link": return .link
             case "description": return .summary(.html)
+            case "summary": return .rssSummary
+            case "abstract" where format == .cdf: return .summary(.html)
+            case "fullitem": return .content(.html)
             case "guid": return .guid(isPermaLink: attributes["isPermaLink"]?.lowercased() != "false")
-            case "pubDate": return .published
-            case "lastBuildDate": return .updated
-            case "author", "managingEditor": return .rssAuthor
-            case "category": return .category(scheme: Self.trimmed(attributes["domain"]))
+            case "pubdate": return .published
+            case "lastbuilddate": return .updated
+            case "author", "managingeditor": return .rssAuthor
+            case "category": return .category(scheme: Self.trimmed(attributes["domain"]), label: nil)
+            case "tags": return .keywords(scheme: nil)
             case "language": return .language
             case "ttl": return .ttl
             default: return nil
@@ -350,7 +438,7 @@ final class XMLFeedHandler {
     private func finish(_ capture: MarkupCapture) {
         let inItem =
             switch frames.last?.role {
-            case .item?, .author(inItem: true)?: true
+            case .item?, .author(inItem: true)?, .mediaGroup?: true
             default: false
             }
         if inItem, var draft = itemDraft {
@@ -367,10 +455,10 @@ final class XMLFeedHandler {
         case .title(let kind):
             draft.title = FeedTextDecoding.line(raw, kind: kind) ?? draft.title
         case .summary(let kind):
-            guard let body = FeedTextDecoding.body(raw, kind: kind) else { return }
+            guard let body = FeedTextDecoding.body(raw, kind: kind, base: captureBase) else { return }
             (draft.summaryHTML, draft.summaryText) = (body.html, body.text)
         case .content(let kind):
-            guard let body = FeedTextDecoding.body(raw, kind: kind) else { return }
+            guard let body = FeedTextDecoding.body(raw, kind: kind, base: captureBase) else { return }
             (draft.contentHTML, draft.contentText) = (body.html, body.text)
         case .link:
             draft.rssLink = FeedURL.resolve(raw, against: captureBase) ?? draft.rssLink
@@ -399,17 +487,51 @@ final class XMLFeedHandler {
             person?.email = Self.trimmed(raw)
         case .authorURL:
             person?.url = Self.trimmed(raw).flatMap { FeedURL.resolve($0, against: captureBase) }
-        case .category(let scheme):
+        case .category(let scheme, let label):
             if let term = Self.trimmed(HTMLText.decodedLine(raw)) {
-                draft.categories.append(FeedCategory(term: term, scheme: scheme))
+                draft.categories.append(FeedCategory(term: term, scheme: scheme, label: label))
             }
+        case .fallbackTitle:
+            if draft.fallbackTitle == nil { draft.fallbackTitle = FeedTextDecoding.line(raw, kind: .escapedText) }
+        case .fallbackSummary(let kind):
+            if draft.fallbackSummary == nil {
+                draft.fallbackSummary = FeedTextDecoding.body(raw, kind: kind, base: captureBase)
+            }
+        case .rssSummary:
+            if let body = FeedTextDecoding.body(raw, kind: .html, base: captureBase) {
+                draft.rssSummary = body
+                // Whichever of `summary` and `description` comes first is the summary.
+                draft.rssSummaryFirst = draft.summaryText == nil
+            }
+        case .fallbackAuthor:
+            if draft.fallbackAuthor == nil { draft.fallbackAuthor = Self.trimmed(HTMLText.decodedLine(raw)) }
+        case .keywords(let scheme):
+            for keyword in HTMLText.decodedLine(raw).split(separator: ",") {
+                if let term = Self.trimmed(String(keyword)) {
+                    draft.categories.append(FeedCategory(term: term, scheme: scheme))
+                }
+            }
+        case .atomLinkText(let rel, let type):
+            guard let href = FeedURL.resolve(raw, against: captureBase) else { return }
+            draft.atomLinks.append(EntryDraft.AtomLink(rel: rel, type: type, href: href))
         case .ttl:
             if let minutes = Self.trimmed(raw).flatMap({ Int($0) }), minutes >= 0, minutes < 1_000_000 {
                 draft.ttl = .seconds(minutes * 60)
             }
         case .language:
-            draft.language = Self.trimmed(raw) ?? draft.language
+            draft.language = Self.language(raw) ?? draft.language
         }
+    }
+
+    /// A language tag as written, trimmed, with '_' (en_US) read as '-'.
+    static func language(_ value: String?) -> String? {
+        trimmed(value).map { $0.replacingOccurrences(of: "_", with: "-") }
+    }
+
+    private func recordITunesCategory(_ attributes: XMLAttributes, inItem: Bool) {
+        guard let term = Self.trimmed(attributes["text"]) else { return }
+        let category = FeedCategory(term: term, scheme: XMLNamespace.iTunesCategoryScheme)
+        if inItem { itemDraft?.categories.append(category) } else { feedDraft.categories.append(category) }
     }
 
     private static func trimmed(_ value: String?) -> String? {

@@ -46,6 +46,10 @@ enum XMLFeedParser {
                     attributes.append((scanner.string(attribute.name), attributeValue(text)))
                 }
                 attributes = scopes.enter(attributes)
+                if names.isEmpty {
+                    handler.rootDefaultNamespace = scopes.uri(forPrefix: "")
+                    handler.doctypeID = scanner.doctype.externalID
+                }
                 let qualified = scanner.string(nameRange)
                 let (local, namespace) = resolve(qualified, in: scopes, handler: handler)
                 handler.startElement(
@@ -69,6 +73,12 @@ enum XMLFeedParser {
                 guard handler.isCapturing else { continue }
                 handler.characters(UnsafeBufferPointer(rebasing: buffer[range]))
             }
+        }
+        if let name = decoder?.htmlEntity {
+            handler.noteProblem("HTML entity &\(name); is not defined in XML")
+        }
+        if decoder?.sawBareAmpersand == true {
+            handler.noteProblem("'&' not escaped as &amp;")
         }
     }
 

@@ -30,7 +30,8 @@ enum XMLPrescan {
             } else if matchesIgnoringCase(bytes, "<!doctype", at: index) {
                 var nameIndex = index + 9
                 while nameIndex < count, bytes[nameIndex] == 0x20 || bytes[nameIndex] == 0x0A { nameIndex += 1 }
-                if matchesIgnoringCase(bytes, "html", at: nameIndex) { return .html }
+                // An HTML doctype before a feed's root (seen on feeds built from page templates) is
+                // not enough: the root element decides.
                 index = afterDoctype(bytes, from: nameIndex)
             } else if bytes[index + 1] == UInt8(ascii: "!") {
                 index = after(bytes, ">", from: index + 2)

@@ -15,6 +15,10 @@ struct XMLReferenceDecoder {
     private let bytes: UnsafeBufferPointer<UInt8>
     /// Bytes internal entities may still produce.
     private var budget: Int
+    /// The first HTML entity met that XML does not define (the document relies on leniency).
+    private(set) var htmlEntity: String?
+    /// Whether a bare '&' (not starting a reference) was met.
+    private(set) var sawBareAmpersand = false
 
     init(_ bytes: UnsafeBufferPointer<UInt8>, doctype: XMLDoctype) {
         self.bytes = bytes
@@ -61,6 +65,7 @@ struct XMLReferenceDecoder {
             }
             guard let reference = Self.reference(in: text, at: index) else {
                 // A bare '&' (AT&T, "?a=1&b=2"): the commonest error in feeds, and unambiguous.
+                sawBareAmpersand = true
                 output.append(byte)
                 try charge(1, depth: depth, at: offset)
                 index += 1
@@ -69,9 +74,11 @@ struct XMLReferenceDecoder {
             let location = depth == 0 ? offset + index : offset
             switch reference.kind {
             case .character(let value):
-                guard let scalar = Unicode.Scalar(value), value != 0 else {
+                guard let decoded = Unicode.Scalar(value), value != 0 else {
                     throw XMLScanner.error("invalid character reference", at: location, in: bytes)
                 }
+                // References to C1 controls mean windows-1252 punctuation (as in HTML5).
+                let scalar = TextRepair.windows1252(decoded)
                 output.append(contentsOf: scalar.utf8)
                 try charge(4, depth: depth, at: offset)
             case .named(let nameRange):
@@ -98,6 +105,7 @@ struct XMLReferenceDecoder {
                 try decode(text, offset: location, depth: depth + 1, into: &output)
             }
         } else if let value = HTMLEntities.table[name], let scalar = Unicode.Scalar(value) {
+            if htmlEntity == nil { htmlEntity = name }
             output.append(contentsOf: scalar.utf8)
             try charge(4, depth: depth, at: location)
         } else if doctype.externalEntities.contains(name) || doctype.isIncomplete {

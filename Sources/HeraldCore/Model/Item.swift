@@ -87,16 +87,23 @@ extension Item {
 /// The syndication format a document was recognised as.
 public enum FeedFormat: String, Sendable, Codable {
     case rss090 = "rss0.90"
+    /// RSS 0.91 as UserLand wrote it (no doctype).
     case rss091 = "rss0.91"
+    /// RSS 0.91 with Netscape's doctype.
+    case rss091Netscape = "rss0.91n"
     case rss092 = "rss0.92"
     case rss093 = "rss0.93"
     case rss094 = "rss0.94"
     case rss10 = "rss1.0"
     case rss20 = "rss2.0"
+    /// An `<rss>` root without a `version`: read as 2.0, its superset.
+    case rssUnversioned = "rss"
     case atom03 = "atom0.3"
     case atom10 = "atom1.0"
     case jsonFeed10 = "json1.0"
     case jsonFeed11 = "json1.1"
+    /// Microsoft's Channel Definition Format (1997), read for its channel and items.
+    case cdf
 }
 
 /// A parsed feed document: its own metadata and its items, in document order.
