@@ -3,6 +3,8 @@ import Foundation
 // Herald's micro-benchmarks; each subcommand prints its figures. See Benchmarks/README.md.
 let arguments = CommandLine.arguments.dropFirst()
 switch arguments.first {
+case "parse":
+    ParseBenchmark.run(Array(arguments.dropFirst()))
 default:
     print("usage: herald-bench <benchmark> [arguments]")
     exit(arguments.isEmpty ? 0 : 64)

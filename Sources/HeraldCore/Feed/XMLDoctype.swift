@@ -12,6 +12,8 @@ struct XMLDoctype {
     /// Whether declarations may exist that were not read (an external subset or parameter entity),
     /// in which case an undefined entity reference is not an error, just unknown.
     private(set) var isIncomplete = false
+    /// External parameter entities: referencing one is an error (never fetched).
+    private(set) var externalParameterEntities: Set<String> = []
     /// The first literal of the external ID (the public identifier, if there is one).
     private(set) var externalID: String?
 
@@ -37,6 +39,7 @@ struct XMLDoctype {
                 index = end
             case UInt8(ascii: "["):
                 index = try internalSubset(bytes, from: index + 1)
+                try checkExpansion(bytes, at: start)
             default:
                 index += 1
             }
@@ -62,8 +65,19 @@ struct XMLDoctype {
                 // ELEMENT, ATTLIST, NOTATION, processing instructions: nothing a feed reader needs.
                 index = try declarationEnd(bytes, from: index + 1)
             } else if byte == UInt8(ascii: "%") {
+                // A parameter entity reference pulls declarations from elsewhere. One declared
+                // external would need a fetch, which Herald never makes: the document is refused
+                // rather than read with declarations missing.
+                let end = try after(bytes, ";", from: index + 1)
+                let name = String(
+                    decoding: UnsafeBufferPointer(rebasing: bytes[(index + 1)..<(end - 1)]), as: UTF8.self)
+                if externalParameterEntities.contains(name) {
+                    throw XMLScanner.error(
+                        "external parameter entity %\(name); is not loaded (external entities are never fetched)",
+                        at: index, in: bytes)
+                }
                 isIncomplete = true
-                index = try after(bytes, ";", from: index + 1)
+                index = end
             } else {
                 throw XMLScanner.error("malformed DOCTYPE internal subset", at: index, in: bytes)
             }
@@ -94,7 +108,10 @@ struct XMLDoctype {
         let isLiteral = bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: "'")
         if isParameter {
             // Parameter entities only matter to further declarations, which Herald does not read.
-            if !isLiteral { isIncomplete = true }
+            if !isLiteral {
+                isIncomplete = true
+                externalParameterEntities.insert(name)
+            }
         } else if isLiteral {
             guard let end = skipQuoted(bytes, at: index) else {
                 throw XMLScanner.error("unterminated entity value", at: index, in: bytes)
@@ -108,6 +125,44 @@ struct XMLDoctype {
             externalEntities.insert(name)
         }
         return try declarationEnd(bytes, from: index)
+    }
+
+    /// Refuses entities that reference themselves (directly or not) or whose full expansion would
+    /// exceed `XMLReferenceDecoder`'s budget, wherever they are used, before any is expanded. A
+    /// billion-laughs document fails here in microseconds instead of wherever its first use is.
+    private func checkExpansion(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) throws(FeedParseError) {
+        let limit = XMLReferenceDecoder.budget(forDocumentSize: bytes.count)
+        var sizes: [String: Int] = [:]
+        var visiting: Set<String> = []
+        func size(_ name: String, depth: Int) throws(FeedParseError) -> Int {
+            if let known = sizes[name] { return known }
+            guard let text = entities[name] else { return 0 }
+            guard depth < XMLReferenceDecoder.maximumNesting, visiting.insert(name).inserted else {
+                throw XMLScanner.error("entity &\(name); refers to itself or nests too deeply", at: offset, in: bytes)
+            }
+            defer { visiting.remove(name) }
+            var total = 0
+            var index = 0
+            while index < text.count {
+                if text[index] == UInt8(ascii: "&"), index + 1 < text.count, text[index + 1] != UInt8(ascii: "#"),
+                    let semicolon = text[(index + 1)...].firstIndex(of: UInt8(ascii: ";"))
+                {
+                    let reference = String(decoding: text[(index + 1)..<semicolon], as: UTF8.self)
+                    total += try size(reference, depth: depth + 1)
+                    index = semicolon + 1
+                } else {
+                    total += 1
+                    index += 1
+                }
+                if total > limit {
+                    throw XMLScanner.error(
+                        "entity &\(name); would expand beyond the size limit (an entity bomb?)", at: offset, in: bytes)
+                }
+            }
+            sizes[name] = total
+            return total
+        }
+        for name in entities.keys { _ = try size(name, depth: 0) }
     }
 
     /// The offset after the `>` closing a declaration, quoted literals skipped.

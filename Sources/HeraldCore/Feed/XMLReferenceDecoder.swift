@@ -23,8 +23,13 @@ struct XMLReferenceDecoder {
     init(_ bytes: UnsafeBufferPointer<UInt8>, doctype: XMLDoctype) {
         self.bytes = bytes
         self.doctype = doctype
-        // Generous for legitimate use (a few short entities used throughout), tiny next to a bomb.
-        budget = 1 << 20 + 4 * bytes.count
+        budget = Self.budget(forDocumentSize: bytes.count)
+    }
+
+    /// Bytes all internal entity expansions of a document may produce: generous for legitimate use
+    /// (a few short entities used throughout), tiny next to a bomb.
+    static func budget(forDocumentSize size: Int) -> Int {
+        1 << 20 + 4 * size
     }
 
     /// Appends the text of `range`, references decoded, to `output`.
@@ -108,8 +113,14 @@ struct XMLReferenceDecoder {
             if htmlEntity == nil { htmlEntity = name }
             output.append(contentsOf: scalar.utf8)
             try charge(4, depth: depth, at: location)
-        } else if doctype.externalEntities.contains(name) || doctype.isIncomplete {
-            // Declared outside the document (or possibly so): never fetched, so it stands for nothing.
+        } else if doctype.externalEntities.contains(name) {
+            // Its text is a file or URL that would have to be read: XXE. Herald never reads one, and
+            // a document that needs it cannot be read faithfully.
+            throw XMLScanner.error(
+                "external entity &\(name); is not loaded (external entities are never fetched)", at: location,
+                in: bytes)
+        } else if doctype.isIncomplete {
+            // Possibly declared in an external DTD that is never fetched: it stands for nothing.
         } else {
             throw XMLScanner.error("undefined entity &\(name);", at: location, in: bytes)
         }
