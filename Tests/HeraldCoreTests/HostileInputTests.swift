@@ -57,10 +57,12 @@ struct HostileInputTests {
     @Test("billion laughs hidden in an element Herald ignores is still refused")
     func billionLaughsUnused() {
         var declarations = "<!ENTITY a0 \"ha\">"
-        for level in 1...30 { declarations += "<!ENTITY a\(level) \"&a\(level - 1);&a\(level - 1);\">" }
+        for level in 1...9 {
+            declarations += "<!ENTITY a\(level) \"\(String(repeating: "&a\(level - 1);", count: 10))\">"
+        }
         let document = """
             <!DOCTYPE rss [\(declarations)]>
-            <rss version="2.0"><channel><title>t</title><x>&a30;</x></channel></rss>
+            <rss version="2.0"><channel><title>t</title><x>&a9;</x></channel></rss>
             """
         let (error, elapsed, _) = failure(document)
         #expect(error?.message.contains("beyond the size limit") == true, "\(String(describing: error))")

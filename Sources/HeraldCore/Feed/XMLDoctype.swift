@@ -110,7 +110,9 @@ struct XMLDoctype {
             // Parameter entities only matter to further declarations, which Herald does not read.
             if !isLiteral {
                 isIncomplete = true
-                externalParameterEntities.insert(name)
+                // The W3C's HTML entity sets (Latin 1, symbols, special) are what Herald knows built
+                // in; anything else would have to be fetched.
+                if !Self.isW3CEntitySet(bytes, from: index) { externalParameterEntities.insert(name) }
             }
         } else if isLiteral {
             guard let end = skipQuoted(bytes, at: index) else {
@@ -127,28 +129,45 @@ struct XMLDoctype {
         return try declarationEnd(bytes, from: index)
     }
 
+    /// Whether the external ID starting at `start` (`PUBLIC "-//W3C//ENTITIES ...//EN" "..."`) names
+    /// one of the W3C's HTML entity sets.
+    private static func isW3CEntitySet(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
+        var index = start
+        while index < bytes.count, bytes[index] != UInt8(ascii: ">"), bytes[index] != UInt8(ascii: "\"") {
+            index += 1
+        }
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { return false }
+        let end = min(bytes.count, index + 80)
+        let literal = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self)
+        return literal.hasPrefix("\"-//W3C//ENTITIES ")
+    }
+
     /// Refuses entities that reference themselves (directly or not) or whose full expansion would
     /// exceed `XMLReferenceDecoder`'s budget, wherever they are used, before any is expanded. A
     /// billion-laughs document fails here in microseconds instead of wherever its first use is.
     private func checkExpansion(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) throws(FeedParseError) {
         let limit = XMLReferenceDecoder.budget(forDocumentSize: bytes.count)
-        var sizes: [String: Int] = [:]
+        // Expanded size and nesting height of each entity, memoised.
+        var known: [String: (size: Int, height: Int)] = [:]
         var visiting: Set<String> = []
-        func size(_ name: String, depth: Int) throws(FeedParseError) -> Int {
-            if let known = sizes[name] { return known }
-            guard let text = entities[name] else { return 0 }
+        func measure(_ name: String, depth: Int) throws(FeedParseError) -> (size: Int, height: Int) {
+            if let measured = known[name] { return measured }
+            guard let text = entities[name] else { return (0, 0) }
             guard depth < XMLReferenceDecoder.maximumNesting, visiting.insert(name).inserted else {
                 throw XMLScanner.error("entity &\(name); refers to itself or nests too deeply", at: offset, in: bytes)
             }
             defer { visiting.remove(name) }
             var total = 0
+            var height = 1
             var index = 0
             while index < text.count {
                 if text[index] == UInt8(ascii: "&"), index + 1 < text.count, text[index + 1] != UInt8(ascii: "#"),
                     let semicolon = text[(index + 1)...].firstIndex(of: UInt8(ascii: ";"))
                 {
                     let reference = String(decoding: text[(index + 1)..<semicolon], as: UTF8.self)
-                    total += try size(reference, depth: depth + 1)
+                    let inner = try measure(reference, depth: depth + 1)
+                    total += inner.size
+                    height = max(height, inner.height + 1)
                     index = semicolon + 1
                 } else {
                     total += 1
@@ -159,10 +178,13 @@ struct XMLDoctype {
                         "entity &\(name); would expand beyond the size limit (an entity bomb?)", at: offset, in: bytes)
                 }
             }
-            sizes[name] = total
-            return total
+            guard height <= XMLReferenceDecoder.maximumNesting else {
+                throw XMLScanner.error("entity &\(name); refers to itself or nests too deeply", at: offset, in: bytes)
+            }
+            known[name] = (total, height)
+            return (total, height)
         }
-        for name in entities.keys { _ = try size(name, depth: 0) }
+        for name in entities.keys { _ = try measure(name, depth: 0) }
     }
 
     /// The offset after the `>` closing a declaration, quoted literals skipped.
