@@ -53,7 +53,7 @@ let package = Package(
         .executableTarget(
             name: "herald",
             dependencies: [
-                "HeraldDaemon", "HeraldStore", "HeraldCore",
+                "HeraldDaemon", "HeraldStore", "HeraldCore", "HeraldHTTP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict

@@ -128,7 +128,9 @@ enum Conformance {
                 url = moved
             }
             do {
-                outcomes[file] = Outcome(feed: try FeedParser.parse(bytes, contentType: contentType, url: url))
+                let language = headers.first { $0.key.lowercased() == "content-language" }?.value
+                outcomes[file] = Outcome(
+                    feed: try FeedParser.parse(bytes, contentType: contentType, url: url, contentLanguage: language))
             } catch {
                 outcomes[file] = Outcome(error: error)
             }

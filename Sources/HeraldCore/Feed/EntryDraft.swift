@@ -61,7 +61,9 @@ struct EntryDraft {
     }
 
     /// The authors' names, comma-separated: what `Item.author` holds.
-    var author: String? {
+    var author: String? { Self.names(persons) }
+
+    static func names(_ persons: [Person]) -> String? {
         let names = persons.compactMap(\.displayName)
         return names.isEmpty ? nil : names.joined(separator: ", ")
     }
@@ -71,6 +73,12 @@ struct EntryDraft {
     /// else a name.
     static func person(fromRSSAuthor value: String) -> Person {
         let trimmed = value.trimmingWhitespace()
+        // Nearly every value is a bare name.
+        if !trimmed.utf8.contains(where: {
+            $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "@")
+        }) {
+            return Person(name: trimmed)
+        }
         for (open, close) in [("(", ")"), ("<", ">")] {
             guard let start = trimmed.firstIndex(of: Character(open)),
                 let end = trimmed.lastIndex(of: Character(close)),
@@ -116,7 +124,9 @@ struct EntryDraft {
     }
 
     func makeItem() -> Item {
-        Item(
+        let persons = persons
+        let categories = uniqueCategories
+        return Item(
             guid: guid ?? atomID ?? dcIdentifier ?? rdfAbout,
             link: bestLink,
             title: title ?? fallbackTitle ?? "",
@@ -126,12 +136,12 @@ struct EntryDraft {
             contentText: bestContent?.text ?? "",
             published: published ?? dcDate,
             updated: updated,
-            author: author,
-            categories: uniqueCategories.map(\.term),
+            author: Self.names(persons),
+            categories: categories.map(\.term),
             enclosures: enclosures,
             language: language,
             authors: persons,
-            categoryDetails: uniqueCategories
+            categoryDetails: categories
         )
     }
 }

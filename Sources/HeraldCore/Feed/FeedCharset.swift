@@ -19,7 +19,7 @@ enum FeedCharset {
 
     /// The document as UTF-8 without BOM, its XML declaration (if any) rewritten to say UTF-8.
     static func utf8Document(_ data: Data, contentType: String?) throws(FeedParseError) -> [UInt8] {
-        try decode(data, contentType: contentType).bytes
+        rewriteDeclaration(try decode(data, contentType: contentType).bytes)
     }
 
     /// Decides the charset (RFC 7303 §3: BOM, then the HTTP charset, then the XML declaration, then
@@ -27,7 +27,7 @@ enum FeedCharset {
     static func decode(_ data: Data, contentType: String?) throws(FeedParseError) -> Decoded {
         var bytes = [UInt8](data)
         let detected = detect(bytes, contentType: contentType)
-        bytes.removeFirst(detected.bomLength)
+        if detected.bomLength > 0 { bytes.removeFirst(detected.bomLength) }
         var problems = contentTypeProblems(contentType, bytes: bytes)
         let (decoded, fellBack) = try transcode(bytes, charset: detected.charset, declared: detected.declared)
         var label = detected.label
@@ -39,7 +39,8 @@ enum FeedCharset {
         }
         // GB2312 and GBK labels are decoded as their superset, and reported as it.
         if detected.charset == "GB18030" { label = "gb18030" }
-        return Decoded(bytes: rewriteDeclaration(decoded), label: label, reason: reason, problems: problems)
+        // The XML declaration is left as written: Herald's scanner skips it, whatever it says.
+        return Decoded(bytes: decoded, label: label, reason: reason, problems: problems)
     }
 
     /// Faults in how the document was served: as plain text, or as a text/* type with non-ASCII
@@ -209,8 +210,47 @@ enum FeedCharset {
         }
     }
 
-    private static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
-        String(validating: bytes, as: UTF8.self) != nil
+    /// Whether the bytes are well-formed UTF-8 (no overlongs, surrogates or values past U+10FFFF).
+    /// Hand-written: the standard library's check builds a String the size of the document.
+    static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            let count = buffer.count
+            var index = 0
+            while index < count {
+                // Eight ASCII bytes at a time.
+                if index + 8 <= count {
+                    let word = UnsafeRawPointer(buffer.baseAddress! + index).loadUnaligned(as: UInt64.self)
+                    if word & 0x8080_8080_8080_8080 == 0 {
+                        index += 8
+                        continue
+                    }
+                }
+                let lead = buffer[index]
+                if lead < 0x80 {
+                    index += 1
+                    continue
+                }
+                let length: Int
+                var lower: UInt8 = 0x80
+                var upper: UInt8 = 0xBF
+                switch lead {
+                case 0xC2...0xDF: length = 2
+                case 0xE0: (length, lower) = (3, 0xA0)
+                case 0xE1...0xEC, 0xEE...0xEF: length = 3
+                case 0xED: (length, upper) = (3, 0x9F)
+                case 0xF0: (length, lower) = (4, 0x90)
+                case 0xF1...0xF3: length = 4
+                case 0xF4: (length, upper) = (4, 0x8F)
+                default: return false
+                }
+                guard index + length <= count else { return false }
+                let second = buffer[index + 1]
+                guard second >= lower, second <= upper else { return false }
+                for offset in 2..<length where buffer[index + offset] & 0xC0 != 0x80 { return false }
+                index += length
+            }
+            return true
+        }
     }
 
     /// Replaces the XML declaration by one saying UTF-8 at the very start of the document. Newlines

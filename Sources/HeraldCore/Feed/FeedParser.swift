@@ -12,7 +12,27 @@ public enum FeedParser {
     ///   - data: the document's bytes, as received.
     ///   - contentType: the HTTP `Content-Type`, for its `charset` parameter.
     ///   - url: where the document came from, the base for relative links.
-    public static func parse(_ data: Data, contentType: String? = nil, url: URL? = nil) throws(FeedParseError)
+    ///   - contentLanguage: the HTTP `Content-Language`, the feed's language when the document names none.
+    public static func parse(
+        _ data: Data, contentType: String? = nil, url: URL? = nil, contentLanguage: String? = nil
+    ) throws(FeedParseError) -> ParsedFeed {
+        var feed = try parseDocument(data, contentType: contentType, url: url)
+        if feed.language == nil, let language = contentLanguage.flatMap(primaryLanguage) {
+            feed.language = language
+            for index in feed.items.indices where feed.items[index].language == nil {
+                feed.items[index].language = language
+            }
+        }
+        return feed
+    }
+
+    /// The first tag of a `Content-Language` list ("en, fr" → "en").
+    private static func primaryLanguage(_ header: String) -> String? {
+        let first = header.split(separator: ",").first.map { $0.trimmingWhitespace() } ?? ""
+        return first.isEmpty ? nil : first
+    }
+
+    private static func parseDocument(_ data: Data, contentType: String?, url: URL?) throws(FeedParseError)
         -> ParsedFeed
     {
         switch sniff(data) {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Repairs for two kinds of damage text picks up on its way through publishing systems.
 ///
 /// - C1 control characters (U+0080–U+009F) are never meant: they are windows-1252 punctuation
@@ -7,11 +9,9 @@
 ///   but only where a run of such characters forms valid multi-byte UTF-8, which ordinary text in a
 ///   Latin script practically never does.
 enum TextRepair {
-    /// `text` repaired; returned as is (without copying) when it has nothing to repair.
+    /// `text` repaired; decoded as is when it has nothing to repair (nearly always).
     static func repaired(_ utf8: [UInt8]) -> String {
-        // Both kinds of damage show up as UTF-8 lead bytes 0xC2/0xC3 (U+0080–U+00FF) or 0xE2
-        // (windows-1252's punctuation above U+2000); text without them needs no look.
-        guard utf8.contains(where: { $0 == 0xC2 || $0 == 0xC3 }) else { return String(decoding: utf8, as: UTF8.self) }
+        guard needsRepair(utf8) else { return String(decoding: utf8, as: UTF8.self) }
         let scalars = Array(String(decoding: utf8, as: UTF8.self).unicodeScalars)
         var output = String.UnicodeScalarView()
         var index = 0
@@ -43,11 +43,43 @@ enum TextRepair {
         return String(output)
     }
 
+    /// Whether the UTF-8 bytes hold a C1 control (C2 80–9F) or what double-encoded UTF-8 starts
+    /// with: a lead-byte character (U+00C2–U+00F4) followed by a continuation-byte character
+    /// (U+0080–U+00BF, or windows-1252 punctuation: C2 xx, C5 xx, C6 92, CB xx, E2 xx xx). Text in
+    /// French or German, where é or ü are followed by letters, never is.
+    static func needsRepair(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return false }
+            let count = buffer.count
+            // C2 then 80–9F: a C1 control.
+            var offset = 0
+            while offset + 1 < count, let found = memchr(base + offset, 0xC2, count - offset - 1) {
+                let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if buffer[index + 1] <= 0x9F { return true }
+                offset = index + 1
+            }
+            // C3 82–B4, then the first byte of a character standing for 80–BF.
+            offset = 0
+            while offset + 2 < count, let found = memchr(base + offset, 0xC3, count - offset - 2) {
+                let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if buffer[index + 1] >= 0x82, buffer[index + 1] <= 0xB4 {
+                    switch buffer[index + 2] {
+                    case 0xC2, 0xC5, 0xC6, 0xCB, 0xE2: return true
+                    default: break
+                    }
+                }
+                offset = index + 1
+            }
+            return false
+        }
+    }
+
     /// The byte a character stands for when UTF-8 was misread as windows-1252 (or Latin-1).
     private static func highByte(_ scalar: Unicode.Scalar) -> UInt8? {
         let value = scalar.value
         if value >= 0x80 && value <= 0xFF { return UInt8(value) }
-        return windows1252Bytes[value]
+        guard value > 0xFF, let offset = windows1252Scalars.firstIndex(where: { $0.value == value }) else { return nil }
+        return UInt8(0x80 + offset)
     }
 
     /// A C1 control read as windows-1252; anything else unchanged.
@@ -80,12 +112,4 @@ enum TextRepair {
         0x008D, 0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122,
         0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
     ].map { Unicode.Scalar($0)! }
-
-    private static let windows1252Bytes: [UInt32: UInt8] = {
-        var bytes: [UInt32: UInt8] = [:]
-        for (offset, scalar) in windows1252Scalars.enumerated() where scalar.value > 0xFF {
-            bytes[scalar.value] = UInt8(0x80 + offset)
-        }
-        return bytes
-    }()
 }

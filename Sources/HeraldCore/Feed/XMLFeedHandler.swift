@@ -33,7 +33,8 @@ final class XMLFeedHandler {
     private var format: FeedFormat?
     private var isAtom = false
     /// Namespaces whose elements are the format's own (RSS 2.0 uses none; RDF and Atom have one).
-    private var coreNamespaces: Set<String> = []
+    /// (An array: it holds one to three URIs, and comparing them is cheaper than hashing.)
+    private var coreNamespaces: [String] = []
     private var frames: [Frame] = []
     private var capture: MarkupCapture?
     private var captureBase: URL?
@@ -441,9 +442,9 @@ final class XMLFeedHandler {
             case .item?, .author(inItem: true)?, .mediaGroup?: true
             default: false
             }
-        if inItem, var draft = itemDraft {
-            assign(capture, to: &draft)
-            itemDraft = draft
+        if inItem, itemDraft != nil {
+            // Mutated in place: copying the draft out and back would retain and release every field.
+            assign(capture, to: &itemDraft!)
         } else {
             assign(capture, to: &feedDraft)
         }

@@ -87,11 +87,11 @@ enum XMLFeedParser {
     private static func resolve(_ qualified: String, in scopes: XMLNamespaceScopes, handler: XMLFeedHandler)
         -> (String, String)
     {
-        guard let colon = qualified.firstIndex(of: ":") else {
+        guard let colon = qualified.utf8.firstIndex(of: UInt8(ascii: ":")) else {
             return (qualified, scopes.uri(forPrefix: "") ?? "")
         }
         let prefix = qualified[..<colon]
-        let local = String(qualified[qualified.index(after: colon)...])
+        let local = String(qualified[qualified.utf8.index(after: colon)...])
         return (local, scopes.uri(forPrefix: prefix) ?? handler.namespace(undeclaredPrefix: prefix))
     }
 
