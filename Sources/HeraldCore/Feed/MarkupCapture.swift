@@ -19,9 +19,20 @@ struct MarkupCapture {
     var text: String { TextRepair.repaired(buffer) }
 
     /// Elements HTML writes without an end tag.
-    private static let voidElements: Set<String> = [
-        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
-    ]
+    private static func isVoid(_ name: String) -> Bool {
+        switch name {
+        case "br", "img", "hr", "area", "base", "col", "embed", "input", "link", "meta", "source", "track", "wbr": true
+        default: false
+        }
+    }
+
+    /// Whether decoded character data goes into the buffer as it is (anything but XHTML).
+    var takesTextAsIs: Bool { kind != .xhtml }
+
+    /// Lets `body` append decoded character data straight to the buffer (when `takesTextAsIs`).
+    mutating func appendText(_ body: (inout [UInt8]) throws(FeedParseError) -> Void) throws(FeedParseError) {
+        try body(&buffer)
+    }
 
     /// Decoded character data.
     mutating func characters(_ text: UnsafeBufferPointer<UInt8>) {
@@ -30,14 +41,27 @@ struct MarkupCapture {
             buffer.append(contentsOf: text)
             return
         }
-        for byte in text {
-            switch byte {
-            case UInt8(ascii: "&"): buffer.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])
-            case UInt8(ascii: "<"): buffer.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])
-            case UInt8(ascii: ">"): buffer.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])
-            default: buffer.append(byte)
+        Self.appendEscaped(text, to: &buffer, quotes: false)
+    }
+
+    /// `text` with '&', '<', '>' (and '"' when `quotes`) escaped; runs without them copied whole.
+    static func appendEscaped(_ text: UnsafeBufferPointer<UInt8>, to buffer: inout [UInt8], quotes: Bool) {
+        var start = 0
+        for index in 0..<text.count {
+            let replacement: StaticString
+            switch text[index] {
+            case UInt8(ascii: "&"): replacement = "&amp;"
+            case UInt8(ascii: "<"): replacement = "&lt;"
+            case UInt8(ascii: ">"): replacement = "&gt;"
+            case UInt8(ascii: "\"") where quotes: replacement = "&quot;"
+            default: continue
             }
+            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<index]))
+            buffer.append(
+                contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+            start = index + 1
         }
+        buffer.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<text.count]))
     }
 
     mutating func startElement(_ name: String, namespace: String, attributes: [(name: String, value: String)]) {
@@ -53,8 +77,14 @@ struct MarkupCapture {
         guard kind != .text, kind != .escapedText else { return }
         buffer.append(UInt8(ascii: "<"))
         buffer.append(contentsOf: name.utf8)
-        for attribute in attributes.sorted(by: { $0.name < $1.name }) {
-            buffer.append(contentsOf: " \(attribute.name)=\"\(HTMLText.escape(attribute.value, quotes: true))\"".utf8)
+        let ordered = attributes.count > 1 ? attributes.sorted(by: { $0.name < $1.name }) : attributes
+        for attribute in ordered {
+            buffer.append(UInt8(ascii: " "))
+            buffer.append(contentsOf: attribute.name.utf8)
+            buffer.append(contentsOf: [UInt8(ascii: "="), UInt8(ascii: "\"")])
+            var value = attribute.value
+            value.withUTF8 { Self.appendEscaped($0, to: &buffer, quotes: true) }
+            buffer.append(UInt8(ascii: "\""))
         }
         buffer.append(UInt8(ascii: ">"))
     }
@@ -62,7 +92,9 @@ struct MarkupCapture {
     mutating func endElement(_ name: String) {
         defer { depth -= 1 }
         if depth == wrapperDepth { return }
-        guard kind != .text, kind != .escapedText, !Self.voidElements.contains(name) else { return }
-        buffer.append(contentsOf: "</\(name)>".utf8)
+        guard kind != .text, kind != .escapedText, !Self.isVoid(name) else { return }
+        buffer.append(contentsOf: [UInt8(ascii: "<"), UInt8(ascii: "/")])
+        buffer.append(contentsOf: name.utf8)
+        buffer.append(UInt8(ascii: ">"))
     }
 }

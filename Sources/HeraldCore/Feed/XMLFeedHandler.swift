@@ -189,11 +189,11 @@ final class XMLFeedHandler {
 
     func endElement(_ elementName: String) {
         guard failure == nil else { return }
-        if let current = capture {
-            if current.depth > 0 {
-                capture?.endElement(elementName)
-            } else {
-                capture = nil
+        // The capture is moved, never copied: copying it would retain and release its buffer.
+        if capture != nil {
+            if capture!.depth > 0 {
+                capture!.endElement(elementName)
+            } else if let current = capture.take() {
                 finish(current)
             }
             return
@@ -201,8 +201,7 @@ final class XMLFeedHandler {
         guard let frame = frames.popLast() else { return }
         switch frame.role {
         case .item:
-            if let draft = itemDraft { items.append(draft.makeItem()) }
-            itemDraft = nil
+            if let draft = itemDraft.take() { items.append(draft.makeItem()) }
         case .author(let inItem):
             if let person, person.name != nil || person.email != nil || person.url != nil {
                 if inItem { itemDraft?.atomAuthors.append(person) } else { feedDraft.atomAuthors.append(person) }
@@ -216,6 +215,15 @@ final class XMLFeedHandler {
     /// Decoded character data, or the content of a CDATA section.
     func characters(_ text: UnsafeBufferPointer<UInt8>) {
         capture?.characters(text)
+    }
+
+    /// Whether decoded text may be appended straight to the capture (`appendText`).
+    var capturesTextAsIs: Bool { capture?.takesTextAsIs ?? false }
+
+    /// Appends decoded text straight to the capture, saving a copy.
+    func appendText(_ body: (inout [UInt8]) throws(FeedParseError) -> Void) throws(FeedParseError) {
+        guard capture != nil else { return }
+        try capture!.appendText(body)
     }
 
     /// Publishers often use `dc:` or `content:` without declaring the prefix. libxml2 then reports

@@ -66,6 +66,11 @@ enum XMLFeedParser {
                 scopes.leave()
             case .text(let range):
                 guard handler.isCapturing else { continue }
+                if handler.capturesTextAsIs {
+                    try handler.appendText { (output) throws(FeedParseError) in try decoder!.append(range, to: &output)
+                    }
+                    continue
+                }
                 text.removeAll(keepingCapacity: true)
                 try decoder!.append(range, to: &text)
                 text.withUnsafeBufferPointer { handler.characters($0) }
