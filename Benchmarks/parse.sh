@@ -6,7 +6,9 @@
 #   - Herald: `herald-bench parse` (documents read into memory first; best of 3 passes);
 #   - xmllint: `xmllint --stream --noout` over the same XML files (best of 3 runs).
 # Prints MB/s and items/s for both, in wall-clock and CPU time, and Herald's ratio to xmllint
-# (bar: >= 0.6). JSON feeds, which xmllint cannot read, count in Herald's "all" line only.
+# (bar: >= 0.6), single-threaded. JSON feeds, which xmllint cannot read, count in Herald's "all"
+# line only. A last line parses the XML feeds on every core at once, as the daemon does with the
+# feeds it polls (wall-clock only; not part of the ratio).
 #
 # Usage: Benchmarks/parse.sh [--keep DIR]   (--keep: generate into DIR and leave it there)
 # Env:   HERALD_SHARED (default: ../shared beside the repository)
@@ -41,7 +43,7 @@ echo "parse.sh: building herald-bench (release)" >&2
 swift build -c release --product herald-bench >/dev/null
 bench="$(swift build -c release --show-bin-path)/herald-bench"
 
-herald_out="$("$bench" parse "$corpus")"
+herald_out="$("$bench" parse "$corpus" --jobs "$(nproc)")"
 echo "$herald_out"
 
 # xmllint over the XML files, best of 3, wall and CPU (user + sys) from bash's `time`.
@@ -70,5 +72,5 @@ awk -v bytes="$xml_bytes" -v items="$xml_items" -v wall="$best_wall" -v cpu="$be
     printf "xmllint xml: wall %.3f s, %.1f MB/s, %.0f items/s\n", wall, mb / wall, items / wall
     printf "xmllint xml: cpu  %.3f s, %.1f MB/s, %.0f items/s\n", cpu, mb / cpu, items / cpu
     rw = hwall / (mb / wall); rc = hcpu / (mb / cpu)
-    printf "ratio herald/xmllint: wall %.2f, cpu %.2f (bar 0.60: %s)\n", rw, rc, (rw >= 0.6 || rc >= 0.6) ? "met" : "NOT met"
+    printf "ratio herald/xmllint (one thread): wall %.2f, cpu %.2f (bar 0.60 on cpu: %s)\n", rw, rc, (rc >= 0.6) ? "met" : "NOT met"
 }'

@@ -5,12 +5,14 @@ import HeraldCore
     import Glibc
 #endif
 
-/// `herald-bench parse CORPUS_DIR`: how fast `FeedParser` reads a generated corpus.
+/// `herald-bench parse CORPUS_DIR [--jobs N]`: how fast `FeedParser` reads a generated corpus.
 ///
 /// Every file under `CORPUS_DIR/feeds/` is read into memory first, so the figures measure parsing
 /// alone, not the disk. Each of three passes is timed in wall-clock and in CPU time (the machine
 /// may be shared, and CPU time is what neighbours do not inflate); the best pass of each is
 /// reported, for the XML documents alone (what `xmllint` can be compared with) and for all.
+/// With `--jobs N` (N > 1) documents are also parsed N at a time, as the daemon parses the feeds
+/// it polls concurrently; that line reports wall-clock throughput only.
 enum ParseBenchmark {
     static func run(_ arguments: [String]) {
         guard let corpus = arguments.first else {
@@ -25,6 +27,30 @@ enum ParseBenchmark {
         }
         report("xml", documents.filter { !$0.isJSON })
         report("all", documents)
+        if let flag = arguments.firstIndex(of: "--jobs"), flag + 1 < arguments.count,
+            let jobs = Int(arguments[flag + 1]),
+            jobs > 1
+        {
+            reportConcurrent(documents.filter { !$0.isJSON }, jobs: jobs)
+        }
+    }
+
+    private static func reportConcurrent(_ documents: [Document], jobs: Int) {
+        let bytes = documents.reduce(0) { $0 + $1.data.count }
+        var best = Double.infinity
+        for _ in 0..<3 {
+            let start = ContinuousClock.now
+            DispatchQueue.concurrentPerform(iterations: jobs) { job in
+                for index in stride(from: job, to: documents.count, by: jobs) {
+                    _ = try? FeedParser.parse(documents[index].data, contentType: documents[index].contentType)
+                }
+            }
+            best = min(best, seconds(ContinuousClock.now - start))
+        }
+        let megabytes = Double(bytes) / 1_000_000
+        print(
+            "parse xml, \(jobs) jobs: wall \(String(format: "%.3f", best)) s, "
+                + "\(String(format: "%.1f", megabytes / best)) MB/s")
     }
 
     private static func report(_ label: String, _ documents: [Document]) {

@@ -66,8 +66,15 @@ struct HTMLTextRenderer {
         return String(decoding: writer.bytes, as: UTF8.self)
     }
 
+    /// Bytes that end a run of ordinary text: controls and space (0x00–0x20), '&', '<', DEL, and
+    /// 0xC2 (which may start a no-break space). Below 0x40 a bit mask answers in one test.
+    @inline(__always)
     private func isSpecial(_ byte: UInt8) -> Bool {
-        byte < 0x21 || byte == 0x7F || byte == 0xC2 || byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&")
+        if byte < 0x40 {
+            let mask: UInt64 = (1 << 33) - 1 | 1 << 0x26 | 1 << 0x3C
+            return (mask >> UInt64(byte)) & 1 != 0
+        }
+        return byte == 0x7F || byte == 0xC2
     }
 
     private static func isSpace(_ byte: UInt8) -> Bool {

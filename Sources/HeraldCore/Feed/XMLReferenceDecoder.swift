@@ -61,8 +61,12 @@ struct XMLReferenceDecoder {
         while index < count {
             let byte = text[index]
             guard byte == UInt8(ascii: "&") else {
-                var end = index + 1
-                while end < count, text[end] != UInt8(ascii: "&") { end += 1 }
+                var end = count
+                if index + 1 < count, let base = text.baseAddress,
+                    let found = memchr(base + index + 1, Int32(UInt8(ascii: "&")), count - index - 1)
+                {
+                    end = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                }
                 output.append(contentsOf: UnsafeBufferPointer(rebasing: text[index..<end]))
                 try charge(end - index, depth: depth, at: offset)
                 index = end
