@@ -1,25 +1,20 @@
 import Foundation
 
-/// Decides the text encoding of an XML feed and transcodes it to UTF-8 for `XMLParser`.
+/// Decides the text encoding of an XML feed and transcodes it to UTF-8 for the scanner.
 ///
 /// Precedence follows RFC 7303: a byte-order mark wins, then the HTTP `charset` parameter, then the
-/// XML declaration's `encoding`, then UTF-8. Decoding happens here rather than in libxml2 so that the
-/// HTTP header is honoured and the legacy Arabic charsets work whatever libxml2 was built with.
+/// XML declaration's `encoding`, then UTF-8. Decoding goes through iconv (and Herald's own tables for
+/// the few charsets glibc lacks), so the legacy Arabic charsets work everywhere.
 enum FeedCharset {
     /// A document decoded to UTF-8, with what decided its charset.
     struct Decoded {
-        /// UTF-8 without BOM; the XML declaration (if any) rewritten to say UTF-8.
+        /// UTF-8 without BOM; the XML declaration is left as written (the scanner skips it).
         var bytes: [UInt8]
         /// The charset as labelled, lower-cased ("utf-8", "windows-1256", "utf-16le").
         var label: String
         var reason: EncodingReason
         /// Labels that were ignored or contradicted, for `ParsedFeed.problems`.
         var problems: [String] = []
-    }
-
-    /// The document as UTF-8 without BOM, its XML declaration (if any) rewritten to say UTF-8.
-    static func utf8Document(_ data: Data, contentType: String?) throws(FeedParseError) -> [UInt8] {
-        rewriteDeclaration(try decode(data, contentType: contentType).bytes)
     }
 
     /// Decides the charset (RFC 7303 §3: BOM, then the HTTP charset, then the XML declaration, then
@@ -251,18 +246,5 @@ enum FeedCharset {
             }
             return true
         }
-    }
-
-    /// Replaces the XML declaration by one saying UTF-8 at the very start of the document. Newlines
-    /// inside or before the old one follow the new one, so XMLParser's line numbers stay true.
-    private static func rewriteDeclaration(_ bytes: [UInt8]) -> [UInt8] {
-        guard let declaration = xmlDeclaration(bytes) else { return bytes }
-        let text = String(decoding: bytes[declaration], as: UTF8.self)
-        let version = text.contains("version=\"1.1\"") || text.contains("version='1.1'") ? "1.1" : "1.0"
-        let newlines = bytes[..<declaration.upperBound].filter { $0 == 0x0A }.count
-        var rewritten = Array("<?xml version=\"\(version)\" encoding=\"UTF-8\"?>".utf8)
-        rewritten.append(contentsOf: repeatElement(0x0A, count: newlines))
-        rewritten.append(contentsOf: bytes[declaration.upperBound...])
-        return rewritten
     }
 }
