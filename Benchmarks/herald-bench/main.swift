@@ -5,6 +5,8 @@ let arguments = CommandLine.arguments.dropFirst()
 switch arguments.first {
 case "rules":
     RulesBenchmark.run(Array(arguments.dropFirst()))
+case "parse":
+    ParseBenchmark.run(Array(arguments.dropFirst()))
 default:
     print("usage: herald-bench <benchmark> [arguments]   (benchmarks: rules)")
     exit(arguments.isEmpty ? 0 : 64)

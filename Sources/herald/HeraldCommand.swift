@@ -18,6 +18,7 @@ struct HeraldCommand: AsyncParsableCommand {
         subcommands: [
             PollCommand.self, RunCommand.self, CheckCommand.self, StatusCommand.self, AlertsCommand.self,
             DatabaseCommand.self, OPMLCommand.self, RulesCommand.self,
+            InspectCommand.self,
         ]
     )
 }

@@ -120,6 +120,23 @@ struct PolitenessTests {
         await herald.shutdown()
     }
 
+    @Test("an RSS ttl is a lower bound on the next poll")
+    func ttl() async throws {
+        let server = try TestHTTPServer { _ in
+            .init(text: Fixtures.rss().replacingOccurrences(of: "<title>Levant", with: "<ttl>120</ttl><title>Levant"))
+        }
+        let workspace = try Workspace()
+        let herald = try buildHerald(
+            config: Self.config([Self.feed("wire", server.url("/rss"))], workspace: workspace),
+            options: HeraldOptions(statePath: workspace.path("s.sqlite")), logger: testLogger)
+        let now = Date()
+        _ = await herald.poll(now: { now })
+        let due = try #require(try await herald.store.feedState("wire")?.nextDueAt)
+        // 120 minutes, not the 10-minute interval.
+        #expect(abs(due.timeIntervalSince(now) - 7200) < 1)
+        await herald.shutdown()
+    }
+
     /// Three feeds on one host. The server holds each request until all three are in (or 500 ms
     /// pass), so it sees as many at once as the client lets through.
     static func mostAtOnce(perHost: Int) async throws -> Int {

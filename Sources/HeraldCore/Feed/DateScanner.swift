@@ -35,9 +35,12 @@ struct DateScanner {
         while let byte = peek(), byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D { position += 1 }
     }
 
-    /// Spaces and the '-' some feeds put between day, month and year ("02-Jan-2024").
+    /// Spaces and the '-' or ',' some feeds put between day, month and year ("02-Jan-2024", "13 Feb, 2012").
     mutating func skipSeparators() {
-        while let byte = peek(), byte == 0x20 || byte == 0x09 || byte == UInt8(ascii: "-") { position += 1 }
+        while let byte = peek(), byte == 0x20 || byte == 0x09 || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ",")
+        {
+            position += 1
+        }
     }
 
     mutating func skipToEnd() {

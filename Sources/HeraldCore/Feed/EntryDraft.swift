@@ -26,9 +26,20 @@ struct EntryDraft {
     var updated: Date?
     var rssAuthor: String?
     var dcCreators: [String] = []
-    var authorNames: [String] = []
-    var categories: [String] = []
+    var atomAuthors: [Person] = []
+    var categories: [FeedCategory] = []
     var language: String?
+    var enclosures: [Enclosure] = []
+    var ttl: Duration?
+    /// `dc:title`, `media:title`: used when there is no title.
+    var fallbackTitle: String?
+    /// `dc:description`, `media:description`, iTunes `summary`/`subtitle`: used when there is no summary.
+    var fallbackSummary: (html: String?, text: String)?
+    /// A non-standard RSS `summary`, which makes `description` the content.
+    var rssSummary: (html: String?, text: String)?
+    var rssSummaryFirst = false
+    /// `itunes:author`: used when no other author is named.
+    var fallbackAuthor: String?
 
     /// The link a reader would follow: RSS `link`; else the Atom alternate (an HTML one first); else
     /// any Atom link that is not about the feed machinery; else a permalink guid.
@@ -41,36 +52,96 @@ struct EntryDraft {
         return (html ?? alternates.first ?? fallback)?.href ?? permalinkGuid
     }
 
-    /// Authors in precedence order: Dublin Core and Atom give names, RSS `author` an email address.
-    var author: String? {
-        if !dcCreators.isEmpty { return dcCreators.joined(separator: ", ") }
-        if !authorNames.isEmpty { return authorNames.joined(separator: ", ") }
-        return rssAuthor.map(Self.nameFromEmailAddress)
+    /// Authors in precedence order: Dublin Core and Atom give names, RSS `author` an email address
+    /// with the name in parentheses.
+    var persons: [Person] {
+        if !dcCreators.isEmpty { return dcCreators.map(Self.person(fromRSSAuthor:)) }
+        if !atomAuthors.isEmpty { return atomAuthors }
+        return (rssAuthor ?? fallbackAuthor).map { [Self.person(fromRSSAuthor: $0)] } ?? []
+    }
+
+    /// The authors' names, comma-separated: what `Item.author` holds.
+    var author: String? { Self.names(persons) }
+
+    static func names(_ persons: [Person]) -> String? {
+        let names = persons.compactMap(\.displayName)
+        return names.isEmpty ? nil : names.joined(separator: ", ")
+    }
+
+    /// "editor@example.com (Jane Doe)", "Jane Doe (editor@example.com)" and "Jane Doe
+    /// <editor@example.com>" → Jane Doe at editor@example.com; a bare address is an email, anything
+    /// else a name.
+    static func person(fromRSSAuthor value: String) -> Person {
+        let trimmed = value.trimmingWhitespace()
+        // Nearly every value is a bare name.
+        if !trimmed.utf8.contains(where: {
+            $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "@")
+        }) {
+            return Person(name: trimmed)
+        }
+        for (open, close) in [("(", ")"), ("<", ">")] {
+            guard let start = trimmed.firstIndex(of: Character(open)),
+                let end = trimmed.lastIndex(of: Character(close)),
+                start < end
+            else { continue }
+            let inside = trimmed[trimmed.index(after: start)..<end].trimmingWhitespace()
+            let outside = (String(trimmed[..<start]) + String(trimmed[trimmed.index(after: end)...]))
+                .trimmingWhitespace()
+            let (email, name) = inside.contains("@") && !inside.contains(" ") ? (inside, outside) : (outside, inside)
+            guard !name.isEmpty || !email.isEmpty else { continue }
+            return Person(
+                name: name.isEmpty ? nil : name, email: email.contains("@") ? email : nil)
+        }
+        if !trimmed.contains(" "), trimmed.contains("@") { return Person(email: trimmed) }
+        return Person(name: trimmed)
     }
 
     /// "editor@example.com (Jane Doe)" → "Jane Doe"; anything else unchanged.
     static func nameFromEmailAddress(_ value: String) -> String {
-        guard let open = value.firstIndex(of: "("), let close = value.lastIndex(of: ")"), open < close else {
-            return value
-        }
-        let name = value[value.index(after: open)..<close].trimmingCharacters(in: .whitespaces)
-        return name.isEmpty ? value : name
+        let person = person(fromRSSAuthor: value)
+        return person.name ?? value
+    }
+
+    /// Categories without repeats of the same term, in document order.
+    var uniqueCategories: [FeedCategory] {
+        var seen = Set<String>()
+        return categories.filter { seen.insert($0.term).inserted }
+    }
+
+    /// The summary: the element for it, else a non-standard RSS `summary`, else Dublin Core,
+    /// Media RSS or iTunes.
+    var bestSummary: (html: String?, text: String)? {
+        if let rssSummary, rssSummaryFirst || summaryText == nil { return rssSummary }
+        if let summaryText { return (summaryHTML, summaryText) }
+        return fallbackSummary
+    }
+
+    /// The content; with a non-standard RSS `summary`, the `description` is the content.
+    var bestContent: (html: String?, text: String)? {
+        if let contentText { return (contentHTML, contentText) }
+        guard let rssSummary, let summaryText else { return nil }
+        return rssSummaryFirst ? (summaryHTML, summaryText) : rssSummary
     }
 
     func makeItem() -> Item {
-        var seen = Set<String>()
+        let persons = persons
+        let categories = uniqueCategories
         return Item(
             guid: guid ?? atomID ?? dcIdentifier ?? rdfAbout,
             link: bestLink,
-            title: title ?? "",
-            summaryHTML: summaryHTML,
-            contentHTML: contentHTML,
-            summaryText: summaryText ?? "",
-            contentText: contentText ?? "",
+            title: title ?? fallbackTitle ?? "",
+            summaryHTML: bestSummary?.html,
+            contentHTML: bestContent?.html,
+            summaryText: bestSummary?.text ?? "",
+            contentText: bestContent?.text ?? "",
             published: published ?? dcDate,
             updated: updated,
-            author: author,
-            categories: categories.filter { seen.insert($0).inserted }
+            author: Self.names(persons),
+            categories: categories.map(\.term),
+            enclosures: enclosures,
+            language: language,
+            authors: persons,
+            categoryDetails: categories
         )
     }
 }

@@ -9,20 +9,34 @@ import Foundation
 public enum FeedDate {
     /// The instant the string denotes, or nil when it is not a date this parser can read unambiguously.
     public static func parse(_ string: String) -> Date? {
+        // Greek, Hungarian and Korean blog software wrote dates in their own words; spelt in English
+        // (and the Korean ones given their +09:00 zone) they read like any other.
+        let string = string.utf8.contains(where: { $0 >= 0x80 }) ? LocalizedDates.english(string) : string
         var scanner = DateScanner(Array(string.utf8))
         scanner.skipSpaces()
         guard !scanner.atEnd else { return nil }
         // ISO dates start with a four-digit year followed by '-'; RFC 822 dates never do.
-        let iso = scanner.peekDigits() == 4 && scanner.peek(offset: 4) == UInt8(ascii: "-")
+        let iso =
+            scanner.peekDigits() == 4
+            && (scanner.peek(offset: 4) == UInt8(ascii: "-") || scanner.peek(offset: 4) == nil)
         return iso ? parseISO(&scanner) : parseRFC822(&scanner)
     }
 
     // MARK: ISO 8601 / RFC 3339
 
     private static func parseISO(_ s: inout DateScanner) -> Date? {
-        guard let year = s.number(digits: 4), s.take("-"), let month = s.number(digits: 2), s.take("-"),
-            let day = s.number(digits: 2)
-        else { return nil }
+        guard let year = s.number(digits: 4) else { return nil }
+        // W3C-DTF allows a year alone ("2003") or a year and month ("2003-12").
+        s.skipSpaces()
+        if s.atEnd {
+            return makeDate(year: year, month: 1, day: 1, hour: 0, minute: 0, second: 0, fraction: 0, offset: 0)
+        }
+        guard s.take("-"), let month = s.number(digits: 2) else { return nil }
+        s.skipSpaces()
+        if s.atEnd {
+            return makeDate(year: year, month: month, day: 1, hour: 0, minute: 0, second: 0, fraction: 0, offset: 0)
+        }
+        guard s.take("-"), let day = s.number(digits: 2) else { return nil }
         var hour = 0
         var minute = 0
         var second = 0
@@ -32,7 +46,9 @@ public enum FeedDate {
         if !s.atEnd {
             // RFC 3339 allows a space instead of 'T'; by here any spaces are already skipped.
             _ = s.take("T") || s.take("t")
-            guard let h = s.number(digits: 2), s.take(":"), let m = s.number(digits: 2) else { return nil }
+            guard let h = s.number(minDigits: 1, maxDigits: 2), s.take(":"), let m = s.number(digits: 2) else {
+                return nil
+            }
             hour = h
             minute = m
             if s.take(":") {
@@ -92,40 +108,52 @@ public enum FeedDate {
     private static func parseRFC822(_ s: inout DateScanner) -> Date? {
         // An optional day name ("Tue," / "Tuesday" / "Tue"): its value is redundant, so only skip it.
         if s.peekLetter() {
-            _ = s.word()
+            let word = s.word()
+            // No day name after all but a month: "Aug 30 2012 ..." or asctime's "Jan  4 16:29:06 2004".
+            if let word, let month = monthNumber(word) { return parseMonthFirst(&s, month: month) }
             _ = s.take(",")
             s.skipSpaces()
+            if s.peekLetter(), let name = s.word(), let month = monthNumber(name) {
+                return parseMonthFirst(&s, month: month)
+            }
+        }
+        // Perforce writes "2006/09/15 08:19:53 EDT".
+        if s.peekDigits() == 4, s.peek(offset: 4) == UInt8(ascii: "/") {
+            guard let year = s.number(digits: 4), s.take("/"), let month = s.number(minDigits: 1, maxDigits: 2),
+                s.take("/"), let day = s.number(minDigits: 1, maxDigits: 2)
+            else { return nil }
+            return timeAndZone(&s, year: year, month: month, day: day)
         }
         guard let day = s.number(minDigits: 1, maxDigits: 2) else { return nil }
         s.skipSeparators()
         guard let monthName = s.word(), let month = monthNumber(monthName) else { return nil }
         s.skipSeparators()
+        guard let year = year(&s) else { return nil }
+        return timeAndZone(&s, year: year, month: month, day: day)
+    }
+
+    /// A year of two to four digits; two-digit years below 50 are 20xx, the rest 19xx (RFC 2822 §4.3).
+    private static func year(_ s: inout DateScanner) -> Int? {
         let yearStart = s.position
         guard var year = s.number(minDigits: 2, maxDigits: 4) else { return nil }
         switch s.position - yearStart {
-        case 2:
-            // RFC 2822 §4.3: two-digit years below 50 are 20xx, the rest 19xx.
-            year += year < 50 ? 2000 : 1900
-        case 3:
-            year += 1900
-        default:
-            break
+        case 2: year += year < 50 ? 2000 : 1900
+        case 3: year += 1900
+        default: break
         }
+        return year
+    }
+
+    /// The rest of an RFC 822 date after its year: optional time, optional zone, optional comment.
+    private static func timeAndZone(_ s: inout DateScanner, year: Int, month: Int, day: Int) -> Date? {
         s.skipSpaces()
         var hour = 0
         var minute = 0
         var second = 0
         var offset = 0
         if !s.atEnd {
-            guard let h = s.number(minDigits: 1, maxDigits: 2), s.take(":"), let m = s.number(digits: 2) else {
-                return nil
-            }
-            hour = h
-            minute = m
-            if s.take(":") {
-                guard let sec = s.number(digits: 2) else { return nil }
-                second = sec
-            }
+            guard let time = time(&s) else { return nil }
+            (hour, minute, second) = time
             s.skipSpaces()
             if !s.atEnd {
                 guard let zone = rfc822Zone(&s) else { return nil }
@@ -141,9 +169,51 @@ public enum FeedDate {
             fraction: 0, offset: offset)
     }
 
+    /// `H:MM` or `HH:MM:SS`.
+    private static func time(_ s: inout DateScanner) -> (Int, Int, Int)? {
+        guard let hour = s.number(minDigits: 1, maxDigits: 2), s.take(":"), let minute = s.number(digits: 2) else {
+            return nil
+        }
+        var second = 0
+        if s.take(":") {
+            guard let value = s.number(digits: 2) else { return nil }
+            second = value
+        }
+        return (hour, minute, second)
+    }
+
+    /// Dates with the month before the day: JavaScript's "Aug 30 2012 17:26:16 +0200", asctime's
+    /// "Jan  4 16:29:06 2004", and Twitter's "Jul 15 01:16:00 +0000 2012".
+    private static func parseMonthFirst(_ s: inout DateScanner, month: Int) -> Date? {
+        s.skipSeparators()
+        guard let day = s.number(minDigits: 1, maxDigits: 2) else { return nil }
+        _ = s.take(",")
+        s.skipSpaces()
+        if s.peekDigits() == 4, s.peek(offset: 4) != UInt8(ascii: ":") {
+            guard let year = s.number(digits: 4) else { return nil }
+            return timeAndZone(&s, year: year, month: month, day: day)
+        }
+        guard let (hour, minute, second) = time(&s) else { return nil }
+        s.skipSpaces()
+        var offset = 0
+        if !(s.peekDigits() == 4) {
+            guard let zone = rfc822Zone(&s) else { return nil }
+            offset = zone
+            s.skipSpaces()
+        }
+        guard let year = s.number(digits: 4) else { return nil }
+        s.skipSpaces()
+        guard s.atEnd else { return nil }
+        return makeDate(
+            year: year, month: month, day: day, hour: hour, minute: minute, second: second, fraction: 0,
+            offset: offset)
+    }
+
     private static func rfc822Zone(_ s: inout DateScanner) -> Int? {
         if let numeric = numericZone(&s) { return numeric }
-        guard let name = s.word() else { return nil }
+        guard var name = s.word() else { return nil }
+        // tz database names for UTC: "Etc/GMT", "Etc/UTC".
+        if name == "Etc", s.take("/"), let rest = s.word() { name = rest }
         if let hours = namedZones[name.uppercased()] {
             // "GMT+0300" style: a named zone followed by an offset from it.
             if let extra = numericZone(&s) { return hours * 3600 + extra }
@@ -163,7 +233,10 @@ public enum FeedDate {
     private static let namedZones: [String: Int] = [
         "UT": 0, "UTC": 0, "GMT": 0, "Z": 0,
         "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7,
-        "CET": 1, "CEST": 2, "EET": 2, "EEST": 3, "MSK": 3, "JST": 9,
+        "CET": 1, "CEST": 2, "EET": 2, "EEST": 3, "MSK": 3, "JST": 9, "KST": 9,
+        "MET": 1, "MEST": 2, "WET": 0, "WEST": 1, "AST": -4, "ADT": -3, "AKST": -9, "AKDT": -8, "HST": -10,
+        // North American zones without their standard/daylight letter, as some feeds write them.
+        "AT": -4, "ET": -5, "CT": -6, "MT": -7, "PT": -8,
     ]
 
     private static let shortMonths = [

@@ -12,7 +12,27 @@ public enum FeedParser {
     ///   - data: the document's bytes, as received.
     ///   - contentType: the HTTP `Content-Type`, for its `charset` parameter.
     ///   - url: where the document came from, the base for relative links.
-    public static func parse(_ data: Data, contentType: String? = nil, url: URL? = nil) throws(FeedParseError)
+    ///   - contentLanguage: the HTTP `Content-Language`, the feed's language when the document names none.
+    public static func parse(
+        _ data: Data, contentType: String? = nil, url: URL? = nil, contentLanguage: String? = nil
+    ) throws(FeedParseError) -> ParsedFeed {
+        var feed = try parseDocument(data, contentType: contentType, url: url)
+        if feed.language == nil, let language = contentLanguage.flatMap(primaryLanguage) {
+            feed.language = language
+            for index in feed.items.indices where feed.items[index].language == nil {
+                feed.items[index].language = language
+            }
+        }
+        return feed
+    }
+
+    /// The first tag of a `Content-Language` list ("en, fr" → "en").
+    private static func primaryLanguage(_ header: String) -> String? {
+        let first = header.split(separator: ",").first.map { $0.trimmingWhitespace() } ?? ""
+        return first.isEmpty ? nil : first
+    }
+
+    private static func parseDocument(_ data: Data, contentType: String?, url: URL?) throws(FeedParseError)
         -> ParsedFeed
     {
         switch sniff(data) {
@@ -43,7 +63,12 @@ public enum FeedParser {
     private static func sniff(_ data: Data) -> Syntax {
         let head = [UInt8](data.prefix(4096))
         // UTF-16 and UTF-32 byte-order marks or "<" patterns: only XML feeds come in those encodings.
-        for pattern: [UInt8] in [[0xFF, 0xFE], [0xFE, 0xFF], [0x3C, 0x00], [0x00, 0x3C], [0x00, 0x00, 0xFE, 0xFF]]
+        let patterns: [[UInt8]] = [
+            [0xFF, 0xFE], [0xFE, 0xFF], [0x3C, 0x00], [0x00, 0x3C], [0x00, 0x00, 0xFE, 0xFF], [0x00, 0x00, 0x00, 0x3C],
+            // EBCDIC "<?xm".
+            [0x4C, 0x6F, 0xA7, 0x94],
+        ]
+        for pattern in patterns
         where head.starts(with: pattern) {
             return .xml
         }

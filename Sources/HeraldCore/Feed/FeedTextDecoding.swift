@@ -15,16 +15,17 @@ enum FeedTextDecoding {
     }
 
     /// A summary or content body: HTML when the publisher gave markup, and its plain text.
-    static func body(_ raw: String, kind: FeedTextKind) -> (html: String?, text: String)? {
+    /// Relative links in HTML are resolved against `base`.
+    static func body(_ raw: String, kind: FeedTextKind, base: URL? = nil) -> (html: String?, text: String)? {
         switch kind {
         case .text, .escapedText:
             let text = HTMLText.normalizedPlain(raw)
             return text.isEmpty ? nil : (nil, text)
         case .html, .xhtml:
-            let html = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-            return html.isEmpty ? nil : (html, HTMLText.plainText(html))
+            let html = raw.trimmingWhitespace()
+            return html.isEmpty ? nil : (HTMLLinks.resolvingRelativeURLs(html, against: base), HTMLText.plainText(html))
         case .base64(let decoded):
-            return base64(raw).flatMap { body($0, kind: decoded) }
+            return base64(raw).flatMap { body($0, kind: decoded, base: base) }
         case .ignored:
             return nil
         }

@@ -18,7 +18,7 @@ enum FeedTextKind: Equatable {
         let mode = mode?.lowercased()
         let kind: FeedTextKind
         switch type?.lowercased() {
-        case nil, "text", "text/plain":
+        case nil, "", "text", "text/plain":
             kind = .text
         case "html":
             kind = .html
@@ -58,8 +58,25 @@ enum FeedField: Equatable {
     /// RSS `author`: "email (Name)".
     case rssAuthor
     case dcCreator
-    /// Atom `author/name`.
+    /// Atom `author/name`, `author/email` and `author/uri` (0.3: `url`).
     case authorName
-    case category
+    case authorEmail
+    case authorURL
+    /// RSS `category` (its `domain` the scheme), `dc:subject`.
+    case category(scheme: String?, label: String?)
     case language
+    /// RSS `ttl`, in minutes.
+    case ttl
+    /// `dc:title`, `media:title`: the title when there is no other.
+    case fallbackTitle
+    /// `dc:description`, `media:description`, `itunes:summary`/`subtitle`: the summary when there is no other.
+    case fallbackSummary(FeedTextKind)
+    /// `itunes:author`: the author when there is no other.
+    case fallbackAuthor
+    /// A non-standard RSS `summary`: the summary, pushing `description` to the content.
+    case rssSummary
+    /// Comma-separated keywords (`itunes:keywords`, `media:keywords`), each a category.
+    case keywords(scheme: String?)
+    /// An Atom 0.3 `link` with the URL as its text.
+    case atomLinkText(rel: String, type: String?)
 }

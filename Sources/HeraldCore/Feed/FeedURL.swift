@@ -6,7 +6,7 @@ enum FeedURL {
     /// trimmed), so Foundation's re-encoding never alters a publisher's link; one that cannot be
     /// resolved is returned as is too, since a relative link still beats none. Nil when empty.
     static func resolve(_ reference: String, against base: URL?) -> String? {
-        let trimmed = reference.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = reference.trimmingWhitespace()
         guard !trimmed.isEmpty else { return nil }
         guard !hasScheme(trimmed), let base, let url = URL(string: trimmed, relativeTo: base) else { return trimmed }
         return url.absoluteURL.absoluteString
@@ -14,7 +14,7 @@ enum FeedURL {
 
     /// The base URL in effect inside an element with this `xml:base` (nil attribute: the parent's).
     static func base(_ attribute: String?, parent: URL?) -> URL? {
-        guard let value = attribute?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else {
+        guard let value = attribute?.trimmingWhitespace(), !value.isEmpty else {
             return parent
         }
         if let parent, let url = URL(string: value, relativeTo: parent) { return url.absoluteURL }

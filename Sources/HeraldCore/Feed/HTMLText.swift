@@ -34,6 +34,13 @@ public enum HTMLText {
 
     /// Text escaped for inclusion in HTML; `quotes` also escapes '"' for attribute values.
     static func escape(_ text: String, quotes: Bool = false) -> String {
+        // Nearly always there is nothing to escape.
+        if !text.utf8.contains(where: {
+            $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">")
+                || (quotes && $0 == UInt8(ascii: "\""))
+        }) {
+            return text
+        }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

@@ -21,7 +21,6 @@ struct HTMLTextRenderer {
     private let input: UnsafeBufferPointer<UInt8>
     private let options: Options
     private var writer: TextWriter
-    private var nameScratch: [UInt8] = []
 
     init(_ input: UnsafeBufferPointer<UInt8>, options: Options) {
         self.input = input
@@ -47,8 +46,19 @@ struct HTMLTextRenderer {
                 writer.space()
                 index += 2
             } else {
+                // A run of ordinary text, single spaces between words included: they print as they
+                // are, and cutting the run at each word would cost a call per word.
                 var end = index + 1
-                while end < count && !isSpecial(input[end]) { end += 1 }
+                while end < count {
+                    let next = input[end]
+                    if !isSpecial(next) {
+                        end += 1
+                    } else if next == 0x20 && end + 1 < count && !isSpecial(input[end + 1]) {
+                        end += 2
+                    } else {
+                        break
+                    }
+                }
                 writer.append(input[index..<end])
                 index = end
             }
@@ -56,8 +66,15 @@ struct HTMLTextRenderer {
         return String(decoding: writer.bytes, as: UTF8.self)
     }
 
+    /// Bytes that end a run of ordinary text: controls and space (0x00–0x20), '&', '<', DEL, and
+    /// 0xC2 (which may start a no-break space). Below 0x40 a bit mask answers in one test.
+    @inline(__always)
     private func isSpecial(_ byte: UInt8) -> Bool {
-        byte < 0x21 || byte == 0x7F || byte == 0xC2 || byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&")
+        if byte < 0x40 {
+            let mask: UInt64 = (1 << 33) - 1 | 1 << 0x26 | 1 << 0x3C
+            return (mask >> UInt64(byte)) & 1 != 0
+        }
+        return byte == 0x7F || byte == 0xC2
     }
 
     private static func isSpace(_ byte: UInt8) -> Bool {
@@ -99,7 +116,7 @@ struct HTMLTextRenderer {
         }
         if next == UInt8(ascii: "/") && start + 2 < input.count && Self.isLetter(input[start + 2]) {
             let (name, nameEnd) = tagName(from: start + 2)
-            if let kind = Self.elementKinds[name] { apply(kind) }
+            if let kind = Self.elementKind(name) { apply(kind) }
             return endOfTag(from: nameEnd)
         }
         if next == UInt8(ascii: "!") && matches("<!--", at: start) {
@@ -117,13 +134,13 @@ struct HTMLTextRenderer {
     private mutating func startTag(at start: Int) -> Int {
         let (name, nameEnd) = tagName(from: start + 1)
         let end = endOfTag(from: nameEnd)
-        if name == "script" || name == "style" || name == "template" || name == "noscript" {
+        if name == TagName.script || name == TagName.style || name == TagName.template || name == TagName.noscript {
             // Their content is code or fallback markup, never article text.
-            let closing = Array("</\(name)".utf8)
+            let closing = Array("</".utf8) + name.bytes
             guard let close = findCaseInsensitive(closing, from: end) else { return input.count }
             return endOfTag(from: close + closing.count)
         }
-        if let kind = Self.elementKinds[name] { apply(kind) }
+        if let kind = Self.elementKind(name) { apply(kind) }
         return end
     }
 
@@ -138,18 +155,20 @@ struct HTMLTextRenderer {
         }
     }
 
-    /// The lower-cased tag name starting at `start`, and the index after it.
-    private mutating func tagName(from start: Int) -> (String, Int) {
-        nameScratch.removeAll(keepingCapacity: true)
+    /// The lower-cased tag name starting at `start` (as a `TagName`), and the index after it.
+    private func tagName(from start: Int) -> (TagName, Int) {
+        var packed: UInt64 = 0
+        var length = 0
         var index = start
         while index < input.count {
             let byte = input[index]
             guard Self.isAlphanumeric(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ":") else { break }
-            if nameScratch.count < 16 { nameScratch.append(Self.lowercased(byte)) }
+            if length < 8 { packed |= UInt64(Self.lowercased(byte)) << (8 * UInt64(length)) }
+            length += 1
             index += 1
         }
-        // Names of at most 15 bytes are small strings in Swift: building one allocates nothing.
-        return (String(decoding: nameScratch, as: UTF8.self), index)
+        // Longer names than the table's longest cannot match any of them.
+        return (TagName(packed: length <= 10 ? packed : 0, length: length), index)
     }
 
     /// The index just past the '>' closing a tag, skipping quoted attribute values. An unterminated
@@ -274,15 +293,59 @@ struct HTMLTextRenderer {
         case cell
     }
 
-    private static let elementKinds: [String: ElementKind] = {
-        var kinds: [String: ElementKind] = ["br": .lineBreak, "td": .cell, "th": .cell]
-        let blocks = [
-            "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
-            "tr", "table", "section", "article", "header", "footer", "aside", "nav", "main", "pre", "hr",
-            "figure", "figcaption", "address", "details", "summary", "form", "fieldset", "body", "html",
-            "caption", "center",
+    /// Integer compares rather than hashing: tag names are packed into their first eight bytes and
+    /// their length.
+    private static func elementKind(_ name: TagName) -> ElementKind? {
+        for (candidate, kind) in elementTable where candidate == name { return kind }
+        return nil
+    }
+
+    private static let elementTable: [(TagName, ElementKind)] = {
+        var table: [(TagName, ElementKind)] = [
+            (TagName("br"), .lineBreak), (TagName("td"), .cell), (TagName("th"), .cell),
         ]
-        for name in blocks { kinds[name] = .block }
-        return kinds
+        // The commonest first: the table is searched in order.
+        let blocks = [
+            "p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "table", "dl", "dt",
+            "dd", "section", "article", "header", "footer", "aside", "nav", "main", "pre", "hr", "figure",
+            "figcaption", "address", "details", "summary", "form", "fieldset", "body", "html", "caption", "center",
+        ]
+        for name in blocks { table.append((TagName(name), .block)) }
+        return table
     }()
+}
+
+/// A lower-cased tag name as its first eight bytes and its length: equal names compare equal (names
+/// of the same first eight bytes and length differ only past the table's longest, ten bytes).
+struct TagName: Equatable {
+    var packed: UInt64
+    var length: Int
+
+    init(packed: UInt64, length: Int) {
+        self.packed = packed
+        self.length = length
+    }
+
+    init(_ name: StaticString) {
+        var packed: UInt64 = 0
+        let count = name.utf8CodeUnitCount
+        for index in 0..<min(count, 8) { packed |= UInt64(name.utf8Start[index]) << (8 * UInt64(index)) }
+        self.init(packed: packed, length: count)
+    }
+
+    init(_ name: String) {
+        var packed: UInt64 = 0
+        for (index, byte) in name.utf8.prefix(8).enumerated() { packed |= UInt64(byte) << (8 * UInt64(index)) }
+        self.init(packed: packed, length: name.utf8.count)
+    }
+
+    static let script = TagName("script" as StaticString)
+    static let style = TagName("style" as StaticString)
+    static let template = TagName("template" as StaticString)
+    static let noscript = TagName("noscript" as StaticString)
+
+    /// The packed bytes (the first eight of the name).
+    var bytes: [UInt8] {
+        (0..<min(length, 8)).map { UInt8(truncatingIfNeeded: packed >> (8 * UInt64($0))) }
+    }
 }

@@ -27,7 +27,7 @@ enum JSONFeedParser {
         let homePage = string(root["home_page_url"]).flatMap { FeedURL.resolve($0, against: url) }
         // Item URLs may be relative; the feed's home page is the natural base, the feed URL the next.
         let base = homePage.flatMap(URL.init(string:)) ?? url
-        let feedAuthor = authors(root)
+        let feedAuthors = persons(root, base: url)
         var feed = ParsedFeed(
             format: format,
             title: string(root["title"]).map(HTMLText.decodedLine) ?? "",
@@ -35,23 +35,28 @@ enum JSONFeedParser {
             subtitle: string(root["description"]).map(HTMLText.normalizedPlain).flatMap { $0.isEmpty ? nil : $0 },
             language: string(root["language"])
         )
+        feed.authors = feedAuthors
+        feed.id = string(root["feed_url"])
         let entries = root["items"] as? [Any] ?? []
+        let language = feed.language
         feed.items = entries.compactMap { $0 as? [String: Any] }.map {
-            item(from: $0, base: base, feedAuthor: feedAuthor)
+            item(from: $0, base: base, feedAuthors: feedAuthors, language: language)
         }
         return feed
     }
 
-    private static func item(from object: [String: Any], base: URL?, feedAuthor: String?) -> Item {
+    private static func item(from object: [String: Any], base: URL?, feedAuthors: [Person], language: String?)
+        -> Item
+    {
         var item = Item()
-        item.guid = scalarString(object["id"]).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        item.guid = scalarString(object["id"]).map { $0.trimmingWhitespace() }
             .flatMap { $0.isEmpty ? nil : $0 }
         item.link = (string(object["url"]) ?? string(object["external_url"])).flatMap {
             FeedURL.resolve($0, against: base)
         }
         item.title = string(object["title"]).map(HTMLText.decodedLine) ?? ""
-        if let html = string(object["content_html"])?.trimmingCharacters(in: .whitespacesAndNewlines), !html.isEmpty {
-            item.contentHTML = html
+        if let html = string(object["content_html"])?.trimmingWhitespace(), !html.isEmpty {
+            item.contentHTML = HTMLLinks.resolvingRelativeURLs(html, against: base)
             item.contentText = HTMLText.plainText(html)
         } else if let text = string(object["content_text"]) {
             item.contentText = HTMLText.normalizedPlain(text)
@@ -59,23 +64,42 @@ enum JSONFeedParser {
         if let summary = string(object["summary"]) { item.summaryText = HTMLText.normalizedPlain(summary) }
         item.published = string(object["date_published"]).flatMap(FeedDate.parse)
         item.updated = string(object["date_modified"]).flatMap(FeedDate.parse)
-        item.author = authors(object) ?? feedAuthor
+        let own = persons(object, base: base)
+        item.authors = own.isEmpty ? feedAuthors : own
+        item.author = names(item.authors)
+        item.enclosures = (object["attachments"] as? [Any] ?? []).compactMap { entry -> Enclosure? in
+            guard let attachment = entry as? [String: Any],
+                let url = string(attachment["url"]).flatMap({ FeedURL.resolve($0, against: base) })
+            else { return nil }
+            let length = (attachment["size_in_bytes"] as? NSNumber).map { $0.int64Value }.flatMap { $0 >= 0 ? $0 : nil }
+            return Enclosure(url: url, type: string(attachment["mime_type"]), length: length)
+        }
+        item.language = string(object["language"]) ?? language
         var seen = Set<String>()
         item.categories = (object["tags"] as? [Any] ?? []).compactMap(scalarString)
-            .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+            .map { $0.trimmingWhitespace() }
             .filter { !$0.isEmpty && seen.insert($0).inserted }
         return item
     }
 
-    /// Names from 1.1 `authors` or, failing that, 1.0 `author`.
-    private static func authors(_ object: [String: Any]) -> String? {
+    /// People from 1.1 `authors` or, failing that, 1.0 `author`.
+    private static func persons(_ object: [String: Any], base: URL?) -> [Person] {
         var list = object["authors"] as? [Any] ?? []
         if list.isEmpty, let single = object["author"] { list = [single] }
-        let names = list.compactMap { entry -> String? in
+        return list.compactMap { entry -> Person? in
+            func clean(_ value: Any?) -> String? {
+                string(value).map { $0.trimmingWhitespace() }.flatMap { $0.isEmpty ? nil : $0 }
+            }
             // A bare string is not the spec's shape but is what some generators write.
-            let name = (entry as? [String: Any]).flatMap { string($0["name"]) } ?? string(entry)
-            return name.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
+            guard let fields = entry as? [String: Any] else { return clean(entry).map { Person(name: $0) } }
+            let person = Person(
+                name: clean(fields["name"]), url: clean(fields["url"]).flatMap { FeedURL.resolve($0, against: base) })
+            return person.name == nil && person.url == nil ? nil : person
         }
+    }
+
+    private static func names(_ persons: [Person]) -> String? {
+        let names = persons.compactMap(\.name)
         return names.isEmpty ? nil : names.joined(separator: ", ")
     }
 

@@ -13,4 +13,19 @@ enum XMLNamespace {
     static let dublinCoreTerms = "http://purl.org/dc/terms/"
     static let content = "http://purl.org/rss/1.0/modules/content/"
     static let xhtml = "http://www.w3.org/1999/xhtml"
+    static let media = "http://search.yahoo.com/mrss/"
+    /// The scheme Media RSS gives categories that name none.
+    static let mediaCategoryScheme = "http://search.yahoo.com/mrss/category_schema"
+    /// The scheme of iTunes podcast categories.
+    static let iTunesCategoryScheme = "http://www.itunes.com/"
+
+    /// Media RSS, also met without its trailing slash.
+    static func isMedia(_ namespace: String) -> Bool {
+        namespace == media || namespace == "http://search.yahoo.com/mrss"
+    }
+
+    /// Apple's podcast namespace, which publishers spell with any capitalisation.
+    static func isITunes(_ namespace: String) -> Bool {
+        namespace.utf8.count == 42 && namespace.lowercased() == "http://www.itunes.com/dtds/podcast-1.0.dtd"
+    }
 }

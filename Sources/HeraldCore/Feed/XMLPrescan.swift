@@ -1,4 +1,4 @@
-/// Byte-level looks at an XML document before `XMLParser` sees it.
+/// A byte-level look at an XML document before the scanner reads it.
 enum XMLPrescan {
     /// What the document's prolog says it is.
     enum Root: Equatable {
@@ -11,7 +11,7 @@ enum XMLPrescan {
     }
 
     /// Finds the root element by skipping the declaration, comments, processing instructions and the
-    /// doctype. Done on bytes because HTML pages are rarely well-formed enough for `XMLParser` to get
+    /// doctype. Done on bytes because HTML pages are rarely well-formed enough for an XML parser to get
     /// this far, and "not a feed" is a more useful verdict for them than "malformed".
     static func root(_ bytes: [UInt8]) -> Root {
         var index = 0
@@ -30,7 +30,8 @@ enum XMLPrescan {
             } else if matchesIgnoringCase(bytes, "<!doctype", at: index) {
                 var nameIndex = index + 9
                 while nameIndex < count, bytes[nameIndex] == 0x20 || bytes[nameIndex] == 0x0A { nameIndex += 1 }
-                if matchesIgnoringCase(bytes, "html", at: nameIndex) { return .html }
+                // An HTML doctype before a feed's root (seen on feeds built from page templates) is
+                // not enough: the root element decides.
                 index = afterDoctype(bytes, from: nameIndex)
             } else if bytes[index + 1] == UInt8(ascii: "!") {
                 index = after(bytes, ">", from: index + 2)
@@ -43,100 +44,6 @@ enum XMLPrescan {
             }
         }
         return .none
-    }
-
-    /// The document with HTML named entities (`&nbsp;`, `&eacute;`...) replaced by numeric references
-    /// and bare '&'s escaped. Both are undefined in XML, fatal to `XMLParser`, and among the most common
-    /// errors in real feeds; neither rewrite can change the meaning of a well-formed document.
-    static func repairingReferences(_ bytes: [UInt8]) -> [UInt8] {
-        // Fast path: most documents only use the five XML entities and never need a copy.
-        guard needsRepair(bytes) else { return bytes }
-        var output: [UInt8] = []
-        output.reserveCapacity(bytes.count + bytes.count / 16)
-        var index = 0
-        let count = bytes.count
-        while index < count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "<") {
-                // CDATA sections and comments hold literal text: leave them byte for byte.
-                var end = index + 1
-                if matches(bytes, "<![CDATA[", at: index) {
-                    end = after(bytes, "]]>", from: index + 9)
-                } else if matches(bytes, "<!--", at: index) {
-                    end = after(bytes, "-->", from: index + 4)
-                }
-                output.append(contentsOf: bytes[index..<end])
-                index = end
-            } else if byte == UInt8(ascii: "&") {
-                index = repairReference(bytes, at: index, into: &output)
-            } else {
-                output.append(byte)
-                index += 1
-            }
-        }
-        return output
-    }
-
-    private static let xmlEntities: Set<String> = ["amp", "lt", "gt", "quot", "apos"]
-
-    private static func needsRepair(_ bytes: [UInt8]) -> Bool {
-        var index = 0
-        while let found = bytes[index...].firstIndex(of: UInt8(ascii: "&")) {
-            let (kind, end) = reference(bytes, at: found)
-            switch kind {
-            case .numeric: break
-            case .named(let name) where xmlEntities.contains(name): break
-            default: return true
-            }
-            index = max(end, found + 1)
-        }
-        return false
-    }
-
-    private enum Reference {
-        case numeric
-        case named(String)
-        case bare
-    }
-
-    /// Classifies the reference at an '&' and returns the index after it.
-    private static func reference(_ bytes: [UInt8], at start: Int) -> (Reference, Int) {
-        var index = start + 1
-        let count = bytes.count
-        if index < count, bytes[index] == UInt8(ascii: "#") {
-            index += 1
-            let hex = index < count && (bytes[index] | 0x20) == UInt8(ascii: "x")
-            if hex { index += 1 }
-            let digitsStart = index
-            while index < count, isDigit(bytes[index], hex: hex) { index += 1 }
-            guard index > digitsStart, index < count, bytes[index] == UInt8(ascii: ";") else {
-                return (.bare, start + 1)
-            }
-            return (.numeric, index + 1)
-        }
-        while index < count, index - start <= 40, !isNameEnd(bytes[index]), bytes[index] != UInt8(ascii: ";") {
-            index += 1
-        }
-        guard index > start + 1, index < count, bytes[index] == UInt8(ascii: ";") else { return (.bare, start + 1) }
-        return (.named(String(decoding: bytes[(start + 1)..<index], as: UTF8.self)), index + 1)
-    }
-
-    private static func repairReference(_ bytes: [UInt8], at start: Int, into output: inout [UInt8]) -> Int {
-        let (kind, end) = reference(bytes, at: start)
-        switch kind {
-        case .named(let name) where !xmlEntities.contains(name):
-            if let value = HTMLEntities.table[name] {
-                output.append(contentsOf: Array("&#\(value);".utf8))
-            } else {
-                // Unknown names may be declared in the document's DTD; XMLParser decides.
-                output.append(contentsOf: bytes[start..<end])
-            }
-        case .bare:
-            output.append(contentsOf: Array("&amp;".utf8))
-        default:
-            output.append(contentsOf: bytes[start..<end])
-        }
-        return end
     }
 
     // MARK: Byte helpers

@@ -20,13 +20,23 @@ public struct Item: Sendable, Hashable, Codable {
     public var updated: Date?
     public var author: String?
     public var categories: [String]
+    /// Attached media (RSS `enclosure`, Atom `link rel="enclosure"`, JSON Feed `attachments`).
+    public var enclosures: [Enclosure]
+    /// The language the item declares (`xml:lang`, `dc:language`), else the feed's; nil when neither does.
+    public var language: String?
+    /// Everyone the item names as author, with what the feed says of them; `author` is their names.
+    public var authors: [Person]
+    /// `categories` with their scheme and label, where the feed gives them.
+    public var categoryDetails: [FeedCategory]
 
     public init(
         guid: String? = nil, link: String? = nil, title: String = "",
         summaryHTML: String? = nil, contentHTML: String? = nil,
         summaryText: String = "", contentText: String = "",
         published: Date? = nil, updated: Date? = nil,
-        author: String? = nil, categories: [String] = []
+        author: String? = nil, categories: [String] = [],
+        enclosures: [Enclosure] = [], language: String? = nil,
+        authors: [Person] = [], categoryDetails: [FeedCategory] = []
     ) {
         self.guid = guid
         self.link = link
@@ -39,25 +49,61 @@ public struct Item: Sendable, Hashable, Codable {
         self.updated = updated
         self.author = author
         self.categories = categories
+        self.enclosures = enclosures
+        self.language = language
+        self.authors = authors
+        self.categoryDetails = categoryDetails
     }
 
     /// The longest plain text the item has: content when present, else summary.
     public var bodyText: String { contentText.isEmpty ? summaryText : contentText }
 }
 
+extension Item {
+    /// Decodes items encoded before `enclosures`, `language`, `authors` and `categoryDetails`
+    /// existed, which lack those keys.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            guid: try container.decodeIfPresent(String.self, forKey: .guid),
+            link: try container.decodeIfPresent(String.self, forKey: .link),
+            title: try container.decode(String.self, forKey: .title),
+            summaryHTML: try container.decodeIfPresent(String.self, forKey: .summaryHTML),
+            contentHTML: try container.decodeIfPresent(String.self, forKey: .contentHTML),
+            summaryText: try container.decode(String.self, forKey: .summaryText),
+            contentText: try container.decode(String.self, forKey: .contentText),
+            published: try container.decodeIfPresent(Date.self, forKey: .published),
+            updated: try container.decodeIfPresent(Date.self, forKey: .updated),
+            author: try container.decodeIfPresent(String.self, forKey: .author),
+            categories: try container.decode([String].self, forKey: .categories),
+            enclosures: try container.decodeIfPresent([Enclosure].self, forKey: .enclosures) ?? [],
+            language: try container.decodeIfPresent(String.self, forKey: .language),
+            authors: try container.decodeIfPresent([Person].self, forKey: .authors) ?? [],
+            categoryDetails: try container.decodeIfPresent([FeedCategory].self, forKey: .categoryDetails) ?? []
+        )
+    }
+}
+
 /// The syndication format a document was recognised as.
 public enum FeedFormat: String, Sendable, Codable {
     case rss090 = "rss0.90"
+    /// RSS 0.91 as UserLand wrote it (no doctype).
     case rss091 = "rss0.91"
+    /// RSS 0.91 with Netscape's doctype.
+    case rss091Netscape = "rss0.91n"
     case rss092 = "rss0.92"
     case rss093 = "rss0.93"
     case rss094 = "rss0.94"
     case rss10 = "rss1.0"
     case rss20 = "rss2.0"
+    /// An `<rss>` root without a `version`: read as 2.0, its superset.
+    case rssUnversioned = "rss"
     case atom03 = "atom0.3"
     case atom10 = "atom1.0"
     case jsonFeed10 = "json1.0"
     case jsonFeed11 = "json1.1"
+    /// Microsoft's Channel Definition Format (1997), read for its channel and items.
+    case cdf
 }
 
 /// A parsed feed document: its own metadata and its items, in document order.
@@ -69,10 +115,28 @@ public struct ParsedFeed: Sendable, Hashable {
     public var language: String?
     public var updated: Date?
     public var items: [Item]
+    /// How long the publisher says the feed may be cached (RSS `ttl`, in minutes); nil when unsaid.
+    public var ttl: Duration?
+    /// The charset the document was decoded from, as labelled (lower-cased, e.g. "utf-8",
+    /// "windows-1256"); nil for JSON, which is always UTF-8.
+    public var encoding: String?
+    /// Why `encoding` was chosen.
+    public var encodingReason: EncodingReason?
+    /// Faults in the document that parsing worked around (a charset label that lied, an
+    /// undeclared namespace prefix...). Empty for a clean document; the feed is usable either way.
+    public var problems: [String]
+    /// The feed's own id (Atom `id`); nil when it has none.
+    public var id: String?
+    /// The feed's authors (Atom `author`, RSS `managingEditor`, `dc:creator`, JSON Feed `authors`).
+    public var authors: [Person]
+    /// The feed's own categories.
+    public var categories: [FeedCategory]
 
     public init(
         format: FeedFormat, title: String = "", link: String? = nil, subtitle: String? = nil,
-        language: String? = nil, updated: Date? = nil, items: [Item] = []
+        language: String? = nil, updated: Date? = nil, items: [Item] = [], ttl: Duration? = nil,
+        encoding: String? = nil, encodingReason: EncodingReason? = nil, problems: [String] = [],
+        id: String? = nil, authors: [Person] = [], categories: [FeedCategory] = []
     ) {
         self.format = format
         self.title = title
@@ -81,6 +145,13 @@ public struct ParsedFeed: Sendable, Hashable {
         self.language = language
         self.updated = updated
         self.items = items
+        self.ttl = ttl
+        self.encoding = encoding
+        self.encodingReason = encodingReason
+        self.problems = problems
+        self.id = id
+        self.authors = authors
+        self.categories = categories
     }
 }
 

@@ -204,8 +204,7 @@ extension Herald {
                 "guid churn: items came back with new ids or links but known text; recorded without alerts",
                 metadata: ["feed": "\(feed.name)", "items": "\(rekeyed)"])
         }
-        // ttl: nil until the parser reports RSS `<ttl>`; then this passes `parsed.ttl` (`ParsedFeed.ttl`).
-        let nextDue = Schedule.nextDue(feed, after: context.now, freshFor: document.freshFor, ttl: nil)
+        let nextDue = Schedule.nextDue(feed, after: context.now, freshFor: document.freshFor, ttl: parsed.ttl)
         return try await store.record(
             FetchRecord(
                 feed: feed.name, url: feed.url.absoluteString, etag: document.etag,
