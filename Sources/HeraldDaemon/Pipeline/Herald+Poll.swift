@@ -257,11 +257,34 @@ struct ClassifiedFailure {
 
 /// The opening of a text, cut at a word boundary.
 enum Snippet {
+    /// The text with every whitespace run as one space, cut after at most `limit` characters at
+    /// the last word boundary, with "…" when cut. Reads only as far as it needs.
     static func lead(_ text: String, limit: Int) -> String {
-        let flat = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        guard flat.count > limit else { return flat }
-        let cut = flat.prefix(limit)
-        let end = cut.lastIndex(of: " ") ?? cut.endIndex
-        return String(cut[..<end]) + "…"
+        var out = ""
+        var count = 0
+        var pendingSpace = false
+        var truncated = false
+        for character in text {
+            if character.isWhitespace {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if count + (pendingSpace ? 2 : 1) > limit {
+                truncated = true
+                // The cut falls at a boundary when the next word has not begun.
+                if pendingSpace { out.append(" ") }
+                break
+            }
+            if pendingSpace {
+                out.append(" ")
+                count += 1
+                pendingSpace = false
+            }
+            out.append(character)
+            count += 1
+        }
+        guard truncated else { return out }
+        let end = out.lastIndex(of: " ") ?? out.endIndex
+        return String(out[..<end]) + "…"
     }
 }
