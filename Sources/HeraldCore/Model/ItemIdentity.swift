@@ -112,12 +112,38 @@ struct NormalizedTextWriter {
     }
 
     mutating func append(_ text: String) {
-        for scalar in text.unicodeScalars {
-            if scalar.value >= 0x80 && scalar.properties.changesWhenLowercased {
-                for lower in scalar.properties.lowercaseMapping.unicodeScalars { take(lower) }
-            } else {
-                take(scalar)
+        var text = text
+        text.withUTF8 { utf8 in
+            var index = 0
+            while index < utf8.count {
+                let lead = utf8[index]
+                if lead < 0x80 {
+                    let mapped = Self.ascii[Int(lead)]
+                    if mapped != 0 { emit(mapped) } else { pendingSpace = true }
+                    index += 1
+                    continue
+                }
+                // A multi-byte scalar: the String's bytes are valid UTF-8.
+                let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+                var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                for offset in 1..<length { value = value << 6 | UInt32(utf8[index + offset] & 0x3F) }
+                index += length
+                let scalar = Unicode.Scalar(value)!
+                if scalar.properties.changesWhenLowercased {
+                    for lower in scalar.properties.lowercaseMapping.unicodeScalars { take(lower) }
+                } else {
+                    take(scalar)
+                }
             }
+        }
+    }
+
+    /// ASCII letters lower-cased, digits and the unit separator as themselves; 0 for the rest.
+    private static let ascii: [UInt8] = (0..<128).map { byte -> UInt8 in
+        switch byte {
+        case 0x30...0x39, 0x61...0x7A, 0x1F: UInt8(byte)
+        case 0x41...0x5A: UInt8(byte + 0x20)
+        default: 0
         }
     }
 
