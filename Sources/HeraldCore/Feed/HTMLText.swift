@@ -33,7 +33,7 @@ public enum HTMLText {
     }
 
     /// Text escaped for inclusion in HTML; `quotes` also escapes '"' for attribute values.
-    static func escape(_ text: String, quotes: Bool = false) -> String {
+    public static func escape(_ text: String, quotes: Bool = false) -> String {
         // Nearly always there is nothing to escape.
         if !text.utf8.contains(where: {
             $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">")
