@@ -37,17 +37,17 @@ if [ ! -s "$CORPUS/urls.txt" ]; then
 fi
 "$BENCH/serve.sh" "$CORPUS" "$PORT" >&2
 
-# write_config FILE ALERTS_FILE [INTERVAL]: every corpus feed, the running-example rule, a rule the
+# write_config FILE ALERTS_FILE [INTERVAL] [FIRST_POLL_WINDOW]: every corpus feed, the running-example rule, a rule the
 # corpus matches, and a file sink. Every corpus feed is on one host (127.0.0.1), where real feeds are
 # spread over hundreds of publishers, so the per-host limit is raised to the global one (16), as a
 # poller of 1,000 real feeds gets from their spread.
 write_config() {
-    python3 - "$CORPUS/urls.txt" "$1" "$2" "${3:-10m}" <<'EOF'
+    python3 - "$CORPUS/urls.txt" "$1" "$2" "${3:-10m}" "${4:-all}" <<'EOF'
 import sys
-urls, config, alerts, interval = sys.argv[1:5]
+urls, config, alerts, interval, window = sys.argv[1:6]
 with open(config, "w") as out:
     out.write("http:\n  max_transfers: 16\n  per_host: 16\n")
-    out.write(f"defaults:\n  first_poll_window: all\n  max_body: 16MB\n  interval: {interval}\nfeeds:\n")
+    out.write(f"defaults:\n  first_poll_window: {window}\n  max_body: 16MB\n  interval: {interval}\nfeeds:\n")
     for n, url in enumerate(u.strip() for u in open(urls) if u.strip()):
         out.write(f"  - name: f{n:04d}\n    url: {url}\n    allow_private_network: true\n")
     out.write(
