@@ -5,14 +5,22 @@ import Testing
 
 @Suite("Item fingerprints: normalized content")
 struct NormalizedContentTests {
-    /// The definition, written the slow and obvious way with Foundation: lower-case everything, keep
-    /// the scalars `CharacterSet.alphanumerics` holds (Unicode L*, M*, N*) and the separator, and
-    /// collapse every run of anything else to one space.
+    /// The definition, written the slow and obvious way: lower-case the whole text, keep the scalars
+    /// of Unicode categories L*, M* and N* (as the standard library's Unicode tables have them) and
+    /// the separator, and collapse every run of anything else to one space.
     static func reference(_ item: Item) -> String {
         var result = ""
         var pendingSpace = false
         for scalar in (item.title + " \u{1F} " + item.bodyText).lowercased().unicodeScalars {
-            if CharacterSet.alphanumerics.contains(scalar) || scalar == "\u{1F}" {
+            let category = scalar.properties.generalCategory
+            let word: Bool =
+                switch category {
+                case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+                    .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .otherNumber:
+                    true
+                default: false
+                }
+            if word || scalar == "\u{1F}" {
                 if pendingSpace && !result.isEmpty { result.unicodeScalars.append(" ") }
                 result.unicodeScalars.append(scalar)
                 pendingSpace = false
@@ -34,13 +42,25 @@ struct NormalizedContentTests {
         #expect(ItemIdentity.normalizedContent(Item(title: "", summaryText: "x")) == "\u{1F} x")
     }
 
-    @Test("agrees with the Foundation definition on 20,000 random texts")
+    @Test("agrees with the definition on every scalar from U+0080 to U+2FFF, alone and between words")
+    func everyScalar() {
+        for value in UInt32(0x80)..<0x3000 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let item = Item(title: "a" + String(scalar) + "b", summaryText: String(scalar))
+            let fast = ItemIdentity.normalizedContent(item)
+            #expect(fast == Self.reference(item), "U+\(String(value, radix: 16))")
+            if fast != Self.reference(item) { return }
+        }
+    }
+
+    @Test("agrees with the definition on 20,000 random texts")
     func differential() {
         let pool: [Unicode.Scalar] = [
             "a", "Z", "q", "0", "7", " ", " ", "\n", "\t", ".", ",", "'", "\"", "-", "_", "&", "<", ">", "#", "\u{1F}",
             "\u{00}", "\u{7F}", "é", "É", "ß", "ẞ", "İ", "ı", "K", "\u{212A}", "Σ", "ς", "ﬁ", "Ǆ", "ǅ", "Å", "\u{0301}",
             "ا", "أ", "ل", "ش", "ي", "ب", "ة", "ى", "\u{064E}", "\u{0651}", "\u{0640}", "٣", "۴", "؟", "،", "«", "»",
-            "—", "–", "\u{200D}", "\u{200B}", "\u{00A0}", "😀", "👍", "\u{FE0F}", "Ⅻ", "½", "²", "中", "ㄱ", "\u{E000}",
+            "—", "–", "\u{200D}", "\u{200B}", "\u{00A0}", "Д", "א", "·", "µ", "ª", "‿", "⁄", "\u{2066}", "😀", "👍",
+            "\u{FE0F}", "Ⅻ", "½", "²", "中", "ㄱ", "\u{E000}",
         ]
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<20_000 {

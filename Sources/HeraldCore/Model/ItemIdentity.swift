@@ -128,6 +128,21 @@ struct NormalizedTextWriter {
                 var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
                 for offset in 1..<length { value = value << 6 | UInt32(utf8[index + offset] & 0x3F) }
                 index += length
+                if value < 0x800 {
+                    switch Self.twoByte[Int(value - 0x80)] {
+                    case .separator:
+                        pendingSpace = true
+                        continue
+                    case .kept:
+                        emit(scalar: value, bytes: utf8[(index - length)..<index])
+                        continue
+                    case .lowercased: break
+                    }
+                } else if (0x2000...0x206F).contains(value) {
+                    // General Punctuation: spaces, dashes, quotes, joiners — no letters or digits.
+                    pendingSpace = true
+                    continue
+                }
                 let scalar = Unicode.Scalar(value)!
                 if scalar.properties.changesWhenLowercased {
                     for lower in scalar.properties.lowercaseMapping.unicodeScalars { take(lower) }
@@ -136,6 +151,32 @@ struct NormalizedTextWriter {
                 }
             }
         }
+    }
+
+    /// What `take` does with each scalar from U+0080 to U+07FF (Latin, Greek, Cyrillic, Hebrew,
+    /// Arabic...), worked out once from the same Unicode properties.
+    private enum TwoByte { case separator, kept, lowercased }
+
+    private static let twoByte: [TwoByte] = (0x80..<0x800).map { value -> TwoByte in
+        let scalar = Unicode.Scalar(UInt32(value))!
+        if scalar.properties.changesWhenLowercased { return .lowercased }
+        return isWordScalar(scalar) ? .kept : .separator
+    }
+
+    private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter, .nonspacingMark,
+            .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .otherNumber:
+            true
+        default: false
+        }
+    }
+
+    /// A scalar kept as it is, copied from the text's own UTF-8.
+    private mutating func emit(scalar: UInt32, bytes: Slice<UnsafeBufferPointer<UInt8>>) {
+        if pendingSpace && !self.bytes.isEmpty { self.bytes.append(0x20) }
+        pendingSpace = false
+        self.bytes.append(contentsOf: bytes)
     }
 
     /// ASCII letters lower-cased, digits and the unit separator as themselves; 0 for the rest.
@@ -157,13 +198,11 @@ struct NormalizedTextWriter {
             }
             return
         }
-        switch scalar.properties.generalCategory {
-        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter, .nonspacingMark,
-            .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .otherNumber:
+        if Self.isWordScalar(scalar) {
             if pendingSpace && !bytes.isEmpty { bytes.append(0x20) }
             pendingSpace = false
             bytes.append(contentsOf: UTF8.encode(scalar)!)
-        default:
+        } else {
             pendingSpace = true
         }
     }
