@@ -81,3 +81,35 @@ struct NormalizedContentTests {
         }
     }
 }
+
+@Suite("Canonical links")
+struct CanonicalLinkTests {
+    @Test("the fast path for plain links agrees with the URLComponents path on 20,000 random links")
+    func plainAgrees() {
+        let hosts = ["wire.example.org", "news.example", "a-b.example.co", "x1.example", "Example.org", ".bad", "h"]
+        let pieces = ["/", "a", "Z", "0", "-", ".", "_", "~", "%41", "?", "#", "&", "utm_source=x", "=", ":", " ", "é"]
+        var plainCount = 0
+        for _ in 0..<20_000 {
+            let scheme = ["http://", "https://", "HTTP://", "ftp://"].randomElement()!
+            let port = Int.random(in: 0..<10) == 0 ? ":443" : ""
+            let path = (0..<Int.random(in: 0...8)).map { _ in pieces.randomElement()! }.joined()
+            let link =
+                scheme + hosts.randomElement()! + port + (path.isEmpty || path.hasPrefix("/") ? path : "/" + path)
+            if let plain = ItemIdentity.plainLink(link) {
+                plainCount += 1
+                #expect(plain == ItemIdentity.parsedCanonicalLink(link), "\(link)")
+            }
+        }
+        #expect(plainCount > 1000, "the fast path was taken for \(plainCount) links only")
+    }
+
+    @Test("examples")
+    func examples() {
+        #expect(ItemIdentity.canonicalLink("https://wire.example.org") == "https://wire.example.org/")
+        #expect(ItemIdentity.canonicalLink("https://wire.example.org/a/B_c") == "https://wire.example.org/a/B_c")
+        #expect(
+            ItemIdentity.canonicalLink("HTTPS://Wire.Example.org:443/a?utm_source=x&id=3#top")
+                == "https://wire.example.org/a?id=3")
+        #expect(ItemIdentity.canonicalLink("ftp://wire.example.org/a") == nil)
+    }
+}

@@ -73,6 +73,51 @@ public enum ItemIdentity {
     /// The link with scheme and host lower-cased, default port, fragment and tracking parameters
     /// removed. Nil for something that is not an absolute http(s) URL.
     public static func canonicalLink(_ link: String) -> String? {
+        if let plain = plainLink(link) { return plain }
+        return parsedCanonicalLink(link)
+    }
+
+    /// Most links are already canonical: `http(s)://` + a lower-case host + a path of unreserved
+    /// characters, with no port, query or fragment. Those are returned as they are (with "/" for an
+    /// empty path) without building `URLComponents`; nil for anything else.
+    static func plainLink(_ link: String) -> String? {
+        var link = link
+        return link.withUTF8 { bytes -> String? in
+            let prefix: Int
+            if bytes.starts(with: "https://".utf8) {
+                prefix = 8
+            } else if bytes.starts(with: "http://".utf8) {
+                prefix = 7
+            } else {
+                return nil
+            }
+            var index = prefix
+            while index < bytes.count, bytes[index] != UInt8(ascii: "/") {
+                switch bytes[index] {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."),
+                    UInt8(ascii: "-"):
+                    index += 1
+                default: return nil
+                }
+            }
+            guard index > prefix, bytes[index - 1] != UInt8(ascii: "."), bytes[prefix] != UInt8(ascii: ".") else {
+                return nil
+            }
+            if index == bytes.count { return String(decoding: bytes, as: UTF8.self) + "/" }
+            while index < bytes.count {
+                switch bytes[index] {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                    UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
+                    UInt8(ascii: "~"), UInt8(ascii: "/"):
+                    index += 1
+                default: return nil
+                }
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+    }
+
+    static func parsedCanonicalLink(_ link: String) -> String? {
         guard var components = URLComponents(string: link.trimmingCharacters(in: .whitespacesAndNewlines)),
             let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https",
             let host = components.host, !host.isEmpty
