@@ -6,22 +6,27 @@ import Yams
 struct ConfigReader {
     let file: String
     let folder: URL
+    let environment: [String: String]
     var problems: [ConfigProblem] = []
+    /// Where `secret:NAME` values come from; set once `secrets_file` has been read.
+    var secrets = SecretStore()
 
-    init(file: String) {
+    init(file: String, environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.file = file
+        self.environment = environment
         folder = URL(fileURLWithPath: file).deletingLastPathComponent()
     }
 
-    static let topKeys = ["state", "defaults", "feeds", "rules", "sinks"]
+    static let topKeys = ["state", "defaults", "feeds", "rules", "sinks", "secrets_file"]
     static let defaultsKeys = ["interval", "timeout", "max_body", "first_poll_window", "unhealthy_after"]
     static let feedKeys = [
         "name", "url", "allow_file", "allow_private_network", "interval", "timeout", "max_body", "tags", "language",
         "identity", "first_poll_window", "unhealthy_after",
     ]
     static let ruleKeys = ["name", "query", "feeds", "tags", "sinks", "alert_on_edit"]
-    static let sinkKeys = ["name", "type", "format", "path", "url", "timeout"]
-    static let sinkTypes = ["stdout", "file", "webhook"]
+    static let sinkKeys = [
+        "name", "type", "format", "path", "url", "url_secret", "timeout", "signing_secret", "retry", "give_up_after",
+    ]
 
     mutating func problem(_ path: String, _ node: Node?, _ message: String) {
         problems.append(ConfigProblem(file: file, path: path, line: node?.mark?.line, message: message))
@@ -47,6 +52,7 @@ struct ConfigReader {
                 count(keys["unhealthy_after"], "defaults.unhealthy_after") ?? defaults.unhealthyAfter
         }
         let state = string(top["state"], "state").map { resolvePath($0) }
+        readSecrets(top["secrets_file"])
 
         let feeds = list(top["feeds"], "feeds", required: true).compactMap { index, node in
             readFeed(node, path: "feeds[\(index)]", defaults: defaults)
@@ -134,53 +140,6 @@ struct ConfigReader {
         return RuleConfig(
             name: name, query: query, feeds: feedNames, tags: strings(keys["tags"], "\(path).tags"), sinks: sinkNames,
             alertOnEdit: bool(keys["alert_on_edit"], "\(path).alert_on_edit") ?? false)
-    }
-
-    mutating func readSink(_ node: Node, path: String) -> SinkConfig? {
-        let keys = mapping(node, path: path, allowed: Self.sinkKeys)
-        let name = name(keys["name"], path, parent: node)
-        guard let type = string(keys["type"], "\(path).type") else {
-            if keys["type"] == nil {
-                problem("\(path).type", node, "missing: one of \(Self.sinkTypes.joined(separator: ", "))")
-            }
-            return nil
-        }
-        let kind: SinkConfig.Kind?
-        switch type {
-        case "stdout":
-            let raw = string(keys["format"], "\(path).format") ?? "text"
-            let format = SinkConfig.OutputFormat(rawValue: raw)
-            if format == nil { problem("\(path).format", keys["format"], "'\(raw)' is not a format: use text or json") }
-            kind = format.map { .stdout(format: $0) }
-            disallow(keys, ["path", "url", "timeout"], path: path, type: type)
-        case "file":
-            let file = string(keys["path"], "\(path).path")
-            if keys["path"] == nil { problem("\(path).path", node, "missing: a file sink needs a path") }
-            kind = file.map { .file(path: resolvePath($0)) }
-            disallow(keys, ["format", "url", "timeout"], path: path, type: type)
-        case "webhook":
-            let timeout = duration(keys["timeout"], "\(path).timeout") ?? .seconds(10)
-            var url: URL?
-            if let raw = string(keys["url"], "\(path).url") {
-                url = URL(string: raw)
-                if url == nil || !["http", "https"].contains(url?.scheme?.lowercased() ?? "") {
-                    problem("\(path).url", keys["url"], "'\(raw)' is not an http(s) URL")
-                    url = nil
-                }
-            } else if keys["url"] == nil {
-                problem("\(path).url", node, "missing: a webhook sink needs a url")
-            }
-            kind = url.map { .webhook(url: $0, timeout: timeout) }
-            disallow(keys, ["format", "path"], path: path, type: type)
-        default:
-            let hint = ConfigValues.suggestion(for: type, among: Self.sinkTypes).map { "; did you mean '\($0)'?" } ?? ""
-            problem(
-                "\(path).type", keys["type"],
-                "unknown sink type '\(type)' (one of \(Self.sinkTypes.joined(separator: ", ")))\(hint)")
-            kind = nil
-        }
-        guard let name, let kind else { return nil }
-        return SinkConfig(name: name, kind: kind)
     }
 
     // MARK: - Value readers

@@ -6,6 +6,11 @@ import Logging
 /// What one delivery pass did.
 public struct DeliveryReport: Sendable {
     public var delivered = 0
+    /// Alerts given up on in this pass (refused by the receiver, or failing for longer than
+    /// `give_up_after`): they are dead letters now.
+    public var deadLettered = 0
+    /// Sinks switched off in this pass (the receiver said 401, 403, 404 or 410).
+    public var disabled: [String] = []
     public var failures: [(sink: String, message: String)] = []
 
     public init() {}
@@ -14,7 +19,10 @@ public struct DeliveryReport: Sendable {
 extension Herald {
     /// Sends what waits in the outbox, one lane per sink: in order within a sink, sinks
     /// independent of one another (a dead webhook does not hold up stdout). A lane stops at its
-    /// first failure; the alert stays in the outbox with its retry time.
+    /// first failure that is retried; the alert stays in the outbox with its retry time.
+    ///
+    /// For one-shot use (`herald poll`): it returns when every lane has finished. The daemon runs
+    /// lanes through `DeliveryService` instead, which never waits for one lane to start another.
     public func deliver(now: @escaping @Sendable () -> Date = Date.init) async -> DeliveryReport {
         let sinks = current.sinks
         var report = DeliveryReport()
@@ -24,19 +32,23 @@ extension Herald {
             }
             for await lane in group {
                 report.delivered += lane.delivered
+                report.deadLettered += lane.deadLettered
+                report.disabled += lane.disabled
                 report.failures += lane.failures
             }
         }
         return report
     }
 
-    /// Retry schedule after the n-th failed attempt of one alert.
-    static let retryDelays: [Double] = [5, 30, 120, 600, 1800, 3600]
-
-    func runLane(_ sink: any AlertSink, now: @Sendable () -> Date) async -> DeliveryReport {
+    /// One pass of one sink's lane: claim due alerts in order and send them one at a time.
+    func runLane(
+        _ sink: any AlertSink, now: @Sendable () -> Date,
+        random: @Sendable (ClosedRange<Double>) -> Double = { Double.random(in: $0) }
+    ) async -> DeliveryReport {
         var report = DeliveryReport()
         var log = logger
         log[metadataKey: "sink"] = "\(sink.name)"
+        let schedule = current.retry[sink.name] ?? RetrySchedule()
         do {
             while true {
                 let batch = try await store.claim(sink: sink.name, owner: owner, now: now())
@@ -47,14 +59,12 @@ extension Herald {
                         try await store.markDelivered(entry, at: now())
                         report.delivered += 1
                     } catch {
-                        let delay = Self.retryDelays[min(entry.attempts, Self.retryDelays.count - 1)]
-                        let asked = (error as? SinkError)?.retryAfter?.seconds ?? 0
-                        try await store.markFailed(
-                            entry, error: "\(error)", retryAt: now().addingTimeInterval(max(delay, asked)))
-                        report.failures.append((sink.name, "\(error)"))
-                        log.warning(
-                            "delivery failed, will retry: \(error)", metadata: ["alert.id": "\(entry.alert.id)"])
-                        return report
+                        let failure =
+                            error as? SinkError ?? SinkError(sink: sink.name, message: "\(error)", disposition: .retry)
+                        let stop = try await handle(
+                            failure, entry: entry, schedule: schedule, now: now(), random: random, log: log,
+                            report: &report)
+                        if stop { return report }
                     }
                 }
             }
@@ -63,5 +73,61 @@ extension Herald {
             log.error("outbox unavailable: \(error)")
         }
         return report
+    }
+
+    /// Records a failed send. Returns true when the lane must stop (retry later, sink disabled).
+    private func handle(
+        _ failure: SinkError, entry: OutboxEntry, schedule: RetrySchedule, now: Date,
+        random: @Sendable (ClosedRange<Double>) -> Double, log: Logger, report: inout DeliveryReport
+    ) async throws(StoreError) -> Bool {
+        let record = DeliveryFailure(message: failure.message, status: failure.status, excerpt: failure.excerpt)
+        let alertID: Logger.Metadata = ["alert.id": "\(entry.alert.id)"]
+        switch failure.disposition {
+        case .deadLetter:
+            try await store.markDead(entry, failure: record, at: now)
+            report.deadLettered += 1
+            log.warning("delivery refused, kept as a dead letter: \(failure.message)", metadata: alertID)
+            return false
+        case .disableSink:
+            if try await store.disableSink(entry.sink, reason: failure.message, at: now) {
+                report.disabled.append(entry.sink)
+                log.error(
+                    """
+                    sink disabled: \(failure.message); its alerts are kept. Fix the sink's url, then run \
+                    `herald deliveries enable \(entry.sink)`
+                    """)
+            }
+            report.failures.append((entry.sink, failure.description))
+            return true
+        case .retry:
+            let firstFailure = entry.firstFailedAt ?? now
+            if now.timeIntervalSince(firstFailure) >= schedule.giveUpAfter.seconds {
+                var final = record
+                final.message = "gave up after \(Int(schedule.giveUpAfter.seconds / 3600))h: \(failure.message)"
+                try await store.markDead(entry, failure: final, at: now)
+                report.deadLettered += 1
+                log.warning(
+                    "delivery failing for too long, kept as a dead letter: \(failure.message)", metadata: alertID)
+                return false
+            }
+            let wait = Self.retryWait(
+                failures: entry.attempts + 1, schedule: schedule, asked: failure.retryAfter, random: random)
+            try await store.markFailed(entry, failure: record, retryAt: now.addingTimeInterval(wait), now: now)
+            report.failures.append((entry.sink, failure.description))
+            log.warning(
+                "delivery failed, will retry in \(Int(wait.rounded(.up)))s: \(failure.message)", metadata: alertID)
+            return true
+        }
+    }
+
+    /// Full jitter: a wait drawn between 0 and the schedule's step, never shorter than what the
+    /// receiver asked for.
+    static func retryWait(
+        failures: Int, schedule: RetrySchedule, asked: Duration?,
+        random: @Sendable (ClosedRange<Double>) -> Double
+    ) -> Double {
+        let cap = schedule.step(afterFailures: failures).seconds
+        let drawn = cap > 0 ? random(0...cap) : 0
+        return max(drawn, asked?.seconds ?? 0)
     }
 }

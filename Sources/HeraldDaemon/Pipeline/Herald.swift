@@ -49,6 +49,8 @@ struct Runtime: Sendable {
     let config: HeraldConfig
     let rules: [CompiledRule]
     let sinks: [any AlertSink]
+    /// Each sink's retry schedule, by name.
+    let retry: [String: RetrySchedule]
 
     var allSinkNames: [String] { config.sinks.map(\.name) }
 
@@ -63,14 +65,8 @@ struct Runtime: Sendable {
                 ])
             }
         }
-        sinks = config.sinks.map { sink -> any AlertSink in
-            switch sink.kind {
-            case .stdout(let format): StdoutSink(name: sink.name, format: format)
-            case .file(let path): FileSink(name: sink.name, path: path)
-            case .webhook(let url, let timeout):
-                WebhookSink(name: sink.name, url: url, timeout: timeout, client: client)
-            }
-        }
+        sinks = try config.sinks.map { try SinkFactory.make($0, file: config.file, client: client) }
+        retry = Dictionary(config.sinks.map { ($0.name, $0.retry) }, uniquingKeysWith: { first, _ in first })
     }
 }
 
