@@ -41,6 +41,13 @@ public struct SinkBacklog: Sendable, Hashable, Codable {
     public var disabledReason: String?
     /// When the oldest pending alert may next be tried.
     public var nextAttempt: Date?
+
+    public init(sink: String, pending: Int = 0, failing: Int = 0, dead: Int = 0) {
+        self.sink = sink
+        self.pending = pending
+        self.failing = failing
+        self.dead = dead
+    }
 }
 
 /// One dead letter.
@@ -227,7 +234,8 @@ extension HeraldStore {
                 sql: """
                     SELECT sink, SUM(state = 'pending') AS pending, SUM(state = 'pending' AND attempts > 0) AS failing,
                         SUM(state = 'dead') AS dead,
-                        MIN(CASE WHEN state = 'pending' THEN next_attempt_at END) AS next_attempt,
+                        (SELECT next_attempt_at FROM outbox h WHERE h.sink = o.sink AND h.state = 'pending'
+                            ORDER BY seq LIMIT 1) AS next_attempt,
                         (SELECT last_error FROM outbox i WHERE i.sink = o.sink AND i.state IN ('pending', 'dead')
                             AND i.last_error IS NOT NULL ORDER BY COALESCE(i.dead_at, 0) DESC, seq DESC LIMIT 1)
                             AS last_error
@@ -320,8 +328,8 @@ extension HeraldStore {
         }
     }
 
-    /// The earliest time a pending alert may be tried again, if any is waiting: of `sink` alone
-    /// when given. Disabled sinks are left out; a sink another process holds a lease on counts
+    /// The earliest time a sink's lane has work, if any alert is waiting: of `sink` alone when
+    /// given. A lane is FIFO, so only each sink's oldest pending alert counts. Disabled sinks are left out; a sink another process holds a lease on counts
     /// from the lease's end.
     public func nextDeliveryDue(sink: String? = nil, owner: String = "") async throws(StoreError) -> Date? {
         try await read { db in
@@ -330,7 +338,8 @@ extension HeraldStore {
                 sql: """
                     SELECT MIN(CASE WHEN lease_owner IS NOT NULL AND lease_owner != ?2 AND lease_until > next_attempt_at
                         THEN lease_until ELSE next_attempt_at END)
-                    FROM outbox WHERE state = 'pending' AND (?1 IS NULL OR sink = ?1)
+                    FROM outbox o WHERE state = 'pending' AND (?1 IS NULL OR sink = ?1)
+                        AND seq = (SELECT MIN(seq) FROM outbox h WHERE h.sink = o.sink AND h.state = 'pending')
                         AND sink NOT IN (SELECT sink FROM sink_state WHERE disabled_at IS NOT NULL)
                     """,
                 arguments: [sink, owner]
