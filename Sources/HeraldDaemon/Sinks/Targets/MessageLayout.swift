@@ -14,6 +14,9 @@ struct MessageLayout {
         var priority: Int
         /// A piece whose text is empty is left out, markup and all.
         var omitWhenEmpty = true
+        /// Text already safe for the markup (a `SafeLink`): not escaped, and never cut — it is
+        /// left out whole when it does not fit, since half a link leads nowhere.
+        var verbatim = false
     }
 
     var limit: Int
@@ -31,9 +34,13 @@ struct MessageLayout {
         for index in present.indices.sorted(by: { present[$0].priority < present[$1].priority }) {
             let piece = present[index]
             let room = max(0, min(piece.cap, limit - used))
-            let text = TextFit.fit(
-                piece.text, limit: room, unit: unit, escaper: escaper, measureSource: measureSource)
-            used += measureSource ? unit.count(Self.unescapedSize(text, escaper: escaper)) : unit.count(text)
+            let text =
+                piece.verbatim
+                ? (unit.count(piece.text) <= room ? piece.text : "")
+                : TextFit.fit(piece.text, limit: room, unit: unit, escaper: escaper, measureSource: measureSource)
+            used +=
+                measureSource && !piece.verbatim
+                ? unit.count(Self.unescapedSize(text, escaper: escaper)) : unit.count(text)
             filled[index] = text
         }
         return present.indices.map { present[$0].before + filled[$0] + present[$0].after }.joined(separator: separator)

@@ -49,12 +49,12 @@ extension WebhookTarget {
             let text = layout.render(
                 headingPieces(view, linked: { "*<\($0)|" }, plain: "*", close: { $0 ? ">*" : "*" })
                     + [.init(text: view.details, cap: 600, priority: 1), .init(text: view.summary, priority: 2)])
-            return .fields([("id", .string(alert.id)), ("text", .string(text)), ("unfurl_links", .bool(false))])
+            return .fields([("text", .string(text)), ("unfurl_links", .bool(false))])
         case .discord:
             let layout = MessageLayout(limit: Limits.discord, unit: .utf16, escaper: .discord)
             let text = layout.render([
                 .init(before: "**", text: view.heading, after: "**", cap: 300, priority: 0),
-                .init(before: "<", text: view.link ?? "", after: ">", priority: 1),
+                .init(before: "<", text: view.link ?? "", after: ">", priority: 1, verbatim: true),
                 .init(text: view.details, cap: 400, priority: 2),
                 .init(text: view.summary, priority: 3),
             ])
@@ -118,7 +118,7 @@ extension WebhookTarget {
             let layout = MessageLayout(limit: Limits.googleChat, unit: .utf8, escaper: .googleChat)
             let text = layout.render([
                 .init(before: "*", text: view.heading, after: "*", cap: 300, priority: 0),
-                .init(before: "<", text: view.link ?? "", after: "|open>", priority: 1),
+                .init(before: "<", text: view.link ?? "", after: "|open>", priority: 1, verbatim: true),
                 .init(text: view.details, cap: 600, priority: 2),
                 .init(text: view.summary, priority: 3),
             ])
@@ -126,7 +126,7 @@ extension WebhookTarget {
         case .matrix:
             let plain = MessageLayout(limit: Limits.matrixText, unit: .utf8, escaper: .mentionsOnly).render([
                 .init(text: view.heading, cap: 1_000, priority: 0),
-                .init(text: view.link ?? "", priority: 1),
+                .init(text: view.link ?? "", priority: 1, verbatim: true),
                 .init(text: view.details, cap: 1_000, priority: 2),
                 .init(text: view.summary, priority: 3),
             ])
@@ -153,7 +153,7 @@ extension WebhookTarget {
         case .gotify:
             let title = TextFit.fit(view.heading, limit: Limits.gotifyTitle, unit: .utf8)
             let message = MessageLayout(limit: Limits.gotifyMessage, unit: .utf8, escaper: .plain).render([
-                .init(text: view.link ?? "", priority: 0),
+                .init(text: view.link ?? "", priority: 0, verbatim: true),
                 .init(text: view.details, cap: 600, priority: 1),
                 .init(text: view.summary, priority: 2),
             ])
@@ -162,11 +162,11 @@ extension WebhookTarget {
                 ("priority", options.priority.map(JSONValue.int)),
                 (
                     "extras",
-                    .object([
+                    .fields([
                         ("client::display", .object([("contentType", .string("text/plain"))])),
                         (
                             "client::notification",
-                            view.link.map { .object([("click", .object([("url", .string($0))]))]) } ?? .null
+                            view.link.map { .object([("click", .object([("url", .string($0))]))]) }
                         ),
                     ])
                 ),
@@ -216,11 +216,11 @@ extension Escaper {
     /// Discord Markdown: backslash the syntax characters; break `@` so `@everyone`, `@here` and
     /// `<@id>` are plain text even where `allowed_mentions` is not honoured.
     static let discord = Escaper(
-        backslashed: Set("\\*_~`|>#[]()".unicodeScalars), breakAfter: ["@"])
+        backslashed: Set("\\*_~`[]#".unicodeScalars), breakAfter: ["@"])
 
     /// Mattermost and Rocket.Chat Markdown: backslash escapes; break `@` (`@channel`, `@all`, `@here`).
     static let markdown = Escaper(
-        backslashed: Set("\\*_~`|>#[]()".unicodeScalars), breakAfter: ["@"])
+        backslashed: Set("\\*_~`[]#".unicodeScalars), breakAfter: ["@"])
 
     /// Adaptive Card text: no escapes exist, so Markdown syntax and `<at>` are broken with a zero-width space.
     static let teams = Escaper(breakAfter: Set("<*_[]#~`".unicodeScalars))

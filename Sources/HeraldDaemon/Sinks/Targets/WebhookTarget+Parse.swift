@@ -176,7 +176,8 @@ extension WebhookTarget {
     /// A service's own https URL, or Herald JSON for any other.
     private static func webTarget(_ parts: TargetURL, raw: String) throws(TargetError) -> WebhookTarget {
         let host = try parts.hostPort(example: "https://example.org/hooks/herald")
-        let lower = host.lowercased()
+        // Recognised by the host name alone: `:443` changes nothing.
+        let lower = parts.host.lowercased()
         let path = parts.path
         guard let url = URL(string: raw.trimmingCharacters(in: .whitespacesAndNewlines)), url.host != nil else {
             throw TargetError("the target URL is not valid", example: "https://example.org/hooks/herald")
