@@ -28,6 +28,17 @@ struct Escaper: Sendable {
         return out
     }
 
+    /// What the reader sees of one escaped grapheme: entities shown as their character, the
+    /// zero-width spaces kept (they count against a service's limit).
+    func visible(_ character: Character) -> String {
+        var out = ""
+        for scalar in character.unicodeScalars {
+            out.unicodeScalars.append(scalar)
+            if breakAfter.contains(scalar) { out += Self.zeroWidthSpace }
+        }
+        return out
+    }
+
     func escape(_ text: String) -> String {
         var out = ""
         for character in text { out += escape(character) }

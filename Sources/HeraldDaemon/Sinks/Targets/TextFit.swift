@@ -6,8 +6,8 @@ enum TextFit {
 
     /// `text` escaped, cut so that its size is at most `limit` in `unit`, with `marker` after a cut.
     ///
-    /// When `measureSource` is set the size is taken from the unescaped text: Telegram counts its limit after
-    /// parsing entities, so `&lt;` costs one unit there, not four.
+    /// When `measureSource` is set the size is taken from what the reader sees: Telegram counts its limit after
+    /// parsing entities, so `&lt;` costs one unit there, not four (a zero-width space still costs one).
     static func fit(
         _ text: String, limit: Int, unit: TextUnit, escaper: Escaper = .plain, measureSource: Bool = false
     ) -> String {
@@ -20,7 +20,7 @@ enum TextFit {
         // Stops at the limit rather than measuring all of a 100 KB text the service would never show.
         for character in text {
             let escaped = escaper.escape(character)
-            let size = measureSource ? unit.count(String(character)) : unit.count(escaped)
+            let size = measureSource ? unit.count(escaper.visible(character)) : unit.count(escaped)
             if keptSize + markerSize <= limit { safeLength = kept.utf8.count }
             if keptSize + size > limit {
                 let prefix = String(decoding: kept.utf8.prefix(safeLength), as: UTF8.self)
