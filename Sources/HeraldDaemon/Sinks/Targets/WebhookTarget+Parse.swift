@@ -32,7 +32,7 @@ extension WebhookTarget {
             let url = try TargetURL.make("\(web)://\(host)/\(path)\(query)", example: "jsons://example.org/hook")
             return WebhookTarget(
                 kind: .json, url: url, redacted: "\(parts.scheme)://\(host)/\(mask)",
-                secrets: [text, url.absoluteString])
+                secrets: [text, url.absoluteString] + Self.tokenLike(parts))
         case "slack":
             let example = "slack://T000/B000/XXXXXXXX"
             let tokens = [parts.authority] + parts.path
@@ -144,6 +144,13 @@ extension WebhookTarget {
         }
     }
 
+    /// Parts of a generic URL that look like tokens (16 characters or more), and the query: a
+    /// receiver quoting one back in an error must not put it in a log.
+    private static func tokenLike(_ parts: TargetURL) -> [String] {
+        parts.path.filter { $0.count >= 16 } + parts.query.map(\.1).filter { $0.count >= 6 }
+            + (parts.rawQuery.map { [$0] } ?? [])
+    }
+
     /// `ntfys` → (`ntfy`, true); `https` → (`http`, true).
     private static func baseScheme(_ scheme: String) -> (String, Bool) {
         let known = ["json", "mmost", "rocket", "hookshot", "ntfy", "gotify", "http"]
@@ -183,7 +190,7 @@ extension WebhookTarget {
             throw TargetError("the target URL is not valid", example: "https://example.org/hooks/herald")
         }
         let redacted = "\(parts.scheme)://\(host)/\(mask)"
-        let secrets = [raw, url.absoluteString] + path.filter { $0.count >= 16 } + (parts.rawQuery.map { [$0] } ?? [])
+        let secrets = [raw, url.absoluteString] + Self.tokenLike(parts)
         if lower == "hooks.slack.com" {
             return WebhookTarget(kind: .slack, url: url, redacted: redacted, secrets: secrets)
         }
