@@ -28,6 +28,10 @@ public final class HeraldStore: Sendable {
         configuration.label = "herald"
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
+            // GRDB sets synchronous=NORMAL with WAL, which can lose the last commits on power loss;
+            // an outbox row marked "delivered" must stay so. Only the writer commits, and GRDB
+            // keeps one writer connection, so setting it once here covers every write.
+            try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
             try Schema.migrator.migrate(pool)
         } catch {
             throw StoreError("cannot open the state file \(path): \(error)")
