@@ -212,6 +212,43 @@ extension HeraldStore {
         }
     }
 
+    /// Clears the leases on `sink` held by owners `isGone` says no longer exist (a process that
+    /// crashed), so a restart does not wait for them to run out. Returns how many rows were freed.
+    @discardableResult
+    public func releaseAbandonedLeases(
+        sink: String, owner: String, now: Date = Date(), isGone: @escaping @Sendable (String) -> Bool
+    ) async throws(StoreError) -> Int {
+        try await write { db in
+            let holders = try String.fetchAll(
+                db,
+                sql: """
+                    SELECT DISTINCT lease_owner FROM outbox WHERE sink = ? AND state = 'pending'
+                        AND lease_owner IS NOT NULL AND lease_owner != ? AND lease_until > ?
+                    """,
+                arguments: [sink, owner, now.unix])
+            var freed = 0
+            for holder in holders where isGone(holder) {
+                try db.execute(
+                    sql: "UPDATE outbox SET lease_owner = NULL, lease_until = NULL WHERE sink = ? AND lease_owner = ?",
+                    arguments: [sink, holder])
+                freed += db.changesCount
+            }
+            return freed
+        }
+    }
+
+    /// Holds a sink's oldest alert (and so its lane) until `until`, without counting an attempt,
+    /// and releases the sink's leases: digest mode waiting for its window to close.
+    public func postpone(_ entry: OutboxEntry, until: Date) async throws(StoreError) {
+        try await write { db in
+            try db.execute(
+                sql: "UPDATE outbox SET next_attempt_at = ? WHERE seq = ?", arguments: [until.unix, entry.seq])
+            try db.execute(
+                sql: "UPDATE outbox SET lease_owner = NULL, lease_until = NULL WHERE sink = ? AND state = 'pending'",
+                arguments: [entry.sink])
+        }
+    }
+
     /// Releases leases this owner still holds (unsent alerts of a batch cut short by shutdown).
     public func releaseLeases(owner: String) async throws(StoreError) {
         try await write { db in

@@ -149,6 +149,30 @@ struct DeliveryLaneTests {
         await herald.shutdown()
     }
 
+    @Test("a lease left by a killed process is taken over at once; a live process's lease is respected")
+    func abandonedLeases() async throws {
+        let receiver = try ScriptedReceiver([.respond(status: 204)])
+        let workspace = try Workspace()
+        let herald = try deliveryHerald([.hook("hook", receiver.url().absoluteString)], workspace: workspace)
+        _ = try await seedAlerts(2, in: herald.store, sinks: ["hook"])
+        // A live process (this one, under another owner name) holds the lane: nothing is sent.
+        let live = "herald-\(getpid())-otherone"
+        #expect(try await herald.store.claim(sink: "hook", owner: live).count == 2)
+        #expect(await herald.deliver().delivered == 0)
+        #expect(receiver.requests.isEmpty)
+        try await herald.store.releaseLeases(owner: live)
+        // A process that has exited held it: its lease is cleared and the alerts go out.
+        let finished = Process()
+        finished.executableURL = URL(fileURLWithPath: "/bin/true")
+        try finished.run()
+        finished.waitUntilExit()
+        let dead = "herald-\(finished.processIdentifier)-gone0000"
+        #expect(try await herald.store.claim(sink: "hook", owner: dead).count == 2)
+        #expect(await herald.deliver().delivered == 2)
+        #expect(receiver.requests.count == 2)
+        await herald.shutdown()
+    }
+
     @Test("a closed stdout pipe is a failed delivery, not a crash; the alert stays queued")
     func brokenPipe() async throws {
         signal(SIGPIPE, SIG_IGN)

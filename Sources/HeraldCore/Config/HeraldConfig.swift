@@ -142,6 +142,8 @@ public struct RuleConfig: Sendable, Hashable {
 ///   the last step repeats. Each wait is drawn at random between 0 and the step (full jitter) and
 ///   is never shorter than what the receiver asked for.
 /// - `give_up_after`: how long after the first failure an alert becomes a dead letter (default 24h).
+/// - `digest`: gather alerts for this long (e.g. `10m`) and send them as one message, to stay
+///   inside chat rate limits; the window starts with the oldest waiting alert (default: off).
 public struct SinkConfig: Sendable, Hashable {
     public enum Kind: Sendable, Hashable {
         case stdout(format: OutputFormat)
@@ -162,11 +164,14 @@ public struct SinkConfig: Sendable, Hashable {
     public var retry: RetrySchedule
     /// Every secret value this sink uses, so logs, errors and status output can mask them.
     public var secrets: [String]
+    /// Digest window: nil sends each alert on its own.
+    public var digest: Duration?
 
     public init(
         name: String, kind: Kind, target: String? = nil, signingSecret: String? = nil,
-        retry: RetrySchedule = RetrySchedule(), secrets: [String] = []
+        retry: RetrySchedule = RetrySchedule(), secrets: [String] = [], digest: Duration? = nil
     ) {
+        self.digest = digest
         self.name = name
         self.kind = kind
         self.target = target

@@ -50,12 +50,14 @@ extension ConfigReader {
             let format = SinkConfig.OutputFormat(rawValue: raw)
             if format == nil { problem("\(path).format", keys["format"], "'\(raw)' is not a format: use text or json") }
             kind = format.map { .stdout(format: $0) }
-            disallow(keys, ["path", "url", "url_secret", "timeout", "signing_secret"], path: path, type: type)
+            disallow(
+                keys, ["path", "url", "url_secret", "timeout", "signing_secret", "digest"], path: path, type: type)
         case "file":
             let file = string(keys["path"], "\(path).path")
             if keys["path"] == nil { problem("\(path).path", node, "missing: a file sink needs a path") }
             kind = file.map { .file(path: resolvePath($0)) }
-            disallow(keys, ["format", "url", "url_secret", "timeout", "signing_secret"], path: path, type: type)
+            disallow(
+                keys, ["format", "url", "url_secret", "timeout", "signing_secret", "digest"], path: path, type: type)
         case "webhook":
             let timeout = duration(keys["timeout"], "\(path).timeout") ?? .seconds(10)
             var text: String?
@@ -99,8 +101,13 @@ extension ConfigReader {
             kind = nil
         }
         guard let name, let kind else { return nil }
+        let digest = duration(keys["digest"], "\(path).digest")
+        if let digest, digest < .seconds(1) {
+            problem("\(path).digest", keys["digest"], "a digest window is at least 1s")
+        }
         return SinkConfig(
-            name: name, kind: kind, target: target, signingSecret: signingSecret, retry: retry, secrets: secretValues)
+            name: name, kind: kind, target: target, signingSecret: signingSecret, retry: retry, secrets: secretValues,
+            digest: digest)
     }
 
     mutating func readRetry(_ keys: [String: Node], path: String) -> RetrySchedule {

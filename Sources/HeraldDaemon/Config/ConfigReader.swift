@@ -26,6 +26,7 @@ struct ConfigReader {
     static let ruleKeys = ["name", "query", "feeds", "tags", "sinks", "alert_on_edit"]
     static let sinkKeys = [
         "name", "type", "format", "path", "url", "url_secret", "timeout", "signing_secret", "retry", "give_up_after",
+        "digest",
     ]
 
     mutating func problem(_ path: String, _ node: Node?, _ message: String) {

@@ -3,6 +3,10 @@ import HeraldCore
 import HeraldStore
 import Logging
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// What one delivery pass did.
 public struct DeliveryReport: Sendable {
     public var delivered = 0
@@ -49,6 +53,11 @@ extension Herald {
         var log = logger
         log[metadataKey: "sink"] = "\(sink.name)"
         let schedule = current.retry[sink.name] ?? RetrySchedule()
+        // A lease left by a process that was killed would hold the lane for its whole term.
+        _ = try? await store.releaseAbandonedLeases(sink: sink.name, owner: owner, now: now(), isGone: Self.ownerIsGone)
+        if let window = current.digests[sink.name] {
+            return await runDigestLane(sink, window: window, schedule: schedule, now: now, random: random, log: log)
+        }
         do {
             while true {
                 let batch = try await store.claim(sink: sink.name, owner: owner, now: now())
@@ -66,6 +75,45 @@ extension Herald {
                             report: &report)
                         if stop { return report }
                     }
+                }
+            }
+        } catch {
+            report.failures.append((sink.name, "\(error)"))
+            log.error("outbox unavailable: \(error)")
+        }
+        return report
+    }
+
+    /// One pass of a digest lane: once the oldest waiting alert is `window` old, everything due goes
+    /// out as one message; before that the lane sleeps until the window closes.
+    private func runDigestLane(
+        _ sink: any AlertSink, window: Duration, schedule: RetrySchedule, now: @Sendable () -> Date,
+        random: @Sendable (ClosedRange<Double>) -> Double, log: Logger
+    ) async -> DeliveryReport {
+        var report = DeliveryReport()
+        do {
+            let batch = try await store.claim(sink: sink.name, owner: owner, limit: 100, now: now())
+            guard let head = batch.first else { return report }
+            let closes = head.alert.createdAt.addingTimeInterval(window.seconds)
+            // A digest that failed before retries on the retry schedule, not on the window.
+            if head.attempts == 0, now() < closes {
+                try await store.postpone(head, until: closes)
+                return report
+            }
+            do {
+                try await sink.deliverDigest(batch.map(\.alert))
+                for entry in batch { try await store.markDelivered(entry, at: now()) }
+                report.delivered += batch.count
+            } catch {
+                let failure =
+                    error as? SinkError ?? SinkError(sink: sink.name, message: "\(error)", disposition: .retry)
+                _ = try await handle(
+                    failure, entry: head, schedule: schedule, now: now(), random: random, log: log, report: &report)
+                if failure.disposition == .deadLetter {
+                    let record = DeliveryFailure(
+                        message: failure.message, status: failure.status, excerpt: failure.excerpt)
+                    for entry in batch.dropFirst() { try await store.markDead(entry, failure: record, at: now()) }
+                    report.deadLettered += batch.count - 1
                 }
             }
         } catch {
@@ -118,6 +166,14 @@ extension Herald {
                 "delivery failed, will retry in \(Int(wait.rounded(.up)))s: \(failure.message)", metadata: alertID)
             return true
         }
+    }
+
+    /// Whether a lease owner (`herald-PID-…`, see `Herald.owner`) is a process that no longer
+    /// exists on this machine. Unknown forms count as alive: their lease runs out on its own.
+    static func ownerIsGone(_ owner: String) -> Bool {
+        let parts = owner.split(separator: "-")
+        guard parts.count >= 3, parts[0] == "herald", let pid = Int32(parts[1]), pid > 0 else { return false }
+        return kill(pid, 0) != 0 && errno == ESRCH
     }
 
     /// Full jitter: a wait drawn between 0 and the schedule's step, never shorter than what the

@@ -51,6 +51,8 @@ struct Runtime: Sendable {
     let sinks: [any AlertSink]
     /// Each sink's retry schedule, by name.
     let retry: [String: RetrySchedule]
+    /// Digest windows of the sinks that gather alerts, by name.
+    let digests: [String: Duration]
 
     var allSinkNames: [String] { config.sinks.map(\.name) }
 
@@ -67,6 +69,9 @@ struct Runtime: Sendable {
         }
         sinks = try config.sinks.map { try SinkFactory.make($0, file: config.file, client: client) }
         retry = Dictionary(config.sinks.map { ($0.name, $0.retry) }, uniquingKeysWith: { first, _ in first })
+        digests = Dictionary(
+            config.sinks.compactMap { sink in sink.digest.map { (sink.name, $0) } },
+            uniquingKeysWith: { first, _ in first })
     }
 }
 

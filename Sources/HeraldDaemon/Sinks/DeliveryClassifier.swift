@@ -57,12 +57,12 @@ public enum DeliveryClassifier {
                 asked.append(duration(seconds))
             }
         }
-        return asked.max()
+        // Nobody may park a lane for more than a day.
+        return asked.max().map { min($0, .seconds(86_400)) }
     }
 
     private static func number(_ value: Any?) -> Double? {
         guard let number = value as? NSNumber, number.doubleValue.isFinite, number.doubleValue >= 0 else { return nil }
-        // Nobody may park a lane for more than a day.
         return min(number.doubleValue, 86_400)
     }
 

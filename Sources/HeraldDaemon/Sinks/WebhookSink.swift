@@ -43,10 +43,14 @@ public struct WebhookSink: AlertSink {
     static let maxResponseBytes = 64 << 10
 
     public func deliver(_ alert: Alert) async throws {
-        let payload = target.payload(for: alert)
+        try await send(target.payload(for: alert), id: alert.id)
+    }
+
+    /// POSTs one payload (signed when a secret is set) and classifies the answer.
+    func send(_ payload: WebhookPayload, id: String) async throws {
         var headers = payload.headers
         if let signer {
-            headers += signer.headers(id: alert.id, timestamp: Int(clock().timeIntervalSince1970), body: payload.body)
+            headers += signer.headers(id: id, timestamp: Int(clock().timeIntervalSince1970), body: payload.body)
         }
         let request = HTTPRequest(
             url: payload.url, method: .post, headers: headers, body: payload.body, followRedirects: false,
