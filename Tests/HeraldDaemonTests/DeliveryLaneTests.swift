@@ -173,6 +173,31 @@ struct DeliveryLaneTests {
         await herald.shutdown()
     }
 
+    @Test("the daemon's lanes take over a killed process's lease at once")
+    func daemonTakesOverAbandonedLease() async throws {
+        let workspace = try Workspace()
+        let herald = try deliveryHerald(
+            [SinkConfig(name: "archive", kind: .file(path: workspace.path("alerts.jsonl")))], workspace: workspace)
+        _ = try await seedAlerts(2, in: herald.store, sinks: ["archive"])
+        let finished = Process()
+        finished.executableURL = URL(fileURLWithPath: "/bin/true")
+        try finished.run()
+        finished.waitUntilExit()
+        #expect(
+            try await herald.store.claim(sink: "archive", owner: "herald-\(finished.processIdentifier)-x").count == 2)
+        let wakeup = Wakeup()
+        let service = DeliveryService(herald: herald, wakeup: wakeup)
+        await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await service.run() }
+            let landed = await eventually(within: .seconds(2)) {
+                (try? workspace.alertLines("alerts.jsonl").count) == 2
+            }
+            #expect(landed, "the lane waited for the dead process's lease")
+            group.cancelAll()
+        }
+        await herald.shutdown()
+    }
+
     @Test("a closed stdout pipe is a failed delivery, not a crash; the alert stays queued")
     func brokenPipe() async throws {
         signal(SIGPIPE, SIG_IGN)

@@ -27,6 +27,9 @@ struct DeliveryService: Service {
                     guard !running.names.withLock({ $0.contains(sink.name) }) else { continue }
                     let due: Date?
                     do {
+                        // A killed process's lease would otherwise make the lane look busy until it ran out.
+                        try await herald.store.releaseAbandonedLeases(
+                            sink: sink.name, owner: herald.owner, now: now, isGone: Herald.ownerIsGone)
                         due = try await herald.store.nextDeliveryDue(sink: sink.name, owner: herald.owner)
                     } catch {
                         herald.logger.error("outbox unavailable: \(error)")
