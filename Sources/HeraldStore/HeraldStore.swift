@@ -30,6 +30,11 @@ public final class HeraldStore: Sendable {
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
             commits = GroupCommit(pool: pool)
+            // GRDB sets synchronous=NORMAL with WAL, which can lose the last commits on power loss;
+            // an outbox row marked "delivered" must stay so. Only the writer commits, and GRDB
+            // keeps one writer connection, so setting it once here covers every write. Group
+            // commit keeps that to a few fsyncs per poll.
+            try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
             try Self.migrate(pool, path: path)
         } catch {
             throw StoreError("cannot open the state file \(path): \(error)")

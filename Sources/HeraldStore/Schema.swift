@@ -88,6 +88,43 @@ enum Schema {
                     ALTER TABLE feed_state ADD COLUMN unhealthy_since REAL;
                     """)
         }
+        migrator.registerMigration("delivery-dead-letters-disabled-sinks") { db in
+            // Dead letters are outbox rows in a third state, so SQLite's CHECK constraint needs the
+            // table rebuilt; the new columns keep what the receiver last said.
+            try db.execute(
+                sql: """
+                    CREATE TABLE outbox_v2 (
+                        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                        alert_id TEXT NOT NULL REFERENCES alert(id) ON DELETE CASCADE,
+                        sink TEXT NOT NULL,
+                        state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'delivered', 'dead')),
+                        attempts INTEGER NOT NULL DEFAULT 0,
+                        last_error TEXT,
+                        next_attempt_at REAL NOT NULL,
+                        lease_owner TEXT,
+                        lease_until REAL,
+                        delivered_at REAL,
+                        first_failed_at REAL,
+                        last_status INTEGER,
+                        response_excerpt TEXT,
+                        dead_at REAL,
+                        UNIQUE (alert_id, sink)
+                    );
+                    INSERT INTO outbox_v2 (seq, alert_id, sink, state, attempts, last_error, next_attempt_at,
+                        lease_owner, lease_until, delivered_at)
+                        SELECT seq, alert_id, sink, state, attempts, last_error, next_attempt_at, lease_owner,
+                            lease_until, delivered_at FROM outbox;
+                    DROP TABLE outbox;
+                    ALTER TABLE outbox_v2 RENAME TO outbox;
+                    CREATE INDEX outbox_pending ON outbox(sink, seq) WHERE state = 'pending';
+                    CREATE INDEX outbox_dead ON outbox(sink, seq) WHERE state = 'dead';
+                    CREATE TABLE sink_state (
+                        sink TEXT PRIMARY KEY NOT NULL,
+                        disabled_at REAL,
+                        disabled_reason TEXT
+                    ) WITHOUT ROWID;
+                    """)
+        }
         return migrator
     }
 }

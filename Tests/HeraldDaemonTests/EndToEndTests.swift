@@ -76,7 +76,9 @@ struct EndToEndTests {
         let feedServer = try TestHTTPServer { _ in .init(text: Fixtures.rss()) }
         let hookUp = Mutex(false)
         let hook = try TestHTTPServer { _ in
-            hookUp.withLock { $0 } ? .init(status: 204) : .init(status: 503, text: "down")
+            // The first retry is immediate by default; the receiver asks for 5 s.
+            hookUp.withLock { $0 }
+                ? .init(status: 204) : .init(status: 503, headers: [("Retry-After", "5")], text: "down")
         }
         let workspace = try Workspace()
         let clock = Mutex(Date(timeIntervalSince1970: 1_768_000_000))

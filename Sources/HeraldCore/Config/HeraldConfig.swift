@@ -181,7 +181,20 @@ public struct RuleConfig: Sendable, Hashable {
 /// - `type: stdout` with `format: text | json` (default text).
 /// - `type: file` with `path` (relative to the config file's folder): one JSON object per line,
 ///   appended and fsync'd.
-/// - `type: webhook` with `url` (http or https) and `timeout` (default 10s): a generic JSON POST.
+/// - `type: webhook` with `url` and `timeout` (default 10s). `url` is the service's own https
+///   webhook URL (Slack, Discord, Teams, Mattermost, Rocket.Chat, Google Chat, ntfy, Gotify,
+///   Telegram and matrix-hookshot are recognised by host or path), an Apprise-style URL
+///   (`slack://T/B/X`, `discord://ID/TOKEN`, `tgram://TOKEN/CHAT`, `ntfy://HOST/TOPIC`,
+///   `json://HOST/PATH`, …) or any http(s) URL for Herald's own JSON. `url_secret: NAME` reads the
+///   URL from the secrets instead, so it need not sit in the config.
+/// - `signing_secret` (webhook): a `whsec_…` Standard Webhooks secret, or `secret:NAME`; each POST
+///   is then signed (`webhook-signature`, `X-Herald-Signature-256`).
+/// - `retry`: the wait after the 1st, 2nd, … failed attempt, e.g. `[0s, 5s, 30s, 2m, 10m, 30m, 1h]`;
+///   the last step repeats. Each wait is drawn at random between 0 and the step (full jitter) and
+///   is never shorter than what the receiver asked for.
+/// - `give_up_after`: how long after the first failure an alert becomes a dead letter (default 24h).
+/// - `digest`: gather alerts for this long (e.g. `10m`) and send them as one message, to stay
+///   inside chat rate limits; the window starts with the oldest waiting alert (default: off).
 public struct SinkConfig: Sendable, Hashable {
     public enum Kind: Sendable, Hashable {
         case stdout(format: OutputFormat)
@@ -195,10 +208,47 @@ public struct SinkConfig: Sendable, Hashable {
 
     public var name: String
     public var kind: Kind
+    /// The webhook's target as written (possibly an Apprise-style URL); nil: `kind`'s URL, as JSON.
+    public var target: String?
+    /// Standard Webhooks signing secret (`whsec_…`), already resolved from the secrets.
+    public var signingSecret: String?
+    public var retry: RetrySchedule
+    /// Every secret value this sink uses, so logs, errors and status output can mask them.
+    public var secrets: [String]
+    /// Digest window: nil sends each alert on its own.
+    public var digest: Duration?
 
-    public init(name: String, kind: Kind) {
+    public init(
+        name: String, kind: Kind, target: String? = nil, signingSecret: String? = nil,
+        retry: RetrySchedule = RetrySchedule(), secrets: [String] = [], digest: Duration? = nil
+    ) {
+        self.digest = digest
         self.name = name
         self.kind = kind
+        self.target = target
+        self.signingSecret = signingSecret
+        self.retry = retry
+        self.secrets = secrets
+    }
+}
+
+/// When a failed delivery is tried again, and when Herald gives up on it.
+public struct RetrySchedule: Sendable, Hashable {
+    /// The cap of the wait after the n-th failure (0-based); the last step repeats.
+    public var steps: [Duration]
+    /// Time from the first failure after which the alert becomes a dead letter.
+    public var giveUpAfter: Duration
+
+    public static let defaultSteps: [Duration] = [0, 5, 30, 120, 600, 1800, 3600].map { .seconds($0) }
+
+    public init(steps: [Duration] = defaultSteps, giveUpAfter: Duration = .seconds(24 * 3600)) {
+        self.steps = steps.isEmpty ? Self.defaultSteps : steps
+        self.giveUpAfter = giveUpAfter
+    }
+
+    /// The cap of the wait after `failures` failed attempts (1 = after the first failure).
+    public func step(afterFailures failures: Int) -> Duration {
+        steps[min(max(failures - 1, 0), steps.count - 1)]
     }
 }
 

@@ -8,7 +8,9 @@ import Yams
 /// and line, unknown keys are errors with the closest valid key suggested, and all problems are
 /// reported at once.
 public enum ConfigLoader {
-    public static func load(path: String) throws(ConfigError) -> HeraldConfig {
+    public static func load(
+        path: String, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws(ConfigError) -> HeraldConfig {
         let url = URL(fileURLWithPath: path).standardizedFileURL
         let text: String
         do {
@@ -20,10 +22,12 @@ public enum ConfigLoader {
                     message: "cannot read the config file (\(error.localizedDescription)); pass --config FILE")
             ])
         }
-        return try parse(text, file: url.path)
+        return try parse(text, file: url.path, environment: environment)
     }
 
-    public static func parse(_ text: String, file: String) throws(ConfigError) -> HeraldConfig {
+    public static func parse(
+        _ text: String, file: String, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws(ConfigError) -> HeraldConfig {
         let node: Node?
         do {
             node = try Yams.compose(yaml: text)
@@ -36,7 +40,7 @@ public enum ConfigLoader {
         } catch {
             throw ConfigError([ConfigProblem(file: file, path: "", line: nil, message: "not valid YAML: \(error)")])
         }
-        var reader = ConfigReader(file: file)
+        var reader = ConfigReader(file: file, environment: environment)
         let config = reader.readDocument(node)
         guard reader.problems.isEmpty, let config else { throw ConfigError(reader.problems) }
         return config

@@ -6,20 +6,27 @@ import Yams
 struct ConfigReader {
     let file: String
     let folder: URL
+    let environment: [String: String]
     var problems: [ConfigProblem] = []
     /// The aliases read so far; rules are checked against them.
     var aliases = AliasTable()
     /// Reading a rule file named by `include`, not the main config.
     var isIncluded = false
+    /// Where `secret:NAME` values come from; set once `secrets_file` has been read.
+    var secrets = SecretStore()
 
-    init(file: String, isIncluded: Bool = false) {
+    init(
+        file: String, isIncluded: Bool = false,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) {
         self.file = file
         self.isIncluded = isIncluded
+        self.environment = environment
         folder = URL(fileURLWithPath: file).deletingLastPathComponent()
     }
 
     static let topKeys = [
-        "state", "retention", "defaults", "http", "feeds", "rules", "sinks", "aliases", "include",
+        "state", "retention", "defaults", "http", "feeds", "rules", "sinks", "aliases", "include", "secrets_file",
     ]
     static let ruleFileKeys = ["aliases", "rules"]
     static let defaultsKeys = [
@@ -31,8 +38,10 @@ struct ConfigReader {
         "identity", "first_poll_window", "unhealthy_after",
     ]
     static let ruleKeys = ["name", "query", "feeds", "tags", "sinks", "alert_on_edit", "expect", "reject"]
-    static let sinkKeys = ["name", "type", "format", "path", "url", "timeout"]
-    static let sinkTypes = ["stdout", "file", "webhook"]
+    static let sinkKeys = [
+        "name", "type", "format", "path", "url", "url_secret", "timeout", "signing_secret", "retry", "give_up_after",
+        "digest",
+    ]
 
     mutating func problem(_ path: String, _ node: Node?, _ message: String) {
         problems.append(ConfigProblem(file: file, path: path, line: node?.mark?.line, message: message))
@@ -65,6 +74,7 @@ struct ConfigReader {
         if let retention, retention < .seconds(86_400), let node = top["retention"] {
             problem("retention", node, "keep at least one day (e.g. 30d); shorter would drop alerts still being read")
         }
+        readSecrets(top["secrets_file"])
 
         let feeds = list(top["feeds"], "feeds", required: true).compactMap { index, node in
             readFeed(node, path: "feeds[\(index)]", defaults: defaults)
@@ -199,53 +209,6 @@ struct ConfigReader {
             expect: strings(keys["expect"], "\(path).expect") ?? [],
             reject: strings(keys["reject"], "\(path).reject") ?? [],
             file: isIncluded ? file : nil)
-    }
-
-    mutating func readSink(_ node: Node, path: String) -> SinkConfig? {
-        let keys = mapping(node, path: path, allowed: Self.sinkKeys)
-        let name = name(keys["name"], path, parent: node)
-        guard let type = string(keys["type"], "\(path).type") else {
-            if keys["type"] == nil {
-                problem("\(path).type", node, "missing: one of \(Self.sinkTypes.joined(separator: ", "))")
-            }
-            return nil
-        }
-        let kind: SinkConfig.Kind?
-        switch type {
-        case "stdout":
-            let raw = string(keys["format"], "\(path).format") ?? "text"
-            let format = SinkConfig.OutputFormat(rawValue: raw)
-            if format == nil { problem("\(path).format", keys["format"], "'\(raw)' is not a format: use text or json") }
-            kind = format.map { .stdout(format: $0) }
-            disallow(keys, ["path", "url", "timeout"], path: path, type: type)
-        case "file":
-            let file = string(keys["path"], "\(path).path")
-            if keys["path"] == nil { problem("\(path).path", node, "missing: a file sink needs a path") }
-            kind = file.map { .file(path: resolvePath($0)) }
-            disallow(keys, ["format", "url", "timeout"], path: path, type: type)
-        case "webhook":
-            let timeout = duration(keys["timeout"], "\(path).timeout") ?? .seconds(10)
-            var url: URL?
-            if let raw = string(keys["url"], "\(path).url") {
-                url = URL(string: raw)
-                if url == nil || !["http", "https"].contains(url?.scheme?.lowercased() ?? "") {
-                    problem("\(path).url", keys["url"], "'\(raw)' is not an http(s) URL")
-                    url = nil
-                }
-            } else if keys["url"] == nil {
-                problem("\(path).url", node, "missing: a webhook sink needs a url")
-            }
-            kind = url.map { .webhook(url: $0, timeout: timeout) }
-            disallow(keys, ["format", "path"], path: path, type: type)
-        default:
-            let hint = ConfigValues.suggestion(for: type, among: Self.sinkTypes).map { "; did you mean '\($0)'?" } ?? ""
-            problem(
-                "\(path).type", keys["type"],
-                "unknown sink type '\(type)' (one of \(Self.sinkTypes.joined(separator: ", ")))\(hint)")
-            kind = nil
-        }
-        guard let name, let kind else { return nil }
-        return SinkConfig(name: name, kind: kind)
     }
 
     // MARK: - Value readers

@@ -53,6 +53,10 @@ struct Runtime: Sendable {
     /// The presearch index over `rules`, in the same order.
     let ruleIndex: RuleIndex
     let sinks: [any AlertSink]
+    /// Each sink's retry schedule, by name.
+    let retry: [String: RetrySchedule]
+    /// Digest windows of the sinks that gather alerts, by name.
+    let digests: [String: Duration]
 
     var allSinkNames: [String] { config.sinks.map(\.name) }
 
@@ -71,14 +75,11 @@ struct Runtime: Sendable {
             }
         }
         ruleIndex = RuleIndex(rules.map { (name: $0.config.name, query: $0.query) })
-        sinks = config.sinks.map { sink -> any AlertSink in
-            switch sink.kind {
-            case .stdout(let format): StdoutSink(name: sink.name, format: format)
-            case .file(let path): FileSink(name: sink.name, path: path)
-            case .webhook(let url, let timeout):
-                WebhookSink(name: sink.name, url: url, timeout: timeout, client: client)
-            }
-        }
+        sinks = try config.sinks.map { try SinkFactory.make($0, file: config.file, client: client) }
+        retry = Dictionary(config.sinks.map { ($0.name, $0.retry) }, uniquingKeysWith: { first, _ in first })
+        digests = Dictionary(
+            config.sinks.compactMap { sink in sink.digest.map { (sink.name, $0) } },
+            uniquingKeysWith: { first, _ in first })
     }
 }
 

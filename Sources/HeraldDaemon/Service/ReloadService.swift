@@ -60,8 +60,13 @@ public func runDaemon(configPath: String, config: HeraldConfig, options: HeraldO
     let notifier = SystemdNotifier(environment: options.environment)
     let wakeup = Wakeup()
     let heartbeat = Heartbeat()
-    let scheduler = SchedulerService(herald: herald, wakeup: wakeup, notifier: notifier, heartbeat: heartbeat)
+    let deliveryWakeup = Wakeup()
+    let scheduler = SchedulerService(
+        herald: herald, wakeup: wakeup, notifier: notifier, heartbeat: heartbeat, deliveryWakeup: deliveryWakeup)
+    // Graceful shutdown runs in reverse order: the scheduler finishes its poll before the
+    // delivery lanes make their last pass.
     var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
+        .init(service: DeliveryService(herald: herald, wakeup: deliveryWakeup)),
         .init(service: scheduler, successTerminationBehavior: .gracefullyShutdownGroup),
         .init(
             service: ReloadService(

@@ -11,6 +11,8 @@ struct SchedulerService: Service {
     let wakeup: Wakeup
     let notifier: SystemdNotifier
     let heartbeat: Heartbeat
+    /// Wakes the delivery lanes (`DeliveryService`) after a poll recorded alerts.
+    let deliveryWakeup: Wakeup
     /// Upper bound on one sleep, so a clock jump or a lost wake-up costs at most this much.
     var maxSleep: Duration = .seconds(60)
 
@@ -35,7 +37,7 @@ struct SchedulerService: Service {
                         "new": "\(report.newItems)", "alerts": "\(report.alerts.count)",
                     ])
             }
-            _ = await herald.deliver()
+            deliveryWakeup.wake()
             if let status = try? await StatusReport.build(config: herald.config, store: herald.store) {
                 notifier.notify("STATUS=\(status.summaryLine)")
             }
@@ -47,7 +49,7 @@ struct SchedulerService: Service {
         }
         notifier.notify("STOPPING=1")
         logger.info("shutting down: delivering what is pending")
-        _ = await herald.deliver()
+        deliveryWakeup.wake()
     }
 
     /// How often the daemon applies `retention`: at start and then daily.

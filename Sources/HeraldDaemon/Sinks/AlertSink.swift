@@ -1,3 +1,4 @@
+import Foundation
 import HeraldCore
 
 /// A place alerts go. `deliver` returns only once the sink has the alert (written and synced,
@@ -7,16 +8,40 @@ public protocol AlertSink: Sendable {
     func deliver(_ alert: Alert) async throws
 }
 
-/// A delivery that did not happen, in words for the log and `herald deliveries`.
+/// A delivery that did not happen, in words for the log and `herald deliveries`, with what the
+/// lane should do about it.
+///
+/// Messages never carry a secret: webhook sinks build them from redacted parts.
 public struct SinkError: Error, Sendable, CustomStringConvertible {
+    /// What the lane does with the alert.
+    public enum Disposition: String, Sendable, Hashable {
+        /// Try again later (transport trouble, 408, 425, 429, 5xx, a redirect, a full disk).
+        case retry
+        /// The receiver refused this alert for good (other 4xx): dead letter, next alert.
+        case deadLetter = "dead-letter"
+        /// The target is gone or forbidden (401, 403, 404, 410): switch the sink off.
+        case disableSink = "disable-sink"
+    }
+
     public var sink: String
     public var message: String
+    public var disposition: Disposition
+    /// The HTTP status, when a response came.
+    public var status: Int?
+    /// The start of the response body, redacted.
+    public var excerpt: String?
     /// How long the receiver asked us to wait before trying again, when it said.
     public var retryAfter: Duration?
 
-    public init(sink: String, message: String, retryAfter: Duration? = nil) {
+    public init(
+        sink: String, message: String, disposition: Disposition = .retry, status: Int? = nil,
+        excerpt: String? = nil, retryAfter: Duration? = nil
+    ) {
         self.sink = sink
         self.message = message
+        self.disposition = disposition
+        self.status = status
+        self.excerpt = excerpt
         self.retryAfter = retryAfter
     }
 

@@ -2,42 +2,74 @@ import Foundation
 import HeraldCore
 import HeraldHTTP
 
-/// A generic JSON webhook: the alert as a JSON object, POSTed through Herald's libcurl client.
+/// A webhook: the alert in the target's own shape (Herald JSON, Slack, Discord, …), POSTed through
+/// Herald's libcurl client, optionally signed per Standard Webhooks.
 ///
-/// The alert id travels as the `webhook-id` header and the `id` field, so receivers can drop
-/// duplicates of an at-least-once delivery. Redirects are not followed: a 3xx is a failure.
+/// The alert id travels as the `webhook-id` header (and `id` in Herald's JSON), so receivers can drop
+/// duplicates of an at-least-once delivery. Redirects are not followed: a 3xx is a failure. At most
+/// 64 KiB of a response is read. Every message this sink produces names the target in its
+/// redacted form (`discord://123/****`).
 public struct WebhookSink: AlertSink {
     public let name: String
-    public let url: URL
+    public let target: WebhookTarget
     public let timeout: Duration
+    let signer: WebhookSigner?
+    let redactor: Redactor
     let client: HTTPClient
+    let clock: @Sendable () -> Date
 
-    public init(name: String, url: URL, timeout: Duration, client: HTTPClient) {
+    public init(
+        name: String, target: WebhookTarget, timeout: Duration, signer: WebhookSigner? = nil,
+        extraSecrets: [String] = [], client: HTTPClient, clock: @escaping @Sendable () -> Date = Date.init
+    ) {
         self.name = name
-        self.url = url
+        self.target = target
         self.timeout = timeout
+        self.signer = signer
+        self.redactor = Redactor(secrets: target.secrets + extraSecrets)
         self.client = client
+        self.clock = clock
     }
 
+    /// A generic JSON webhook at `url`.
+    public init(name: String, url: URL, timeout: Duration, client: HTTPClient) {
+        let target = WebhookTarget(
+            kind: .json, url: url, redacted: "\(url.scheme ?? "http")://\(url.host ?? "")/\(WebhookTarget.mask)",
+            secrets: [url.absoluteString])
+        self.init(name: name, target: target, timeout: timeout, client: client)
+    }
+
+    /// The most of a response body Herald reads.
+    static let maxResponseBytes = 64 << 10
+
     public func deliver(_ alert: Alert) async throws {
+        try await send(target.payload(for: alert), id: alert.id)
+    }
+
+    /// POSTs one payload (signed when a secret is set) and classifies the answer.
+    func send(_ payload: WebhookPayload, id: String) async throws {
+        var headers = payload.headers
+        if let signer {
+            headers += signer.headers(id: id, timestamp: Int(clock().timeIntervalSince1970), body: payload.body)
+        }
         let request = HTTPRequest(
-            url: url, method: .post,
-            headers: [("Content-Type", "application/json"), ("webhook-id", alert.id)],
-            body: Data(AlertFormat.jsonLine(alert).utf8), followRedirects: false,
+            url: payload.url, method: .post, headers: headers, body: payload.body, followRedirects: false,
             // The operator's own endpoint (often a relay on this host), never a redirect: not guarded.
             allowPrivateNetwork: true, connectTimeout: min(.seconds(10), timeout), timeout: timeout,
-            maxBodyBytes: 64 << 10)
+            maxBodyBytes: Self.maxResponseBytes)
         let response: HTTPResponse
         do {
             response = try await client.execute(request)
+        } catch let error as HTTPError {
+            throw DeliveryClassifier.transportFailure(
+                error, sink: name, target: target.redacted, redactor: redactor)
         } catch {
-            throw SinkError(sink: name, message: "\(error)")
+            throw SinkError(sink: name, message: redactor.redact("posting to \(target.redacted) failed: \(error)"))
         }
-        guard (200..<300).contains(response.status) else {
-            let excerpt = String(decoding: response.body.prefix(200), as: UTF8.self)
-            throw SinkError(
-                sink: name, message: "HTTP \(response.status) from \(url.host ?? url.absoluteString): \(excerpt)",
-                retryAfter: response.header("Retry-After").flatMap { parseRetryAfter($0) })
+        if let failure = DeliveryClassifier.classify(
+            response, sink: name, target: target.redacted, redactor: redactor, now: clock())
+        {
+            throw failure
         }
     }
 }

@@ -16,9 +16,12 @@ extension StatusReport {
             })
         out += "\n"
         out += TextTable.render(
-            header: ["SINK", "PENDING", "RETRYING", "LAST ERROR"],
+            header: ["SINK", "STATE", "PENDING", "RETRYING", "DEAD", "LAST ERROR"],
             rows: sinks.map {
-                [$0.name, "\($0.pending)", "\($0.failing)", $0.lastError.map { String($0.prefix(60)) } ?? ""]
+                [
+                    $0.name, $0.disabled == nil ? "on" : "disabled", "\($0.pending)", "\($0.failing)", "\($0.dead)",
+                    ($0.disabled ?? $0.lastError).map { String($0.prefix(60)) } ?? "",
+                ]
             })
         out += "\n"
         out += TextTable.render(header: ["RULE", "HITS 24H"], rows: rules.map { [$0.name, "\($0.hits24h)"] })

@@ -35,6 +35,10 @@ public struct StatusReport: Sendable, Codable {
         public var name: String
         public var pending: Int
         public var failing: Int
+        /// Dead letters waiting for `herald dlq retry` or `purge`.
+        public var dead: Int
+        /// Why the sink is switched off (401/403/404/410 from its receiver); nil while it is on.
+        public var disabled: String?
         public var lastError: String?
     }
 
@@ -72,8 +76,9 @@ public struct StatusReport: Sendable, Codable {
         let sinks = config.sinks.map { sink in
             let entry = backlog[sink.name]
             return SinkStatus(
-                name: sink.name, pending: entry?.pending ?? 0, failing: entry?.failing ?? 0, lastError: entry?.lastError
-            )
+                name: sink.name, pending: entry?.pending ?? 0, failing: entry?.failing ?? 0, dead: entry?.dead ?? 0,
+                disabled: entry?.disabledAt != nil ? (entry?.disabledReason ?? "disabled") : nil,
+                lastError: entry?.lastError)
         }
         let rules = config.rules.map { RuleStatus(name: $0.name, hits24h: byRule[$0.name] ?? 0) }
         return StatusReport(generatedAt: now, stateFile: store.path, feeds: feeds, sinks: sinks, rules: rules)
@@ -84,6 +89,11 @@ public struct StatusReport: Sendable, Codable {
         let ok = feeds.filter { $0.health == .ok }.count
         let failing = feeds.filter { $0.health == .failing || $0.health == .unhealthy }.count
         let pending = sinks.reduce(0) { $0 + $1.pending }
-        return "\(ok)/\(feeds.count) feeds ok, \(failing) failing, \(pending) alerts pending delivery"
+        var line = "\(ok)/\(feeds.count) feeds ok, \(failing) failing, \(pending) alerts pending delivery"
+        let dead = sinks.reduce(0) { $0 + $1.dead }
+        if dead > 0 { line += ", \(dead) dead letters" }
+        let disabled = sinks.filter { $0.disabled != nil }.map(\.name)
+        if !disabled.isEmpty { line += ", sinks disabled: " + disabled.joined(separator: " ") }
+        return line
     }
 }
