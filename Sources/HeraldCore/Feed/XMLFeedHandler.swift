@@ -67,15 +67,16 @@ final class XMLFeedHandler {
         feed.problems = problems
         // Atom entries without an author inherit the feed's (RFC 4287 §4.2.1).
         let feedAuthors = isAtom ? feedDraft.persons : []
-        feed.items = items.map { item in
-            var item = item
-            if item.authors.isEmpty && !feedAuthors.isEmpty {
-                item.authors = feedAuthors
-                item.author = feedDraft.author
+        // Filled in place: mapping would copy every item, every field retained and released.
+        let feedAuthor = feedAuthors.isEmpty ? nil : feedDraft.author
+        for index in items.indices {
+            if items[index].authors.isEmpty, let feedAuthor {
+                items[index].authors = feedAuthors
+                items[index].author = feedAuthor
             }
-            if item.language == nil { item.language = feed.language }
-            return item
+            if items[index].language == nil { items[index].language = feed.language }
         }
+        feed.items = items
         return feed
     }
 
