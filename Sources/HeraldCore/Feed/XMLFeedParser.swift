@@ -79,6 +79,9 @@ enum XMLFeedParser {
                 handler.characters(UnsafeBufferPointer(rebasing: buffer[range]))
             }
         }
+        if scanner.endsInsideRootEndTag {
+            handler.noteProblem("the document ends before the '>' of its last end tag")
+        }
         if let name = decoder?.htmlEntity {
             handler.noteProblem("HTML entity &\(name); is not defined in XML")
         }
