@@ -39,7 +39,7 @@ enum XMLFeedParser {
             switch token {
             case .start(let nameRange, let selfClosing):
                 var attributes: [(name: String, value: String)] = []
-                attributes.reserveCapacity(scanner.attributes.count)
+                if !scanner.attributes.isEmpty { attributes.reserveCapacity(scanner.attributes.count) }
                 for attribute in scanner.attributes {
                     text.removeAll(keepingCapacity: true)
                     try decoder!.append(attribute.value, to: &text)
