@@ -189,6 +189,16 @@ struct HostileInputTests {
         #expect(error?.line != nil)
     }
 
+    @Test("a document cut just before the root's final '>' has lost nothing: read, with a problem noted")
+    func cutInsideRootEndTag() throws {
+        let feed = try FeedParser.parse(
+            Data("<rss version=\"2.0\"><channel><title>t</title><item><title>i</title></item></channel></rss".utf8))
+        #expect(feed.items.count == 1)
+        #expect(feed.problems.contains { $0.contains("ends before") })
+        let (error, _, _) = failure("<rss version=\"2.0\"><channel><title>t</title></channel></rs")
+        #expect(error?.kind == .malformed)
+    }
+
     @Test("a document cut inside a tag, a comment or CDATA is an error too")
     func truncatedInsideConstructs() {
         for document in [

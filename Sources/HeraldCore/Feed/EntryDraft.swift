@@ -104,8 +104,13 @@ struct EntryDraft {
 
     /// Categories without repeats of the same term, in document order.
     var uniqueCategories: [FeedCategory] {
-        var seen = Set<String>()
-        return categories.filter { seen.insert($0.term).inserted }
+        // Items have a handful of categories: comparing them is cheaper than hashing.
+        var unique: [FeedCategory] = []
+        unique.reserveCapacity(categories.count)
+        for category in categories where !unique.contains(where: { $0.term == category.term }) {
+            unique.append(category)
+        }
+        return unique
     }
 
     /// The summary: the element for it, else a non-standard RSS `summary`, else Dublin Core,

@@ -48,22 +48,55 @@ struct HTMLTextRenderer {
             } else {
                 // A run of ordinary text, single spaces between words included: they print as they
                 // are, and cutting the run at each word would cost a call per word.
-                var end = index + 1
-                while end < count {
-                    let next = input[end]
-                    if !isSpecial(next) {
-                        end += 1
-                    } else if next == 0x20 && end + 1 < count && !isSpecial(input[end + 1]) {
-                        end += 2
-                    } else {
-                        break
-                    }
-                }
+                let end = runEnd(from: index)
                 writer.append(input[index..<end])
                 index = end
             }
         }
         return String(decoding: writer.bytes, as: UTF8.self)
+    }
+
+    /// The end of the run of ordinary text whose first byte is at `start`: the first special byte,
+    /// except that a single space followed by an ordinary byte belongs to the run.
+    private func runEnd(from start: Int) -> Int {
+        let count = input.count
+        var end = start + 1
+        if let base = input.baseAddress {
+            // Eight bytes at a time (SWAR) while the word and the byte after it hold no special byte
+            // but spaces, and no two spaces in a row: one branch per word instead of several a byte.
+            let raw = UnsafeRawPointer(base)
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let highs: UInt64 = 0x8080_8080_8080_8080
+            @inline(__always) func hasZero(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
+            while end + 9 <= count {
+                let word = raw.loadUnaligned(fromByteOffset: end, as: UInt64.self)
+                let belowSpace = (word &- ones &* 0x20) & ~word & highs != 0
+                let spaces = word ^ (ones &* 0x20)
+                // A zero byte here is a space followed by a space within the word.
+                let doubleSpace = hasZero(spaces | (spaces >> 8) | (0xFF << 56))
+                if belowSpace || doubleSpace || hasZero(word ^ (ones &* 0x26)) || hasZero(word ^ (ones &* 0x3C))
+                    || hasZero(word ^ (ones &* 0x7F)) || hasZero(word ^ (ones &* 0xC2))
+                {
+                    break
+                }
+                let after = input[end + 8]
+                // The word's last byte is a space: it belongs to the run only before an ordinary byte.
+                if isSpecial(after) && (after != 0x20 || word >> 56 == 0x20) { break }
+                end += 8
+            }
+        }
+        // The exact end, byte by byte.
+        while end < count {
+            let next = input[end]
+            if !isSpecial(next) {
+                end += 1
+            } else if next == 0x20 && end + 1 < count && !isSpecial(input[end + 1]) {
+                end += 2
+            } else {
+                break
+            }
+        }
+        return end
     }
 
     /// Bytes that end a run of ordinary text: controls and space (0x00–0x20), '&', '<', DEL, and

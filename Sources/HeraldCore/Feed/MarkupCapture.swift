@@ -10,9 +10,18 @@ struct MarkupCapture {
     private(set) var depth = 0
     private var wrapperDepth: Int?
 
-    init(field: FeedField, kind: FeedTextKind) {
+    /// `buffer` is an empty array whose capacity may be reused (see `recycledBuffer`).
+    init(field: FeedField, kind: FeedTextKind, buffer: [UInt8] = []) {
         self.field = field
         self.kind = kind
+        self.buffer = buffer
+    }
+
+    /// The buffer, emptied but keeping its capacity, for the next capture: a description grows its
+    /// buffer a dozen times, and feeds have thousands of them.
+    mutating func recycledBuffer() -> [UInt8] {
+        buffer.removeAll(keepingCapacity: true)
+        return buffer
     }
 
     /// The collected text, with C1 controls and double-encoded UTF-8 repaired (`TextRepair`).

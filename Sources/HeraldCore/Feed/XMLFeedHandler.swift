@@ -41,6 +41,8 @@ final class XMLFeedHandler {
     private var feedDraft = EntryDraft()
     private var itemDraft: EntryDraft?
     private var items: [Item] = []
+    /// A capture buffer kept for its capacity between captures.
+    private var spareBuffer: [UInt8] = []
     /// The Atom author being read (its `name`, `email` and `uri` children).
     private var person: Person?
     /// Faults worked around, for `ParsedFeed.problems`.
@@ -67,15 +69,16 @@ final class XMLFeedHandler {
         feed.problems = problems
         // Atom entries without an author inherit the feed's (RFC 4287 §4.2.1).
         let feedAuthors = isAtom ? feedDraft.persons : []
-        feed.items = items.map { item in
-            var item = item
-            if item.authors.isEmpty && !feedAuthors.isEmpty {
-                item.authors = feedAuthors
-                item.author = feedDraft.author
+        // Filled in place: mapping would copy every item, every field retained and released.
+        let feedAuthor = feedAuthors.isEmpty ? nil : feedDraft.author
+        for index in items.indices {
+            if items[index].authors.isEmpty, let feedAuthor {
+                items[index].authors = feedAuthors
+                items[index].author = feedAuthor
             }
-            if item.language == nil { item.language = feed.language }
-            return item
+            if items[index].language == nil { items[index].language = feed.language }
         }
+        feed.items = items
         return feed
     }
 
@@ -193,8 +196,9 @@ final class XMLFeedHandler {
         if capture != nil {
             if capture!.depth > 0 {
                 capture!.endElement(elementName)
-            } else if let current = capture.take() {
+            } else if var current = capture.take() {
                 finish(current)
+                spareBuffer = current.recycledBuffer()
             }
             return
         }
@@ -355,7 +359,28 @@ final class XMLFeedHandler {
 
     /// The field an element of the feed or of an item fills, if Herald reads it.
     private func field(_ name: String, namespace: String, attributes: XMLAttributes) -> FeedField? {
+        // The format's own elements first: they are most of any feed.
+        let isCore = coreNamespaces.contains(namespace)
         switch namespace {
+        case _ where isCore && isAtom:
+            let kind = FeedTextKind.atom(type: attributes["type"], mode: attributes["mode"], atom03: format == .atom03)
+            switch name {
+            case "title": return .title(kind)
+            case "summary", "subtitle", "tagline": return .summary(kind)
+            // Out-of-line content (`src`) has no text here.
+            case "content": return .content(attributes["src"] == nil ? kind : .ignored)
+            case "id": return .atomID
+            case "published", "issued", "created": return .published
+            case "updated", "modified": return .updated
+            default: return nil
+            }
+        case _ where isCore:
+            // RSS readers (iTunes first) match RSS element names without regard to case; so do
+            // CDF documents, which are written in capitals. Names as the RSS spec writes them match
+            // at once; only others are lower-cased and tried again.
+            if let field = rssField(name, attributes: attributes) { return field }
+            guard name.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return nil }
+            return rssField(name.lowercased(), attributes: attributes)
         case XMLNamespace.dublinCore:
             switch name {
             case "creator", "author": return .dcCreator
@@ -396,41 +421,28 @@ final class XMLFeedHandler {
             case "author": return .fallbackAuthor
             default: return nil
             }
-        case _ where !coreNamespaces.contains(namespace):
-            return nil
-        case _ where isAtom:
-            let kind = FeedTextKind.atom(type: attributes["type"], mode: attributes["mode"], atom03: format == .atom03)
-            switch name {
-            case "title": return .title(kind)
-            case "summary", "subtitle", "tagline": return .summary(kind)
-            // Out-of-line content (`src`) has no text here.
-            case "content": return .content(attributes["src"] == nil ? kind : .ignored)
-            case "id": return .atomID
-            case "published", "issued", "created": return .published
-            case "updated", "modified": return .updated
-            default: return nil
-            }
         default:
-            // RSS readers (iTunes first) match RSS element names without regard to case; so do
-            // CDF documents, which are written in capitals.
-            let key = name.utf8.contains { $0 >= 0x41 && $0 <= 0x5A } ? name.lowercased() : name
-            switch key {
-            case "title": return .title(.escapedText)
-            case "link": return .link
-            case "description": return .summary(.html)
-            case "summary": return .rssSummary
-            case "abstract" where format == .cdf: return .summary(.html)
-            case "fullitem": return .content(.html)
-            case "guid": return .guid(isPermaLink: attributes["isPermaLink"]?.lowercased() != "false")
-            case "pubdate": return .published
-            case "lastbuilddate": return .updated
-            case "author", "managingeditor": return .rssAuthor
-            case "category": return .category(scheme: Self.trimmed(attributes["domain"]), label: nil)
-            case "tags": return .keywords(scheme: nil)
-            case "language": return .language
-            case "ttl": return .ttl
-            default: return nil
-            }
+            return nil
+        }
+    }
+
+    private func rssField(_ name: String, attributes: XMLAttributes) -> FeedField? {
+        switch name {
+        case "title": return .title(.escapedText)
+        case "link": return .link
+        case "description": return .summary(.html)
+        case "pubDate", "pubdate": return .published
+        case "guid": return .guid(isPermaLink: attributes["isPermaLink"]?.lowercased() != "false")
+        case "category": return .category(scheme: Self.trimmed(attributes["domain"]), label: nil)
+        case "author", "managingEditor", "managingeditor": return .rssAuthor
+        case "lastBuildDate", "lastbuilddate": return .updated
+        case "language": return .language
+        case "ttl": return .ttl
+        case "summary": return .rssSummary
+        case "abstract" where format == .cdf: return .summary(.html)
+        case "fullitem": return .content(.html)
+        case "tags": return .keywords(scheme: nil)
+        default: return nil
         }
     }
 
@@ -440,7 +452,8 @@ final class XMLFeedHandler {
             case .title(let kind), .summary(let kind), .content(let kind): kind
             default: .text
             }
-        capture = MarkupCapture(field: field, kind: kind)
+        capture = MarkupCapture(field: field, kind: kind, buffer: spareBuffer)
+        spareBuffer = []
         captureBase = base
     }
 

@@ -39,7 +39,7 @@ enum XMLFeedParser {
             switch token {
             case .start(let nameRange, let selfClosing):
                 var attributes: [(name: String, value: String)] = []
-                attributes.reserveCapacity(scanner.attributes.count)
+                if !scanner.attributes.isEmpty { attributes.reserveCapacity(scanner.attributes.count) }
                 for attribute in scanner.attributes {
                     text.removeAll(keepingCapacity: true)
                     try decoder!.append(attribute.value, to: &text)
@@ -78,6 +78,9 @@ enum XMLFeedParser {
                 guard handler.isCapturing else { continue }
                 handler.characters(UnsafeBufferPointer(rebasing: buffer[range]))
             }
+        }
+        if scanner.endsInsideRootEndTag {
+            handler.noteProblem("the document ends before the '>' of its last end tag")
         }
         if let name = decoder?.htmlEntity {
             handler.noteProblem("HTML entity &\(name); is not defined in XML")

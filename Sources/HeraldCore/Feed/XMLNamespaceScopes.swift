@@ -9,6 +9,11 @@ struct XMLNamespaceScopes {
     /// Enters an element whose attributes are `attributes` (qualified name, value). Returns the
     /// attributes that are not namespace declarations.
     mutating func enter(_ attributes: [(name: String, value: String)]) -> [(name: String, value: String)] {
+        // Most elements declare nothing: no need to build a second list.
+        guard attributes.contains(where: { $0.name.utf8.starts(with: "xmlns".utf8) }) else {
+            added.append(0)
+            return attributes
+        }
         var declared = 0
         var others: [(name: String, value: String)] = []
         for attribute in attributes {

@@ -38,6 +38,8 @@ struct XMLScanner {
     private var index = 0
     private var open: [Range<Int>] = []
     private var sawRoot = false
+    /// Whether the document ended inside the root element's end tag (`</rss` without its '>').
+    private(set) var endsInsideRootEndTag = false
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -180,6 +182,12 @@ struct XMLScanner {
         index += 2
         let name = try self.name(what: "element")
         skipWhitespace()
+        if index == bytes.count, open.count == 1, equal(open[0], name) {
+            // Cut just before the root's final '>': nothing of the feed is lost. Read it, noted.
+            endsInsideRootEndTag = true
+            open.removeLast()
+            return .end(name: name)
+        }
         guard index < bytes.count, bytes[index] == UInt8(ascii: ">") else {
             throw error("unfinished closing tag", at: index)
         }
