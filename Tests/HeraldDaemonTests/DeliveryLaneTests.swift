@@ -189,7 +189,7 @@ struct DeliveryLaneTests {
         let service = DeliveryService(herald: herald, wakeup: wakeup)
         await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await service.run() }
-            let landed = await eventually(within: .seconds(2)) {
+            let landed = await eventually(within: .seconds(10)) {
                 (try? workspace.alertLines("alerts.jsonl").count) == 2
             }
             #expect(landed, "the lane waited for the dead process's lease")
