@@ -97,11 +97,13 @@ extension HeraldStore {
 
     static func status(_ db: Database, _ keys: ItemKeys) throws -> ItemStatus {
         if let itemID = try knownItem(db, keys.strong) {
-            let stored = try String.fetchOne(db, sql: "SELECT fingerprint FROM item WHERE id = ?", arguments: [itemID])
+            let stored = try String.fetchOne(
+                db.cachedStatement(sql: "SELECT fingerprint FROM item WHERE id = ?"), arguments: [itemID])
             return stored == nil || stored == keys.fingerprint ? .seen : .edited
         }
         let contentKnown =
-            try Bool.fetchOne(db, sql: "SELECT 1 FROM seen_key WHERE key = ?", arguments: [keys.fingerprint]) ?? false
+            try Bool.fetchOne(
+                db.cachedStatement(sql: "SELECT 1 FROM seen_key WHERE key = ?"), arguments: [keys.fingerprint]) ?? false
         return contentKnown ? .knownContent : .new
     }
 

@@ -158,12 +158,14 @@ struct NormalizedTextWriter {
 
     mutating func append(_ text: String) {
         var text = text
+        let ascii = Self.ascii
+        let twoByte = Self.twoByte
         text.withUTF8 { utf8 in
             var index = 0
             while index < utf8.count {
                 let lead = utf8[index]
                 if lead < 0x80 {
-                    let mapped = Self.ascii[Int(lead)]
+                    let mapped = ascii[Int(lead)]
                     if mapped != 0 { emit(mapped) } else { pendingSpace = true }
                     index += 1
                     continue
@@ -174,7 +176,7 @@ struct NormalizedTextWriter {
                 for offset in 1..<length { value = value << 6 | UInt32(utf8[index + offset] & 0x3F) }
                 index += length
                 if value < 0x800 {
-                    switch Self.twoByte[Int(value - 0x80)] {
+                    switch twoByte[Int(value - 0x80)] {
                     case .separator:
                         pendingSpace = true
                         continue
