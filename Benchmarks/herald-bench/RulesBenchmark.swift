@@ -13,7 +13,7 @@ enum RulesBenchmark {
     static func run(_ arguments: [String]) {
         let itemCount = arguments.first.flatMap(Int.init) ?? 20_000
         let ruleCounts = arguments.count > 1 ? arguments.dropFirst().compactMap(Int.init) : [1_000, 10_000]
-        var random = BenchRandom(state: 2026)
+        var random = SplitMix64(seed: 2026)
         let corpus = Corpus(random: &random)
         let texts = (0..<itemCount).map { index in corpus.item(arabic: index % 2 == 1, random: &random) }
         print(
@@ -120,18 +120,6 @@ enum CPUClock {
     }
 }
 
-/// SplitMix64: reproducible figures from run to run.
-struct BenchRandom: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// A synthetic bilingual vocabulary with Zipf-distributed word frequencies.
 struct Corpus {
     static let size = 20_000
@@ -141,7 +129,7 @@ struct Corpus {
     let cumulative: [Double]
     let aliases: AliasTable
 
-    init(random: inout BenchRandom) {
+    init(random: inout SplitMix64) {
         let consonants = Array("bcdfghklmnprstvz")
         let vowels = Array("aeiou")
         let arabicLetters = Array("بتثجحخدذرزسشصضطظعغفقكلمنهي")
@@ -178,7 +166,7 @@ struct Corpus {
         ])
     }
 
-    func rank(_ random: inout BenchRandom) -> Int {
+    func rank(_ random: inout SplitMix64) -> Int {
         let target = Double.random(in: 0..<cumulative[cumulative.count - 1], using: &random)
         var low = 0
         var high = cumulative.count - 1
@@ -191,7 +179,7 @@ struct Corpus {
 
     static let proclitics = ["و", "ال", "وال", "ب", "بال", "ل", "لل"]
 
-    func item(arabic: Bool, random: inout BenchRandom) -> (title: String, body: String, language: String) {
+    func item(arabic: Bool, random: inout SplitMix64) -> (title: String, body: String, language: String) {
         func words(_ count: Int) -> String {
             var text = ""
             for position in 0..<count {
@@ -219,12 +207,12 @@ struct Corpus {
     }
 
     /// A word for a rule: ranks 50 to 20,000, skewed towards the rarer half, as topic words are.
-    func ruleWord(_ random: inout BenchRandom, arabic: Bool) -> String {
+    func ruleWord(_ random: inout SplitMix64, arabic: Bool) -> String {
         let rank = Int(50 + pow(Double.random(in: 0..<1, using: &random), 0.7) * Double(Self.size - 51))
         return arabic ? self.arabic[rank] : english[rank]
     }
 
-    func rule(random: inout BenchRandom) -> String {
+    func rule(random: inout SplitMix64) -> String {
         let arabic = Bool.random(using: &random)
         func word() -> String { ruleWord(&random, arabic: arabic) }
         func term() -> String {

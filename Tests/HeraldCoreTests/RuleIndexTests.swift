@@ -1,18 +1,6 @@
 import HeraldCore
 import Testing
 
-/// A small deterministic generator, so a failing differential case can be reproduced.
-struct RuleRandom: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 @Suite("RuleIndex")
 struct RuleIndexTests {
     static let words = [
@@ -26,7 +14,7 @@ struct RuleIndexTests {
         "israel": "{ en: Israel ; ar: إسرائيل }",
     ])
 
-    static func term(_ random: inout RuleRandom) -> String {
+    static func term(_ random: inout SplitMix64) -> String {
         let word = words.randomElement(using: &random)!
         switch Int.random(in: 0..<14, using: &random) {
         case 0: return "\"\(word) \(words.randomElement(using: &random)!)\""
@@ -40,7 +28,7 @@ struct RuleIndexTests {
         }
     }
 
-    static func clause(_ random: inout RuleRandom, depth: Int) -> String {
+    static func clause(_ random: inout SplitMix64, depth: Int) -> String {
         switch Int.random(in: 0..<(depth > 1 ? 3 : 10), using: &random) {
         case 3: return "(\(clause(&random, depth: depth + 1)) OR \(clause(&random, depth: depth + 1)))"
         case 4: return "\(term(&random)) NEAR/\(Int.random(in: 0...3, using: &random)) \(term(&random))"
@@ -53,7 +41,7 @@ struct RuleIndexTests {
         }
     }
 
-    static func rules(count: Int, random: inout RuleRandom) -> [(name: String, query: RuleQuery)] {
+    static func rules(count: Int, random: inout SplitMix64) -> [(name: String, query: RuleQuery)] {
         var rules: [(name: String, query: RuleQuery)] = []
         while rules.count < count {
             let parts = (0..<Int.random(in: 1...3, using: &random)).map { _ in clause(&random, depth: 0) }
@@ -65,7 +53,7 @@ struct RuleIndexTests {
         return rules
     }
 
-    static func text(_ random: inout RuleRandom, words count: Int) -> String {
+    static func text(_ random: inout SplitMix64, words count: Int) -> String {
         var text = ""
         for _ in 0..<count {
             text += words.randomElement(using: &random)! + separators.randomElement(using: &random)!
@@ -75,7 +63,7 @@ struct RuleIndexTests {
 
     @Test("Presearch plus verification agrees with evaluating every rule on 120,000 pairs")
     func differential() throws {
-        var random = RuleRandom(state: 2026)
+        var random = SplitMix64(seed: 2026)
         let rules = Self.rules(count: 300, random: &random)
         let index = RuleIndex(rules)
         var disagreements: [String] = []

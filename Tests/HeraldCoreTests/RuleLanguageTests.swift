@@ -209,7 +209,7 @@ struct RuleHostileInputTests {
 
     @Test("Random queries either parse or fail with a position inside the query; none crashes")
     func randomQueries() throws {
-        var random = RuleRandom(state: 7)
+        var random = SplitMix64(seed: 7)
         let aliases = try AliasTable(definitions: ["x": "{ en: Syria | \"Damascus talks\"~1 ; ar: دمشق }"])
         var parsed = 0
         for _ in 0..<20_000 {
