@@ -22,12 +22,15 @@ struct SchedulerService: Service {
         logger.info(
             "herald is running", metadata: ["feeds": "\(herald.config.feeds.count)", "state": "\(herald.store.path)"])
         var lastPrune: Date?
+        var lastStatus: ContinuousClock.Instant?
         while !Task.isShuttingDownGracefully {
             if lastPrune.map({ Date().timeIntervalSince($0) >= Self.pruneEvery }) ?? true {
                 lastPrune = Date()
                 await prune()
             }
-            let due = try await dueFeeds(now: Date())
+            // Feeds due within the next moment go now too: jitter spreads due times out, and one
+            // pass per feed would cost a full scan of the feed table per feed.
+            let due = try await dueFeeds(now: Date().addingTimeInterval(Self.coalesce))
             if !due.isEmpty {
                 let report = await herald.poll(feeds: due)
                 logger.info(
@@ -38,7 +41,11 @@ struct SchedulerService: Service {
                     ])
             }
             deliveryWakeup.wake()
-            if let status = try? await StatusReport.build(config: herald.config, store: herald.store) {
+            // STATUS= only for a listening systemd, and at most every few seconds.
+            if notifier.isActive, lastStatus.map({ $0.duration(to: .now) >= Self.statusEvery }) ?? true,
+                let status = try? await StatusReport.build(config: herald.config, store: herald.store)
+            {
+                lastStatus = .now
                 notifier.notify("STATUS=\(status.summaryLine)")
             }
             heartbeat.beat()
@@ -51,6 +58,12 @@ struct SchedulerService: Service {
         logger.info("shutting down: delivering what is pending")
         deliveryWakeup.wake()
     }
+
+    /// Feeds due this soon after a pass starts are polled in it.
+    static let coalesce: TimeInterval = 2
+
+    /// The least time between two `STATUS=` lines.
+    static let statusEvery: Duration = .seconds(5)
 
     /// How often the daemon applies `retention`: at start and then daily.
     static let pruneEvery: TimeInterval = 86_400
