@@ -14,7 +14,12 @@ struct EndToEndTests {
             file: workspace.path("herald.yaml"),
             // The fixtures are dated January 2026: let a first poll alert for all of them.
             feeds: [FeedConfig(name: "wire", url: feedURL, tags: ["syria"], firstPollWindow: nil)],
-            rules: [RuleConfig(name: "paris-talks", query: Fixtures.talksQuery, tags: ["syria"])],
+            // Every item its own alert: these tests follow items through the pipeline, not stories.
+            rules: [
+                RuleConfig(
+                    name: "paris-talks", query: Fixtures.talksQuery, tags: ["syria"],
+                    story: StoryPolicy(followUps: .each))
+            ],
             sinks: sinks)
     }
 

@@ -135,7 +135,8 @@ public struct RuleConfig: Sendable, Hashable {
 
     public init(
         name: String, query: String, feeds: [String]? = nil, tags: [String]? = nil, sinks: [String]? = nil,
-        alertOnEdit: Bool = false, expect: [String] = [], reject: [String] = [], file: String? = nil
+        alertOnEdit: Bool = false, expect: [String] = [], reject: [String] = [], file: String? = nil,
+        story: StoryPolicy = StoryPolicy()
     ) {
         self.name = name
         self.query = query
@@ -146,6 +147,7 @@ public struct RuleConfig: Sendable, Hashable {
         self.expect = expect
         self.reject = reject
         self.file = file
+        self.story = story
     }
 
     /// Whether the rule looks at items of `feed`.

@@ -178,8 +178,10 @@ public struct StoryClusterer: Sendable {
     private func bestStory(
         _ features: StoryFeatures, weights: [Float], time: Double
     ) -> (slot: Int, score: Double, reason: StoryAssignment.Reason)? {
-        // Candidates: recent stories holding one of the item's rarest features.
-        let probes = features.hashes.indices.sorted { weights[$0] > weights[$1] }.prefix(settings.probeFeatures)
+        // Candidates: recent stories holding one of the item's rarest features that the window has
+        // seen (an unseen word finds nothing, however rare).
+        let probes = features.hashes.indices.filter { documentFrequency[features.hashes[$0]] != nil }
+            .sorted { weights[$0] > weights[$1] }.prefix(settings.probeFeatures)
         var candidates = Set<Int>()
         for index in probes {
             guard let list = postings[features.hashes[index]] else { continue }
