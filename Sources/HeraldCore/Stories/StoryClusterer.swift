@@ -57,8 +57,8 @@ public struct StoryClusterer: Sendable {
     /// measured with.
     public struct Settings: Sendable, Hashable {
         public var window: TimeInterval = 72 * 3600
-        public var sameLanguageThreshold = 0.30
-        public var crossLanguageThreshold = 0.45
+        public var sameLanguageThreshold = 0.20
+        public var crossLanguageThreshold = 0.30
         public var minimumSharedInterlingual = 2
         /// Weight of a concept or number relative to a word of the same rarity.
         public var interlingualBoost: Float = 1.5
