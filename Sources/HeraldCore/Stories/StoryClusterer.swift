@@ -66,6 +66,8 @@ public struct StoryClusterer: Sendable {
         public var probeFeatures = 12
         /// How many of the most recent stories per feature are compared.
         public var candidatesPerFeature = 48
+        /// How many of the best-ranked candidates get a full similarity.
+        public var rescoredCandidates = 12
         /// Features kept per story and language (the heaviest).
         public var maximumStoryFeatures = 600
 
@@ -182,11 +184,15 @@ public struct StoryClusterer: Sendable {
         // seen (an unseen word finds nothing, however rare).
         let probes = features.hashes.indices.filter { documentFrequency[features.hashes[$0]] != nil }
             .sorted { weights[$0] > weights[$1] }.prefix(settings.probeFeatures)
-        var candidates = Set<Int>()
+        // Each candidate's share of the probe weight ranks them; only the best few get a full cosine.
+        var overlap: [Int: Float] = [:]
+        overlap.reserveCapacity(probes.count * settings.candidatesPerFeature)
         for index in probes {
             guard let list = postings[features.hashes[index]] else { continue }
-            for slot in list.suffix(settings.candidatesPerFeature) { candidates.insert(slot) }
+            let weight = weights[index]
+            for slot in list.suffix(settings.candidatesPerFeature) { overlap[slot, default: 0] += weight }
         }
+        let candidates = overlap.sorted { $0.value > $1.value }.prefix(settings.rescoredCandidates).map(\.key)
         guard !candidates.isEmpty else { return nil }
         var itemNorm: Float = 0
         var interlingualNorm: Float = 0

@@ -19,6 +19,8 @@ public struct StoryConcepts: Sendable {
     /// Single-word prefixes (`سوري*`) and their concept.
     private(set) var prefixes: [String: String] = [:]
     private(set) var longestPrefix = 0
+    /// The first two letters of every prefix: most words start otherwise and need no further look.
+    private(set) var prefixStarts: Set<Substring> = []
 
     /// Only Herald's built-in month names.
     public init() {
@@ -46,6 +48,7 @@ public struct StoryConcepts: Sendable {
         if isPrefix && words.count == 1 {
             prefixes[first] = concept
             longestPrefix = max(longestPrefix, first.count)
+            prefixStarts.insert(first.prefix(2))
             return
         }
         phrases[first, default: []].append(Phrase(rest: Array(words.dropFirst()), concept: concept))
@@ -97,7 +100,7 @@ public struct StoryConcepts: Sendable {
             }
         }
         if !prefixes.isEmpty {
-            for word in [words[index], stems[index]] {
+            for word in [words[index], stems[index]] where prefixStarts.contains(word.prefix(2)) {
                 var length = min(word.count, longestPrefix)
                 while length >= 2 {
                     if let concept = prefixes[String(word.prefix(length))] { return (concept, 1) }
