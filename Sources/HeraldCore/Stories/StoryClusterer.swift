@@ -87,6 +87,7 @@ public struct StoryClusterer: Sendable {
 
     struct Member: Sendable {
         var time: Double
+        var slot: Int
         var hashes: [UInt64]
         var duplicateSequence: Int
     }
@@ -154,7 +155,7 @@ public struct StoryClusterer: Sendable {
         }
         add(features, weights: weights, to: slot, time: time)
         let sequence = duplicates.insert(fingerprint, value: slot)
-        members.append(Member(time: time, hashes: features.hashes, duplicateSequence: sequence))
+        members.append(Member(time: time, slot: slot, hashes: features.hashes, duplicateSequence: sequence))
         for hash in features.hashes { documentFrequency[hash, default: 0] += 1 }
         return assignment
     }
@@ -286,6 +287,12 @@ public struct StoryClusterer: Sendable {
                 }
             }
             lastSequence = members[head].duplicateSequence
+            let slot = members[head].slot
+            if let story = stories[slot], story.last < horizon {
+                // Its last report is leaving: the story is closed. Posting entries go at compaction.
+                stories[slot] = nil
+                slotByID[story.id] = nil
+            }
             members[head].hashes = []
             head += 1
         }
@@ -294,7 +301,7 @@ public struct StoryClusterer: Sendable {
             members.removeFirst(head)
             head = 0
         }
-        if insertsSinceCompaction >= max(4096, itemCount) {
+        if insertsSinceCompaction >= max(4096, itemCount / 2) {
             compact(horizon: horizon)
         }
     }

@@ -55,7 +55,10 @@ public struct StoryFeatures: Sendable, Hashable {
                 if seen.insert(hash).inserted { interlingual.append(hash) }
                 continue
             }
-            guard stem.count >= 3, !StopWords.all.contains(word), !StopWords.all.contains(stem) else { continue }
+            // Stop words are looked up by hash: comparing Strings costs a normalisation check each.
+            guard stem.unicodeScalars.count >= 3, !StopWords.hashes.contains(StoryHash.fnv64(word)),
+                !StopWords.hashes.contains(StoryHash.fnv64(stem))
+            else { continue }
             let hash = StoryHash.fnv64("t:" + stem)
             if seen.insert(hash).inserted { terms.append(hash) }
         }
@@ -98,6 +101,7 @@ public enum StoryHash {
 /// Words too common in news to say which story an item tells, in folded form.
 enum StopWords {
     static let all: Set<String> = Set(english + arabic)
+    static let hashes: Set<UInt64> = Set(all.map(StoryHash.fnv64))
 
     static let english = """
         the and for that with from this have has had was were are been being its his her their they them \

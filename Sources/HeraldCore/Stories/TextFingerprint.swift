@@ -39,12 +39,13 @@ public struct TextFingerprint: Sendable, Hashable {
     /// SimHash-64 of the 3-word shingles of `hashes` (word hashes in order).
     static func simhash(_ hashes: [UInt64]) -> UInt64 {
         var counts = [Int32](repeating: 0, count: 64)
-        for index in 0..<(hashes.count - 2) {
-            let shingle = StoryHash.mix(hashes[index] &+ hashes[index + 1].rotatedLeftBy(21) ^ hashes[index + 2])
-            var bits = shingle
-            for bit in 0..<64 {
-                counts[bit] += (bits & 1) == 1 ? 1 : -1
-                bits >>= 1
+        counts.withUnsafeMutableBufferPointer { counts in
+            for index in 0..<(hashes.count - 2) {
+                let shingle = StoryHash.mix(hashes[index] &+ hashes[index + 1].rotatedLeftBy(21) ^ hashes[index + 2])
+                // Branch-free over an unchecked buffer, so the compiler can vectorise the 64 lanes.
+                for bit in 0..<64 {
+                    counts[bit] &+= Int32(truncatingIfNeeded: (shingle &>> UInt64(bit)) & 1) &* 2 &- 1
+                }
             }
         }
         var result: UInt64 = 0
@@ -75,21 +76,57 @@ public struct TextFingerprint: Sendable, Hashable {
     static let trackingParameters: Set<String> = ["fbclid", "gclid", "mc_cid", "mc_eid", "ref", "cmpid", "ocid"]
 
     /// The link in the one spelling copies of a page share, or nil when it is not an http(s) URL.
+    ///
+    /// Parsed by hand on UTF-8: Foundation's `URLComponents` cost more than the rest of the
+    /// fingerprint.
     public static func canonicalURL(_ link: String) -> String? {
-        guard var parts = URLComponents(string: link.trimmingCharacters(in: .whitespaces)),
-            let scheme = parts.scheme?.lowercased(), scheme == "http" || scheme == "https",
-            var host = parts.host?.lowercased(), !host.isEmpty
+        var bytes = Array(link.utf8)
+        while let last = bytes.last, last == 0x20 || last == 0x09 || last == 0x0A || last == 0x0D { bytes.removeLast() }
+        var start = 0
+        while start < bytes.count, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+        func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+        // Scheme: http or https, then "://".
+        var index = start
+        while index < bytes.count, bytes[index] != 0x3A { index += 1 }
+        let scheme = bytes[start..<index].map(lower)
+        guard scheme == Array("http".utf8) || scheme == Array("https".utf8), index + 2 < bytes.count,
+            bytes[index + 1] == 0x2F, bytes[index + 2] == 0x2F
         else { return nil }
-        if host.hasPrefix("www.") { host.removeFirst(4) }
-        let query = (parts.queryItems ?? []).filter { item in
-            let name = item.name.lowercased()
-            return !name.hasPrefix("utm_") && !trackingParameters.contains(name)
-        }.sorted { ($0.name, $0.value ?? "") < ($1.name, $1.value ?? "") }
-        var path = parts.percentEncodedPath
-        while path.hasSuffix("/") { path.removeLast() }
-        parts.queryItems = nil
-        let queryText = query.map { "\($0.name)=\($0.value ?? "")" }.joined(separator: "&")
-        return host + (parts.port.map { ":\($0)" } ?? "") + path + (queryText.isEmpty ? "" : "?" + queryText)
+        index += 3
+        // Host (lower-cased, without user info or `www.`), up to the path, query or fragment.
+        var host: [UInt8] = []
+        while index < bytes.count, bytes[index] != 0x2F, bytes[index] != 0x3F, bytes[index] != 0x23 {
+            if bytes[index] == 0x40 {
+                host = []
+            } else {
+                host.append(lower(bytes[index]))
+            }
+            index += 1
+        }
+        guard !host.isEmpty, !host.contains(where: { $0 <= 0x20 }) else { return nil }
+        if host.starts(with: Array("www.".utf8)) { host.removeFirst(4) }
+        var path: [UInt8] = []
+        while index < bytes.count, bytes[index] != 0x3F, bytes[index] != 0x23 {
+            path.append(bytes[index])
+            index += 1
+        }
+        while path.last == 0x2F { path.removeLast() }
+        var parameters: [ArraySlice<UInt8>] = []
+        if index < bytes.count, bytes[index] == 0x3F {
+            index += 1
+            let queryStart = index
+            while index < bytes.count, bytes[index] != 0x23 { index += 1 }
+            for parameter in bytes[queryStart..<index].split(separator: 0x26) {
+                let name = String(decoding: parameter.prefix { $0 != 0x3D }.map(lower), as: UTF8.self)
+                if !name.hasPrefix("utm_") && !trackingParameters.contains(name) { parameters.append(parameter) }
+            }
+        }
+        var result = host + path
+        if !parameters.isEmpty {
+            result.append(0x3F)
+            result += parameters.sorted { $0.lexicographicallyPrecedes($1) }.joined(separator: [0x26])
+        }
+        return String(decoding: result, as: UTF8.self)
     }
 }
 
