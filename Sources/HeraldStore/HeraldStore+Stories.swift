@@ -132,6 +132,19 @@ extension HeraldStore {
         }
     }
 
+    /// Forgets story reports older than `cutoff` less 72 hours (the default story window, so a
+    /// short retention never empties the window the daemon rebuilds from), and the per-rule
+    /// state of stories with no report left.
+    static func pruneStories(_ db: Database, before cutoff: Date) throws {
+        try db.execute(sql: "DELETE FROM story_member WHERE at < ?", arguments: [cutoff.unix - 72 * 3600])
+        try db.execute(
+            sql: """
+                DELETE FROM story_alert WHERE last_update_at < ?
+                AND NOT EXISTS (SELECT 1 FROM story_member m WHERE m.story_id = story_alert.story_id)
+                """,
+            arguments: [cutoff.unix - 72 * 3600])
+    }
+
     static func joinStory(_ db: Database, _ stamp: StoryStamp, item: Item, itemID: Int64) throws {
         try db.execute(
             sql: """
