@@ -45,6 +45,11 @@ struct DemoTests {
         #expect(first.alerts.allSatisfy { $0.kind == .match })
         #expect(first.alerts.count < Self.talks.count)
         #expect(first.alerts.allSatisfy { $0.story?.id != nil })
+        // No story mixes a talks report with another (fashion week in Paris, a festival in Damascus).
+        for story in try await herald.store.stories(since: .distantPast) {
+            let talks = story.reports.map { Self.talks.contains("\($0.feed) \($0.link ?? "")") }
+            #expect(Set(talks).count == 1, "\(story.reports.map(\.title))")
+        }
 
         let second = await herald.poll()
         #expect(second.failures.isEmpty)

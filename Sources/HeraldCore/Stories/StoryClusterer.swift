@@ -47,7 +47,8 @@ public struct StoryAssignment: Sendable, Hashable {
 /// Similarity is the cosine of IDF-weighted features (`StoryFeatures`) between the item and the
 /// sum of the story's same-language reports. An item in a language the story has no report in
 /// yet is compared on interlingual features only — concepts and numbers — against a stricter
-/// threshold, and must share at least `minimumSharedInterlingual` of them.
+/// threshold, and must share at least `minimumSharedConcepts` alias concepts and
+/// `minimumSharedAnchors` concepts and numbers together.
 ///
 /// Everything older than `window` (behind the newest time seen) is forgotten: document
 /// frequencies, fingerprints, stories whose last report left the window. Memory follows the
@@ -59,7 +60,10 @@ public struct StoryClusterer: Sendable {
         public var window: TimeInterval = 72 * 3600
         public var sameLanguageThreshold = 0.20
         public var crossLanguageThreshold = 0.30
-        public var minimumSharedInterlingual = 2
+        /// Alias concepts (not months or numbers) an item must share with an other-language story.
+        public var minimumSharedConcepts = 2
+        /// Concepts and numbers (not months) it must share: two common names alone are weak evidence.
+        public var minimumSharedAnchors = 3
         /// Weight of a concept or number relative to a word of the same rarity.
         public var interlingualBoost: Float = 1.5
         /// How many of the item's rarest features fetch candidate stories.
@@ -222,14 +226,18 @@ public struct StoryClusterer: Sendable {
             } else {
                 guard interlingualNorm > 0, story.interlingualNorm > 0 else { continue }
                 var dot: Float = 0
-                var shared = 0
+                var concepts = 0
+                var anchors = 0
                 for index in 0..<features.interlingualCount {
                     if let value = story.interlingual[features.hashes[index]] {
                         dot += value * weights[index]
-                        shared += 1
+                        if index < features.conceptCount { concepts += 1 }
+                        if index < features.anchorCount { anchors += 1 }
                     }
                 }
-                guard shared >= settings.minimumSharedInterlingual else { continue }
+                guard concepts >= settings.minimumSharedConcepts, anchors >= settings.minimumSharedAnchors else {
+                    continue
+                }
                 score = Double(dot / (story.interlingualNorm * interlingualNorm))
                 reason = .crossLanguage
                 threshold = settings.crossLanguageThreshold

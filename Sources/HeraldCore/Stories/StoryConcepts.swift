@@ -25,7 +25,7 @@ public struct StoryConcepts: Sendable {
     /// Only Herald's built-in month names.
     public init() {
         for (month, names) in Self.months.enumerated() {
-            for name in names { add(concept: "month-\(month + 1)", variant: name) }
+            for name in names { add(concept: Self.monthPrefix + "\(month + 1)", variant: name) }
         }
     }
 
@@ -110,6 +110,10 @@ public struct StoryConcepts: Sendable {
         }
         return nil
     }
+
+    /// The concept names of the built-in months start with this; alias names cannot (they have
+    /// no spaces).
+    static let monthPrefix = "month "
 
     /// English and Arabic month names (Egyptian/Gulf and Levantine forms).
     static let months: [[String]] = [

@@ -8,9 +8,15 @@
 /// Concepts and numbers are *interlingual*: they are what an Arabic and an English report of one
 /// event can have in common.
 public struct StoryFeatures: Sendable, Hashable {
-    /// Distinct feature hashes; the interlingual ones first (`interlingualCount` of them).
+    /// Distinct feature hashes: the alias concepts first (`conceptCount`), then numbers (with the
+    /// concepts, `anchorCount`), then months (with all before, `interlingualCount`), then words.
     public var hashes: [UInt64]
     public var interlingualCount: Int
+    /// How many of `hashes` are alias concepts (not months, not numbers): what a cross-language
+    /// join must share.
+    public var conceptCount: Int
+    /// Concepts and numbers: what ties an item to an other-language story.
+    public var anchorCount: Int
     /// `ar` when most words are in Arabic script, else `en`.
     public var language: String
     /// The folded words of the text, for the near-duplicate layer.
@@ -35,6 +41,8 @@ public struct StoryFeatures: Sendable, Hashable {
             }
         }
         language = arabic * 2 > words.count ? "ar" : "en"
+        var named: [UInt64] = []
+        var numbers: [UInt64] = []
         var interlingual: [UInt64] = []
         var terms: [UInt64] = []
         var seen = Set<UInt64>()
@@ -42,7 +50,13 @@ public struct StoryFeatures: Sendable, Hashable {
         while index < words.count {
             if let (concept, length) = concepts.match(words, stems: stems, at: index) {
                 let hash = StoryHash.fnv64("c:" + concept)
-                if seen.insert(hash).inserted { interlingual.append(hash) }
+                if seen.insert(hash).inserted {
+                    if concept.hasPrefix(StoryConcepts.monthPrefix) {
+                        interlingual.append(hash)
+                    } else {
+                        named.append(hash)
+                    }
+                }
                 index += length
                 continue
             }
@@ -50,9 +64,10 @@ public struct StoryFeatures: Sendable, Hashable {
             let stem = stems[index]
             index += 1
             if word.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
-                guard word.utf8.count >= 2 else { continue }
-                let hash = StoryHash.fnv64("n:" + String(Int(word) ?? 0))
-                if seen.insert(hash).inserted { interlingual.append(hash) }
+                // Two digits at least; and not this century's years, which every report carries.
+                guard word.utf8.count >= 2, let value = Int(word), !(2000...2099).contains(value) else { continue }
+                let hash = StoryHash.fnv64("n:" + String(value))
+                if seen.insert(hash).inserted { numbers.append(hash) }
                 continue
             }
             // Stop words are looked up by hash: comparing Strings costs a normalisation check each.
@@ -62,8 +77,10 @@ public struct StoryFeatures: Sendable, Hashable {
             let hash = StoryHash.fnv64("t:" + stem)
             if seen.insert(hash).inserted { terms.append(hash) }
         }
-        hashes = interlingual + terms
-        interlingualCount = interlingual.count
+        hashes = named + numbers + interlingual + terms
+        conceptCount = named.count
+        anchorCount = named.count + numbers.count
+        interlingualCount = named.count + numbers.count + interlingual.count
     }
 
     /// A light English stemmer: enough for "talks"/"talk", "meeting"/"meet", "agreed"/"agree".
