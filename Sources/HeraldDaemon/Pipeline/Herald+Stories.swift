@@ -24,6 +24,8 @@ final class StoryDesk: Sendable {
     func assign(
         _ items: [(item: StoryItem, isNew: Bool)], config: HeraldConfig, store: HeraldStore, now: Date
     ) async throws -> [StoryAssignment?] {
+        // A fetch with nothing new (the common case) neither loads the window nor touches it.
+        guard items.contains(where: \.isNew) else { return items.map { _ in nil } }
         let ready = state.withLock { window in
             window.map { $0.aliases == config.aliases && $0.window == config.storyWindow } ?? false
         }
