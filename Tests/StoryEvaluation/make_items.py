@@ -5,13 +5,14 @@ Each item is one outlet's report: a headline from the story's list for its langu
 of the story's body sentences in an order of its own, sometimes an outlet's stock sentence. Wire
 copies re-publish an earlier report under another outlet and link: verbatim, under another of
 the story's headlines, or with the original outlet credited at the end.
+Then the reports of stories.FREE, written freely outside the sentence pools, are added as they are.
 The seed is fixed: running it again gives the same file.
 """
 import json
 import random
 from datetime import datetime, timedelta, timezone
 
-from stories import AR_FILLER, AR_OUTLETS, EN_FILLER, EN_OUTLETS, STORIES
+from stories import AR_FILLER, AR_OUTLETS, EN_FILLER, EN_OUTLETS, FREE, STORIES
 
 START = datetime(2026, 1, 5, tzinfo=timezone.utc)
 
@@ -59,6 +60,17 @@ def main():
             copy["copy_of"] = original
             produced.append(copy)
         items.extend(produced)
+    starts = {story["id"]: START + timedelta(days=story["day"], hours=story["hour"]) for story in STORIES}
+    for story_id, language, hours, title, body in FREE:
+        items.append({
+            "story": story_id,
+            "language": language,
+            "outlet": rng.choice(EN_OUTLETS if language == "en" else AR_OUTLETS),
+            "title": title,
+            "body": body,
+            "published": starts[story_id] + timedelta(hours=hours, minutes=rng.randint(0, 59)),
+            "free": True,
+        })
     items.sort(key=lambda item: (item["published"], item["title"]))
     for index, item in enumerate(items):
         item["id"] = "e%03d" % (index + 1)
@@ -69,6 +81,7 @@ def main():
         item["link"] = "https://outlet%02d.example/news/%s" % ((EN_OUTLETS + AR_OUTLETS).index(item["outlet"]), slug)
         item["published"] = item["published"].strftime("%Y-%m-%dT%H:%M:%SZ")
         item.setdefault("copy", False)
+        item.setdefault("free", False)
     with open("items.json", "w", encoding="utf-8") as out:
         json.dump(items, out, ensure_ascii=False, indent=1)
         out.write("\n")

@@ -30,6 +30,9 @@ public struct StoryAssignment: Sendable, Hashable {
         case similar
         /// Joined an other-language story through shared concepts, names and numbers.
         case crossLanguage = "cross-language"
+        /// Joined a story with reports in its language through shared concepts and numbers,
+        /// although worded differently.
+        case concepts
     }
 
     public var storyID: String
@@ -44,11 +47,11 @@ public struct StoryAssignment: Sendable, Hashable {
 /// story; else it joins the most similar story of the window when the similarity clears a
 /// threshold; else it starts a new story.
 ///
-/// Similarity is the cosine of IDF-weighted features (`StoryFeatures`) between the item and the
-/// sum of the story's same-language reports. An item in a language the story has no report in
-/// yet is compared on interlingual features only — concepts and numbers — against a stricter
-/// threshold, and must share at least `minimumSharedConcepts` alias concepts and
-/// `minimumSharedAnchors` concepts and numbers together.
+/// Similarity is the cosine of IDF-weighted features (`StoryFeatures`), taken two ways: the item's
+/// features against the sum of the story's reports in the item's language; and its concepts,
+/// numbers and months against the whole story's, whatever the languages — which must share at
+/// least `minimumSharedConcepts` alias concepts and `minimumSharedAnchors` concepts and numbers
+/// together. The better margin over its threshold counts.
 ///
 /// Everything older than `window` (behind the newest time seen) is forgotten: document
 /// frequencies, fingerprints, stories whose last report left the window. Memory follows the
@@ -58,8 +61,8 @@ public struct StoryClusterer: Sendable {
     /// measured with.
     public struct Settings: Sendable, Hashable {
         public var window: TimeInterval = 72 * 3600
-        public var sameLanguageThreshold = 0.20
-        public var crossLanguageThreshold = 0.30
+        public var sameLanguageThreshold = 0.16
+        public var crossLanguageThreshold = 0.40
         /// Alias concepts (not months or numbers) an item must share with an other-language story.
         public var minimumSharedConcepts = 2
         /// Concepts and numbers (not months) it must share: two common names alone are weak evidence.
@@ -212,19 +215,22 @@ public struct StoryClusterer: Sendable {
             guard let story = stories[slot], story.last >= time - settings.window,
                 story.first <= time + settings.window
             else { continue }
-            var score: Double
-            var reason: StoryAssignment.Reason
-            var threshold: Double
+            // Two ways in; the better margin over its threshold counts. The item's words against the
+            // story's reports in its language; and, whatever the languages, the concepts and numbers
+            // it shares with the whole story (a report in other words still names the same people,
+            // places and figures).
+            var score = 0.0
+            var reason = StoryAssignment.Reason.similar
+            var margin = 0.0
             if let centroid = story.centroids[features.language], let norm = story.norms[features.language] {
                 var dot: Float = 0
                 for (index, hash) in features.hashes.enumerated() {
                     if let value = centroid[hash] { dot += value * weights[index] }
                 }
                 score = Double(dot / max(norm * itemNorm, .leastNormalMagnitude))
-                reason = .similar
-                threshold = settings.sameLanguageThreshold
-            } else {
-                guard interlingualNorm > 0, story.interlingualNorm > 0 else { continue }
+                margin = score / settings.sameLanguageThreshold
+            }
+            if interlingualNorm > 0, story.interlingualNorm > 0 {
                 var dot: Float = 0
                 var concepts = 0
                 var anchors = 0
@@ -235,14 +241,15 @@ public struct StoryClusterer: Sendable {
                         if index < features.anchorCount { anchors += 1 }
                     }
                 }
-                guard concepts >= settings.minimumSharedConcepts, anchors >= settings.minimumSharedAnchors else {
-                    continue
+                if concepts >= settings.minimumSharedConcepts, anchors >= settings.minimumSharedAnchors {
+                    let conceptScore = Double(dot / (story.interlingualNorm * interlingualNorm))
+                    if conceptScore / settings.crossLanguageThreshold > margin {
+                        score = conceptScore
+                        margin = conceptScore / settings.crossLanguageThreshold
+                        reason = story.centroids[features.language] == nil ? .crossLanguage : .concepts
+                    }
                 }
-                score = Double(dot / (story.interlingualNorm * interlingualNorm))
-                reason = .crossLanguage
-                threshold = settings.crossLanguageThreshold
             }
-            let margin = score / threshold
             if margin >= 1, margin > best?.margin ?? 0 { best = (slot, score, reason, margin) }
         }
         return best.map { ($0.slot, $0.score, $0.reason) }
