@@ -7,7 +7,9 @@ case "rules":
     RulesBenchmark.run(Array(arguments.dropFirst()))
 case "parse":
     ParseBenchmark.run(Array(arguments.dropFirst()))
+case "stories":
+    StoriesBenchmark.run(Array(arguments.dropFirst()))
 default:
-    print("usage: herald-bench <benchmark> [arguments]   (benchmarks: rules)")
+    print("usage: herald-bench <benchmark> [arguments]   (benchmarks: rules, stories)")
     exit(arguments.isEmpty ? 0 : 64)
 }

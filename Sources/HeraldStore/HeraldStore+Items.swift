@@ -34,12 +34,17 @@ public struct JudgedItem: Sendable {
     /// drops the alerts if another process got there first.
     public var status: ItemStatus
     public var alerts: [RoutedAlert]
+    /// The story a new item joined; its alerts then follow the story rules (`StoryStamp`).
+    public var story: StoryStamp?
 
-    public init(item: Item, keys: ItemKeys, status: ItemStatus = .new, alerts: [RoutedAlert] = []) {
+    public init(
+        item: Item, keys: ItemKeys, status: ItemStatus = .new, alerts: [RoutedAlert] = [], story: StoryStamp? = nil
+    ) {
         self.item = item
         self.keys = keys
         self.status = status
         self.alerts = alerts
+        self.story = story
     }
 }
 
@@ -131,8 +136,9 @@ extension HeraldStore {
                 case .new:
                     let itemID = try Self.insertItem(db, judged, feed: fetch.feed, at: fetch.at)
                     result.newItems += 1
-                    for routed in alerts where try Self.enqueue(db, routed, itemID: itemID, at: fetch.at) {
-                        result.alerts.append(routed.alert)
+                    if let story = judged.story { try Self.joinStory(db, story, item: judged.item, itemID: itemID) }
+                    for routed in alerts {
+                        result.alerts += try Self.enqueue(db, routed, story: judged.story, itemID: itemID, at: fetch.at)
                     }
                 case .edited:
                     guard let itemID = try Self.knownItem(db, judged.keys.strong) else { continue }

@@ -18,7 +18,8 @@ extension HeraldStore {
     ///   never judged again) but lose their title;
     /// - alerts created before it leave the history once every sink has confirmed them (an alert
     ///   still pending or retrying is kept, whatever its age);
-    /// - confirmed delivery records older than it go.
+    /// - confirmed delivery records older than it go;
+    /// - story reports and story alert state go 72 hours after it (see `pruneStories`).
     public func prune(before cutoff: Date) async throws(StoreError) -> PruneReport {
         try await write { db in
             try db.execute(
@@ -31,6 +32,7 @@ extension HeraldStore {
                     """,
                 arguments: [cutoff.unix])
             let alerts = db.changesCount
+            try Self.pruneStories(db, before: cutoff)
             try db.execute(
                 sql: "UPDATE item SET title = '' WHERE first_seen_at < ? AND title != ''", arguments: [cutoff.unix])
             return PruneReport(itemsTrimmed: db.changesCount, alertsRemoved: alerts, deliveriesRemoved: deliveries)

@@ -125,6 +125,41 @@ enum Schema {
                     ) WITHOUT ROWID;
                     """)
         }
+        migrator.registerMigration("stories-v1") { db in
+            // story_member: which story each recorded item joined, with enough of its text to
+            // rebuild the in-memory story window after a restart. story_alert: per (rule, story),
+            // the first alert (NULL while min_sources holds it back) and the follow-up batching state.
+            try db.execute(
+                sql: """
+                    CREATE TABLE story_member (
+                        item_id INTEGER PRIMARY KEY REFERENCES item(id) ON DELETE CASCADE,
+                        story_id TEXT NOT NULL,
+                        feed TEXT NOT NULL,
+                        source TEXT,
+                        language TEXT NOT NULL,
+                        title TEXT NOT NULL,
+                        body TEXT NOT NULL,
+                        link TEXT,
+                        reason TEXT NOT NULL,
+                        score REAL NOT NULL,
+                        at REAL NOT NULL
+                    );
+                    CREATE INDEX story_member_by_story ON story_member(story_id, at);
+                    CREATE INDEX story_member_by_time ON story_member(at);
+                    CREATE TABLE story_alert (
+                        rule TEXT NOT NULL,
+                        story_id TEXT NOT NULL,
+                        alert_id TEXT,
+                        title TEXT NOT NULL,
+                        sinks TEXT NOT NULL,
+                        created_at REAL NOT NULL,
+                        last_update_at REAL NOT NULL,
+                        update_interval REAL NOT NULL,
+                        pending INTEGER NOT NULL DEFAULT 0,
+                        PRIMARY KEY (rule, story_id)
+                    ) WITHOUT ROWID;
+                    """)
+        }
         return migrator
     }
 }

@@ -19,6 +19,24 @@ struct AlertsCommand: AsyncParsableCommand {
     @Flag(help: "One JSON object per line.")
     var json = false
 
+    /// The alert as the sinks write it, with where it stands in its story: follow-ups (recorded
+    /// quietly unless the rule says `followups: each`) name the alert they follow.
+    static func text(_ alert: Alert) -> String {
+        var text = AlertRendering.text(alert)
+        guard let story = alert.story else { return text }
+        let marker: String
+        switch alert.kind {
+        case .followUp: marker = "follow-up of \(story.followUpOf ?? "?")"
+        case .storyUpdate: marker = "update of \(story.followUpOf ?? "?")"
+        case .held: marker = "held until min_sources outlets report it"
+        default: marker = "first report"
+        }
+        text.removeLast()
+        text += "\n  story \(story.id) (\(marker)): \(story.items) reports, \(story.sources) outlets"
+        text += " (\(story.outlets.joined(separator: ", "))), \(story.languages.joined(separator: ", "))\n"
+        return text
+    }
+
     func validate() throws {
         guard ConfigValues.duration(since) != nil else {
             throw ValidationError("--since '\(since)' is not a duration (write e.g. 90m, 24h, 7d)")
@@ -32,7 +50,7 @@ struct AlertsCommand: AsyncParsableCommand {
         let cutoff = Date().addingTimeInterval(-Double(window.components.seconds))
         let alerts = try await store.alerts(since: cutoff, rule: rule)
         for alert in alerts {
-            print(json ? AlertRendering.jsonLine(alert) : AlertRendering.text(alert))
+            print(json ? AlertRendering.jsonLine(alert) : Self.text(alert))
         }
         if alerts.isEmpty && !json {
             writeToStandardError("no alerts in the last \(since)\(rule.map { " for rule \($0)" } ?? "")\n")

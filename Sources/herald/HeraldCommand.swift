@@ -17,7 +17,7 @@ struct HeraldCommand: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             PollCommand.self, RunCommand.self, CheckCommand.self, StatusCommand.self, AlertsCommand.self,
-            DatabaseCommand.self, OPMLCommand.self, RulesCommand.self, InspectCommand.self,
+            DatabaseCommand.self, OPMLCommand.self, RulesCommand.self, InspectCommand.self, StoriesCommand.self,
             DeliveriesCommand.self, DLQCommand.self,
         ]
     )

@@ -16,7 +16,12 @@ struct EndToEndTests {
             feeds: [
                 FeedConfig(name: "wire", url: feedURL, tags: ["syria"], firstPollWindow: nil, allowPrivateNetwork: true)
             ],
-            rules: [RuleConfig(name: "paris-talks", query: Fixtures.talksQuery, tags: ["syria"])],
+            // Every item its own alert: these tests follow items through the pipeline, not stories.
+            rules: [
+                RuleConfig(
+                    name: "paris-talks", query: Fixtures.talksQuery, tags: ["syria"],
+                    story: StoryPolicy(followUps: .each))
+            ],
             sinks: sinks)
     }
 

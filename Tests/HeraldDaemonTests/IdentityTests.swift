@@ -47,7 +47,12 @@ struct IdentityTests {
                         name: "wire", url: url, firstPollWindow: firstPollWindow, unhealthyAfter: unhealthyAfter,
                         allowPrivateNetwork: true)
                 ],
-                rules: [RuleConfig(name: "talks", query: "Syria Israel", alertOnEdit: alertOnEdit)],
+                // Every item its own alert: these tests count judgements, not stories.
+                rules: [
+                    RuleConfig(
+                        name: "talks", query: "Syria Israel", alertOnEdit: alertOnEdit,
+                        story: StoryPolicy(followUps: .each))
+                ],
                 sinks: [SinkConfig(name: "archive", kind: .file(path: workspace.path("a.jsonl")))]),
             options: HeraldOptions(statePath: workspace.path("s.sqlite")), logger: testLogger)
     }

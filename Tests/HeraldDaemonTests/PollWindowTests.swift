@@ -25,7 +25,8 @@ struct PollWindowTests {
                     name: String(format: "f%02d", $0), url: server.url("/feed/\($0)"), firstPollWindow: nil,
                     allowPrivateNetwork: true)
             },
-            rules: [RuleConfig(name: "talks", query: Fixtures.talksQuery)],
+            // Every item its own alert: the feeds carry the same stories.
+            rules: [RuleConfig(name: "talks", query: Fixtures.talksQuery, story: StoryPolicy(followUps: .each))],
             sinks: [SinkConfig(name: "archive", kind: .file(path: workspace.path("alerts.jsonl")))],
             http: HTTPSettings(maxTransfers: 4, perHost: 4))
         let herald = try buildHerald(

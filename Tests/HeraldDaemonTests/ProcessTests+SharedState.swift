@@ -47,6 +47,7 @@ extension ProcessTests {
         rules:
           - name: talks
             query: '\(Fixtures.talksQuery)'
+            followups: each
         sinks:
           - name: hook
             type: webhook

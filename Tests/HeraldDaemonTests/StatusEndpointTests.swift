@@ -32,7 +32,8 @@ struct StatusEndpointTests {
                 FeedConfig(name: "wire", url: feeds.url("/rss"), firstPollWindow: nil, allowPrivateNetwork: true),
                 FeedConfig(name: "down", url: feeds.url("/down"), allowPrivateNetwork: true),
             ],
-            rules: [RuleConfig(name: "talks", query: Fixtures.talksQuery)],
+            // Every matching item sent: the figures count deliveries per item, not per story.
+            rules: [RuleConfig(name: "talks", query: Fixtures.talksQuery, story: StoryPolicy(followUps: .each))],
             sinks: [SinkConfig(name: "archive", kind: .file(path: workspace.path("alerts.jsonl")))])
         let herald = try buildHerald(
             config: config, options: HeraldOptions(statePath: workspace.path("s.sqlite")), logger: testLogger)

@@ -6,6 +6,7 @@ import Foundation
 /// - `state`: path of the SQLite state file, relative to the config file's folder. Optional; see
 ///   `StatePath` for the full order of precedence.
 /// - `retention`: how long history is kept (default 30 days); see `HeraldStore.prune`.
+/// - `story_window`: how long a story stays open to new reports (default 72h).
 /// - `defaults`: `interval`, `timeout`, `max_body`, `first_poll_window`, `unhealthy_after` and
 ///   `allow_private_network` applied to every feed that does not set its own.
 /// - `http`: limits of the HTTP client, described on `HTTPSettings`.
@@ -28,8 +29,11 @@ public struct HeraldConfig: Sendable, Hashable {
     /// `retention`: how long alert history, confirmed deliveries and item titles are kept. Identity
     /// keys are kept for ever, so an old item never alerts again.
     public var retention: Duration = HeraldConfig.defaultRetention
+    /// `story_window`: how far back a report may join a story (default 72h); see `StoryClusterer`.
+    public var storyWindow: Duration = HeraldConfig.defaultStoryWindow
 
     public static let defaultRetention: Duration = .seconds(30 * 86_400)
+    public static let defaultStoryWindow: Duration = .seconds(72 * 3600)
 
     public init(
         file: String, state: String? = nil, feeds: [FeedConfig], rules: [RuleConfig], sinks: [SinkConfig],
@@ -150,10 +154,14 @@ public struct RuleConfig: Sendable, Hashable {
     public var reject: [String]
     /// The file the rule was read from, when it is an included rule file.
     public var file: String?
+    /// How later reports of a story this rule alerted on are handled (`followups`,
+    /// `followup_interval`, `min_sources`, `min_sources_within`).
+    public var story: StoryPolicy = StoryPolicy()
 
     public init(
         name: String, query: String, feeds: [String]? = nil, tags: [String]? = nil, sinks: [String]? = nil,
-        alertOnEdit: Bool = false, expect: [String] = [], reject: [String] = [], file: String? = nil
+        alertOnEdit: Bool = false, expect: [String] = [], reject: [String] = [], file: String? = nil,
+        story: StoryPolicy = StoryPolicy()
     ) {
         self.name = name
         self.query = query
@@ -164,6 +172,7 @@ public struct RuleConfig: Sendable, Hashable {
         self.expect = expect
         self.reject = reject
         self.file = file
+        self.story = story
     }
 
     /// Whether the rule looks at items of `feed`.
@@ -172,6 +181,35 @@ public struct RuleConfig: Sendable, Hashable {
         if let feeds, feeds.contains(feed.name) { return true }
         if let tags, !Set(tags).isDisjoint(with: feed.tags) { return true }
         return false
+    }
+}
+
+/// How a rule treats the stories its matches belong to. The first matching report of a story
+/// alerts at once; later ones are follow-ups.
+///
+/// - `followups: quiet | each` (default quiet): `quiet` records follow-ups (shown by `herald
+///   alerts`) and sends one "also reported by N outlets" update at most every
+///   `followup_interval` (default 1h); `each` sends every follow-up as it comes.
+/// - `min_sources: N` (default 1): alert only once N distinct feeds carry the story within
+///   `min_sources_within` (default 6h); earlier matches are recorded as held.
+public struct StoryPolicy: Sendable, Hashable, Codable {
+    public enum FollowUps: String, Sendable, Hashable, Codable, CaseIterable {
+        case quiet, each
+    }
+
+    public var followUps: FollowUps
+    public var followUpInterval: Duration
+    public var minSources: Int
+    public var minSourcesWithin: Duration
+
+    public init(
+        followUps: FollowUps = .quiet, followUpInterval: Duration = .seconds(3600), minSources: Int = 1,
+        minSourcesWithin: Duration = .seconds(6 * 3600)
+    ) {
+        self.followUps = followUps
+        self.followUpInterval = followUpInterval
+        self.minSources = minSources
+        self.minSourcesWithin = minSourcesWithin
     }
 }
 

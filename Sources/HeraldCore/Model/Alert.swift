@@ -16,6 +16,14 @@ public struct Alert: Sendable, Hashable, Codable {
         case feedUnhealthy = "feed-unhealthy"
         /// A feed that was reported unhealthy works again.
         case feedRecovered = "feed-recovered"
+        /// A later report of a story the rule already alerted on. Recorded (and shown by `herald
+        /// alerts`); sent only when the rule says `followups: each`.
+        case followUp = "follow-up"
+        /// "Also reported by N outlets: …": the follow-ups of a story gathered into one message,
+        /// at most every `followup_interval`.
+        case storyUpdate = "story-update"
+        /// A match recorded while its story waits for `min_sources` outlets; not sent.
+        case held
     }
 
     public var id: String
@@ -35,12 +43,15 @@ public struct Alert: Sendable, Hashable, Codable {
     /// notices, and for alerts stored before explanations existed.
     public var explanation: RuleMatch?
     public var createdAt: Date
+    /// The story the item belongs to, with its outlets so far. Nil for notices, and for alerts
+    /// stored before stories existed.
+    public var story: StoryInfo?
 
     public init(
         id: String, kind: Kind = .match, rule: String, feed: String, source: String? = nil, title: String,
         link: String? = nil,
         published: Date? = nil, summary: String = "", matchedTerms: [String] = [], explanation: RuleMatch? = nil,
-        createdAt: Date = Date()
+        createdAt: Date = Date(), story: StoryInfo? = nil
     ) {
         self.id = id
         self.kind = kind
@@ -54,6 +65,7 @@ public struct Alert: Sendable, Hashable, Codable {
         self.matchedTerms = matchedTerms
         self.explanation = explanation
         self.createdAt = createdAt
+        self.story = story
     }
 
     enum CodingKeys: String, CodingKey {
@@ -61,6 +73,7 @@ public struct Alert: Sendable, Hashable, Codable {
         case matchedTerms = "matched_terms"
         case explanation
         case createdAt = "created_at"
+        case story
     }
 
     public init(from decoder: any Decoder) throws {
@@ -77,11 +90,44 @@ public struct Alert: Sendable, Hashable, Codable {
         matchedTerms = try container.decodeIfPresent([String].self, forKey: .matchedTerms) ?? []
         explanation = try container.decodeIfPresent(RuleMatch.self, forKey: .explanation)
         createdAt = try container.decode(Date.self, forKey: .createdAt)
+        story = try container.decodeIfPresent(StoryInfo.self, forKey: .story)
     }
 
     /// The deterministic id of (rule, item): 32 hex digits.
     public static func id(rule: String, itemKey: String) -> String {
         StableHash.hex128("\(rule)\u{1F}\(itemKey)")
+    }
+}
+
+/// Where an alert's item stands in its story: one event reported by several outlets.
+public struct StoryInfo: Sendable, Hashable, Codable {
+    /// The story's id (`s` + 15 hex digits), the same for every report of it.
+    public var id: String
+    /// How many distinct outlets (feeds) reported it so far.
+    public var sources: Int
+    /// The languages of its reports so far (`ar`, `en`), sorted.
+    public var languages: [String]
+    /// The outlets so far, first reporter first (feed titles, or feed names).
+    public var outlets: [String]
+    /// How many reports (items) it has so far.
+    public var items: Int
+    /// For a follow-up or story update: the id of the story's first alert for this rule.
+    public var followUpOf: String?
+
+    public init(
+        id: String, sources: Int, languages: [String], outlets: [String], items: Int, followUpOf: String? = nil
+    ) {
+        self.id = id
+        self.sources = sources
+        self.languages = languages
+        self.outlets = outlets
+        self.items = items
+        self.followUpOf = followUpOf
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, sources, languages, outlets, items
+        case followUpOf = "follow_up_of"
     }
 }
 

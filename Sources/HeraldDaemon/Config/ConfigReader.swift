@@ -26,7 +26,8 @@ struct ConfigReader {
     }
 
     static let topKeys = [
-        "state", "retention", "defaults", "http", "feeds", "rules", "sinks", "aliases", "include", "secrets_file",
+        "state", "retention", "story_window", "defaults", "http", "feeds", "rules", "sinks", "aliases", "include",
+        "secrets_file",
     ]
     static let ruleFileKeys = ["aliases", "rules"]
     static let defaultsKeys = [
@@ -37,7 +38,10 @@ struct ConfigReader {
         "name", "url", "allow_file", "allow_private_network", "interval", "timeout", "max_body", "tags", "language",
         "identity", "first_poll_window", "unhealthy_after",
     ]
-    static let ruleKeys = ["name", "query", "feeds", "tags", "sinks", "alert_on_edit", "expect", "reject"]
+    static let ruleKeys = [
+        "name", "query", "feeds", "tags", "sinks", "alert_on_edit", "expect", "reject", "followups",
+        "followup_interval", "min_sources", "min_sources_within",
+    ]
     static let sinkKeys = [
         "name", "type", "format", "path", "url", "url_secret", "timeout", "signing_secret", "retry", "give_up_after",
         "digest",
@@ -114,6 +118,7 @@ struct ConfigReader {
         var config = HeraldConfig(
             file: file, state: state, feeds: feeds, rules: rules, sinks: sinks, aliases: aliases, http: http)
         config.retention = retention ?? HeraldConfig.defaultRetention
+        config.storyWindow = duration(top["story_window"], "story_window") ?? HeraldConfig.defaultStoryWindow
         return config
     }
 
@@ -202,13 +207,42 @@ struct ConfigReader {
         for (index, sink) in (sinkNames ?? []).enumerated() where !sinks.contains(sink) {
             referenceProblem("\(path).sinks[\(index)]", keys["sinks"], kind: "sink", name: sink, known: sinks)
         }
+        let story = readStoryPolicy(keys, path: path)
         guard let name, let query else { return nil }
-        return RuleConfig(
+        var rule = RuleConfig(
             name: name, query: query, feeds: feedNames, tags: strings(keys["tags"], "\(path).tags"), sinks: sinkNames,
             alertOnEdit: bool(keys["alert_on_edit"], "\(path).alert_on_edit") ?? false,
             expect: strings(keys["expect"], "\(path).expect") ?? [],
             reject: strings(keys["reject"], "\(path).reject") ?? [],
             file: isIncluded ? file : nil)
+        rule.story = story
+        return rule
+    }
+
+    /// A rule's `followups`, `followup_interval`, `min_sources` and `min_sources_within`.
+    mutating func readStoryPolicy(_ keys: [String: Node], path: String) -> StoryPolicy {
+        var policy = StoryPolicy()
+        if let node = keys["followups"], let raw = string(node, "\(path).followups") {
+            if let mode = StoryPolicy.FollowUps(rawValue: raw) {
+                policy.followUps = mode
+            } else {
+                problem("\(path).followups", node, "'\(raw)' is not a follow-up mode (write quiet or each)")
+            }
+        }
+        if let interval = duration(keys["followup_interval"], "\(path).followup_interval") {
+            policy.followUpInterval = interval
+        }
+        if let minimum = count(keys["min_sources"], "\(path).min_sources") {
+            if minimum < 1, let node = keys["min_sources"] {
+                problem("\(path).min_sources", node, "min_sources must be at least 1 (1 alerts on the first report)")
+            } else {
+                policy.minSources = minimum
+            }
+        }
+        if let within = duration(keys["min_sources_within"], "\(path).min_sources_within") {
+            policy.minSourcesWithin = within
+        }
+        return policy
     }
 
     // MARK: - Value readers

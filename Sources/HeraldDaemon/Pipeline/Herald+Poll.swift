@@ -64,6 +64,13 @@ extension Herald {
                         alerts: report.alerts.count))
             }
         }
+        if !options.catchUp {
+            do {
+                report.alerts += try await store.flushStoryUpdates(at: now())
+            } catch {
+                logger.error("cannot send story updates: \(error)")
+            }
+        }
         return report
     }
 
@@ -190,13 +197,15 @@ extension Herald {
         let keys = parsed.items.map { ItemIdentity.keys(feed: feed.name, item: $0, policy: feed.identity) }
         let statuses = try await store.classify(keys)
         let rules = context.runtime.rules.filter { $0.config.watches(feed) }
+        let stories = try await storyStamps(parsed.items, keys: keys, statuses: statuses, context: context)
         let judged = parsed.items.indices.compactMap { index -> JudgedItem? in
             let status = statuses[index]
             guard status == .new || status == .edited else {
                 return JudgedItem(item: parsed.items[index], keys: keys[index], status: status)
             }
             let alerts = judge(parsed.items[index], keys: keys[index], status: status, rules: rules, context: context)
-            return JudgedItem(item: parsed.items[index], keys: keys[index], status: status, alerts: alerts)
+            return JudgedItem(
+                item: parsed.items[index], keys: keys[index], status: status, alerts: alerts, story: stories[index])
         }
         let rekeyed = statuses.filter { $0 == .knownContent }.count
         if rekeyed >= 3 && rekeyed * 2 >= parsed.items.count {

@@ -18,6 +18,8 @@ public final class Herald: Sendable {
     let runtime: Mutex<Runtime>
     /// Counters for the status endpoint's `/metrics`.
     public let metrics = HeraldMetrics()
+    /// The story window new items are grouped in.
+    let stories = StoryDesk()
     /// Identifies this process's outbox leases.
     let owner = "herald-\(getpid())-\(UUID().uuidString.prefix(8))"
 

@@ -36,10 +36,13 @@ struct AlertView: Sendable {
 
     var isNotice: Bool { kind == .feedUnhealthy || kind == .feedRecovered }
 
-    /// A colour per kind for services that show one (blue match, amber edit, red unhealthy, green recovered).
+    /// A colour per kind for services that show one (blue match, amber edit, red unhealthy, green
+    /// recovered; a story's follow-ups and updates a lighter blue, a held story grey).
     var color: Int {
         switch kind {
         case .match: 0x2B6CB0
+        case .followUp, .storyUpdate: 0x63B3ED
+        case .held: 0x718096
         case .edit: 0xD69E2E
         case .feedUnhealthy: 0xC53030
         case .feedRecovered: 0x2F855A

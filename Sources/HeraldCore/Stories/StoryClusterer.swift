@@ -1,0 +1,336 @@
+import Foundation
+
+/// One item as the story layer sees it.
+public struct StoryItem: Sendable, Hashable {
+    /// The item's identity key: names the story the item starts, if it starts one.
+    public var key: String
+    public var title: String
+    public var body: String
+    public var link: String?
+    /// When the item counts as reported: its publication time, or when Herald first saw it.
+    public var time: Date
+
+    public init(key: String, title: String, body: String, link: String? = nil, time: Date) {
+        self.key = key
+        self.title = title
+        self.body = body
+        self.link = link
+        self.time = time
+    }
+}
+
+/// Which story an item belongs to, and why.
+public struct StoryAssignment: Sendable, Hashable {
+    public enum Reason: String, Sendable, Hashable {
+        /// No story in the window was similar enough: the item starts one.
+        case new
+        /// A copy of an item already in the story (same URL, same text, or a near-duplicate).
+        case copy
+        /// Similar enough to the story's reports in the item's language.
+        case similar
+        /// Joined an other-language story through shared concepts, names and numbers.
+        case crossLanguage = "cross-language"
+        /// Joined a story with reports in its language through shared concepts and numbers,
+        /// although worded differently.
+        case concepts
+    }
+
+    public var storyID: String
+    public var reason: Reason
+    /// The similarity that decided it (1 for a copy, 0 for a new story).
+    public var score: Double
+    /// `ar` or `en`, as `StoryFeatures` detects it.
+    public var language: String
+}
+
+/// The two story layers over a sliding time window: an item that copies a recent one joins its
+/// story; else it joins the most similar story of the window when the similarity clears a
+/// threshold; else it starts a new story.
+///
+/// Similarity is the cosine of IDF-weighted features (`StoryFeatures`), taken two ways: the item's
+/// features against the sum of the story's reports in the item's language; and its concepts,
+/// numbers and months against the whole story's, whatever the languages — which must share at
+/// least `minimumSharedConcepts` alias concepts and `minimumSharedAnchors` concepts and numbers
+/// together. The better margin over its threshold counts.
+///
+/// Everything older than `window` (behind the newest time seen) is forgotten: document
+/// frequencies, fingerprints, stories whose last report left the window. Memory follows the
+/// number of items in the window. Not thread-safe: the owner serialises calls.
+public struct StoryClusterer: Sendable {
+    /// Tuning knobs; the defaults are what the evaluation set in `Tests/StoryEvaluation` was
+    /// measured with.
+    public struct Settings: Sendable, Hashable {
+        public var window: TimeInterval = 72 * 3600
+        public var sameLanguageThreshold = 0.16
+        public var crossLanguageThreshold = 0.40
+        /// Alias concepts (not months or numbers) an item must share with an other-language story.
+        public var minimumSharedConcepts = 2
+        /// Concepts and numbers (not months) it must share: two common names alone are weak evidence.
+        public var minimumSharedAnchors = 3
+        /// Weight of a concept or number relative to a word of the same rarity.
+        public var interlingualBoost: Float = 1.5
+        /// How many of the item's rarest features fetch candidate stories.
+        public var probeFeatures = 12
+        /// How many of the most recent stories per feature are compared.
+        public var candidatesPerFeature = 48
+        /// How many of the best-ranked candidates get a full similarity.
+        public var rescoredCandidates = 12
+        /// Features kept per story and language (the heaviest).
+        public var maximumStoryFeatures = 600
+
+        public init() {}
+    }
+
+    struct Story: Sendable {
+        var id: String
+        var first: Double
+        var last: Double
+        var centroids: [String: [UInt64: Float]] = [:]
+        var norms: [String: Float] = [:]
+        var interlingual: [UInt64: Float] = [:]
+        var interlingualNorm: Float = 0
+        var members = 0
+    }
+
+    struct Member: Sendable {
+        var time: Double
+        var slot: Int
+        var hashes: [UInt64]
+        var duplicateSequence: Int
+    }
+
+    public let settings: Settings
+    public let concepts: StoryConcepts
+    private var stories: [Int: Story] = [:]
+    private var slotByID: [String: Int] = [:]
+    private var nextSlot = 0
+    private var members: [Member] = []
+    private var head = 0
+    private var documentFrequency: [UInt64: Int32] = [:]
+    private var postings: [UInt64: [Int]] = [:]
+    private var insertsSinceCompaction = 0
+    private var duplicates = NearDuplicateIndex()
+    /// The newest item time seen: the window ends here.
+    private var clock = -Double.infinity
+
+    public init(concepts: StoryConcepts = StoryConcepts(), settings: Settings = Settings()) {
+        self.concepts = concepts
+        self.settings = settings
+    }
+
+    /// Items in the window.
+    public var itemCount: Int { members.count - head }
+    /// Stories with a report in the window.
+    public var storyCount: Int { stories.count }
+
+    /// Assigns `item` to a story and remembers it.
+    public mutating func assign(_ item: StoryItem) -> StoryAssignment {
+        assign(item, into: nil)
+    }
+
+    /// Puts `item` into the story `storyID` whatever its similarity, as when rebuilding the window
+    /// from what was recorded before.
+    public mutating func restore(_ item: StoryItem, storyID: String) {
+        _ = assign(item, into: storyID)
+    }
+
+    private mutating func assign(_ item: StoryItem, into forced: String?) -> StoryAssignment {
+        let features = StoryFeatures(title: item.title, body: item.body, concepts: concepts)
+        let fingerprint = TextFingerprint(
+            link: item.link, words: features.words, titleWordCount: features.titleWordCount)
+        let time = item.time.timeIntervalSince1970
+        advance(to: time)
+        let weights = weigh(features)
+        var slot: Int
+        var assignment: StoryAssignment
+        if let forced {
+            slot = slotByID[forced] ?? newStory(id: forced, time: time)
+            assignment = StoryAssignment(storyID: forced, reason: .similar, score: 0, language: features.language)
+        } else if let copied = duplicates.duplicate(of: fingerprint), let story = stories[copied],
+            story.last >= time - settings.window
+        {
+            slot = copied
+            assignment = StoryAssignment(storyID: story.id, reason: .copy, score: 1, language: features.language)
+        } else if let (best, score, reason) = bestStory(features, weights: weights, time: time) {
+            slot = best
+            assignment = StoryAssignment(
+                storyID: stories[best]?.id ?? "", reason: reason, score: score, language: features.language)
+        } else {
+            let id = "s" + String(StableHash.hex128(item.key).prefix(15))
+            slot = slotByID[id] ?? newStory(id: id, time: time)
+            assignment = StoryAssignment(storyID: id, reason: .new, score: 0, language: features.language)
+        }
+        add(features, weights: weights, to: slot, time: time)
+        let sequence = duplicates.insert(fingerprint, value: slot)
+        members.append(Member(time: time, slot: slot, hashes: features.hashes, duplicateSequence: sequence))
+        for hash in features.hashes { documentFrequency[hash, default: 0] += 1 }
+        return assignment
+    }
+
+    private mutating func newStory(id: String, time: Double) -> Int {
+        let slot = nextSlot
+        nextSlot += 1
+        stories[slot] = Story(id: id, first: time, last: time)
+        slotByID[id] = slot
+        return slot
+    }
+
+    /// IDF weight of each feature, from the window's document frequencies before this item.
+    private func weigh(_ features: StoryFeatures) -> [Float] {
+        let documents = Float(itemCount + 1)
+        return features.hashes.enumerated().map { index, hash in
+            let frequency = Float(documentFrequency[hash] ?? 0)
+            let idf = logf((documents + 1) / (frequency + 1)) + 1
+            return index < features.interlingualCount ? idf * settings.interlingualBoost : idf
+        }
+    }
+
+    private func bestStory(
+        _ features: StoryFeatures, weights: [Float], time: Double
+    ) -> (slot: Int, score: Double, reason: StoryAssignment.Reason)? {
+        // Candidates: recent stories holding one of the item's rarest features that the window has
+        // seen (an unseen word finds nothing, however rare).
+        let probes = features.hashes.indices.filter { documentFrequency[features.hashes[$0]] != nil }
+            .sorted { weights[$0] > weights[$1] }.prefix(settings.probeFeatures)
+        // Each candidate's share of the probe weight ranks them; only the best few get a full cosine.
+        var overlap: [Int: Float] = [:]
+        overlap.reserveCapacity(probes.count * settings.candidatesPerFeature)
+        for index in probes {
+            guard let list = postings[features.hashes[index]] else { continue }
+            let weight = weights[index]
+            for slot in list.suffix(settings.candidatesPerFeature) { overlap[slot, default: 0] += weight }
+        }
+        let candidates = overlap.sorted { $0.value > $1.value }.prefix(settings.rescoredCandidates).map(\.key)
+        guard !candidates.isEmpty else { return nil }
+        var itemNorm: Float = 0
+        var interlingualNorm: Float = 0
+        for (index, weight) in weights.enumerated() {
+            itemNorm += weight * weight
+            if index < features.interlingualCount { interlingualNorm += weight * weight }
+        }
+        itemNorm = itemNorm.squareRoot()
+        interlingualNorm = interlingualNorm.squareRoot()
+        var best: (slot: Int, score: Double, reason: StoryAssignment.Reason, margin: Double)?
+        for slot in candidates {
+            guard let story = stories[slot], story.last >= time - settings.window,
+                story.first <= time + settings.window
+            else { continue }
+            // Two ways in; the better margin over its threshold counts. The item's words against the
+            // story's reports in its language; and, whatever the languages, the concepts and numbers
+            // it shares with the whole story (a report in other words still names the same people,
+            // places and figures).
+            var score = 0.0
+            var reason = StoryAssignment.Reason.similar
+            var margin = 0.0
+            if let centroid = story.centroids[features.language], let norm = story.norms[features.language] {
+                var dot: Float = 0
+                for (index, hash) in features.hashes.enumerated() {
+                    if let value = centroid[hash] { dot += value * weights[index] }
+                }
+                score = Double(dot / max(norm * itemNorm, .leastNormalMagnitude))
+                margin = score / settings.sameLanguageThreshold
+            }
+            if interlingualNorm > 0, story.interlingualNorm > 0 {
+                var dot: Float = 0
+                var concepts = 0
+                var anchors = 0
+                for index in 0..<features.interlingualCount {
+                    if let value = story.interlingual[features.hashes[index]] {
+                        dot += value * weights[index]
+                        if index < features.conceptCount { concepts += 1 }
+                        if index < features.anchorCount { anchors += 1 }
+                    }
+                }
+                if concepts >= settings.minimumSharedConcepts, anchors >= settings.minimumSharedAnchors {
+                    let conceptScore = Double(dot / (story.interlingualNorm * interlingualNorm))
+                    if conceptScore / settings.crossLanguageThreshold > margin {
+                        score = conceptScore
+                        margin = conceptScore / settings.crossLanguageThreshold
+                        reason = story.centroids[features.language] == nil ? .crossLanguage : .concepts
+                    }
+                }
+            }
+            if margin >= 1, margin > best?.margin ?? 0 { best = (slot, score, reason, margin) }
+        }
+        return best.map { ($0.slot, $0.score, $0.reason) }
+    }
+
+    private mutating func add(_ features: StoryFeatures, weights: [Float], to slot: Int, time: Double) {
+        guard var story = stories[slot] else { return }
+        stories[slot] = nil  // edit in place without a copy
+        story.first = min(story.first, time)
+        story.last = max(story.last, time)
+        story.members += 1
+        var centroid = story.centroids.removeValue(forKey: features.language) ?? [:]
+        var normSquared = (story.norms[features.language] ?? 0) * (story.norms[features.language] ?? 0)
+        for (index, hash) in features.hashes.enumerated() {
+            let weight = weights[index]
+            let old = centroid[hash] ?? 0
+            if old == 0 && story.interlingual[hash] == nil { postings[hash, default: []].append(slot) }
+            centroid[hash] = old + weight
+            normSquared += (old + weight) * (old + weight) - old * old
+            if index < features.interlingualCount {
+                let before = story.interlingual[hash] ?? 0
+                story.interlingual[hash] = before + weight
+                story.interlingualNorm =
+                    (story.interlingualNorm * story.interlingualNorm
+                    + (before + weight) * (before + weight) - before * before).squareRoot()
+            }
+        }
+        if centroid.count > settings.maximumStoryFeatures {
+            // Keep the heaviest features: a long-running story's sum stays bounded.
+            let kept = centroid.sorted { $0.value > $1.value }.prefix(settings.maximumStoryFeatures * 3 / 4)
+            centroid = Dictionary(uniqueKeysWithValues: kept.map { ($0.key, $0.value) })
+            normSquared = centroid.values.reduce(0) { $0 + $1 * $1 }
+        }
+        story.centroids[features.language] = centroid
+        story.norms[features.language] = normSquared.squareRoot()
+        stories[slot] = story
+        insertsSinceCompaction += 1
+    }
+
+    /// Moves the window's end to `time` and forgets what fell out of it.
+    private mutating func advance(to time: Double) {
+        guard time > clock else { return }
+        clock = time
+        let horizon = time - settings.window
+        var lastSequence: Int?
+        while head < members.count, members[head].time < horizon {
+            for hash in members[head].hashes {
+                if let frequency = documentFrequency[hash] {
+                    documentFrequency[hash] = frequency > 1 ? frequency - 1 : nil
+                }
+            }
+            lastSequence = members[head].duplicateSequence
+            let slot = members[head].slot
+            if let story = stories[slot], story.last < horizon {
+                // Its last report is leaving: the story is closed. Posting entries go at compaction.
+                stories[slot] = nil
+                slotByID[story.id] = nil
+            }
+            members[head].hashes = []
+            head += 1
+        }
+        if let lastSequence { duplicates.evict(upTo: lastSequence) }
+        if head >= 1024 && head * 2 >= members.count {
+            members.removeFirst(head)
+            head = 0
+        }
+        if insertsSinceCompaction >= max(4096, itemCount / 2) {
+            compact(horizon: horizon)
+        }
+    }
+
+    /// Drops stories whose last report left the window, and their posting entries.
+    private mutating func compact(horizon: Double) {
+        insertsSinceCompaction = 0
+        for (slot, story) in stories where story.last < horizon {
+            stories[slot] = nil
+            slotByID[story.id] = nil
+        }
+        postings = postings.compactMapValues { list in
+            let live = list.filter { stories[$0] != nil }
+            return live.isEmpty ? nil : live
+        }
+    }
+}

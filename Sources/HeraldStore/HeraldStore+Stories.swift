@@ -1,0 +1,285 @@
+import Foundation
+import GRDB
+import HeraldCore
+
+/// The story a new item joined (from `StoryClusterer`), and how each rule treats its stories.
+public struct StoryStamp: Sendable, Hashable {
+    public var storyID: String
+    public var language: String
+    /// How the item joined (`new`, `copy`, `similar`, `cross-language`) and the deciding score.
+    public var reason: String
+    public var score: Double
+    /// The feed's own title, shown as the outlet's name.
+    public var source: String?
+    /// The item's text (its start), kept to rebuild the story window after a restart.
+    public var body: String
+    /// The time the item counts for in the story window.
+    public var at: Date
+    /// The story policy of each rule, by rule name; a rule not listed uses the defaults.
+    public var policies: [String: StoryPolicy]
+
+    public init(
+        storyID: String, language: String, reason: String, score: Double, source: String?, body: String, at: Date,
+        policies: [String: StoryPolicy]
+    ) {
+        self.storyID = storyID
+        self.language = language
+        self.reason = reason
+        self.score = score
+        self.source = source
+        self.body = body
+        self.at = at
+        self.policies = policies
+    }
+}
+
+/// One recorded report of a story.
+public struct StoryReport: Sendable, Hashable {
+    public var itemKey: String
+    public var storyID: String
+    public var feed: String
+    public var source: String?
+    public var language: String
+    public var title: String
+    public var body: String
+    public var link: String?
+    public var reason: String
+    public var at: Date
+}
+
+/// A story as `herald stories` shows it: its reports in order, and the alerts raised for it.
+public struct StorySummary: Sendable, Hashable {
+    public var id: String
+    public var reports: [StoryReport]
+    /// The rules that alerted on it (or hold it for `min_sources`), by name, with the first alert.
+    public var alerts: [String: String?]
+
+    public var outlets: [String] { StoryOutlets.names(reports.map { ($0.feed, $0.source) }) }
+    public var languages: [String] { Array(Set(reports.map(\.language))).sorted() }
+    public var first: Date { reports.first?.at ?? .distantPast }
+    public var last: Date { reports.last?.at ?? .distantPast }
+}
+
+/// Distinct outlets in order of first report: one per feed, shown by the feed's title.
+enum StoryOutlets {
+    static func names(_ reports: [(feed: String, source: String?)]) -> [String] {
+        var seen = Set<String>()
+        var names: [String] = []
+        for report in reports where seen.insert(report.feed).inserted { names.append(report.source ?? report.feed) }
+        return names
+    }
+}
+
+extension HeraldStore {
+    /// Reports recorded since `date`, oldest first: what rebuilds the story window at start-up.
+    public func storyReports(since date: Date) async throws(StoreError) -> [StoryReport] {
+        try await read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT m.*, i.identity FROM story_member m JOIN item i ON i.id = m.item_id
+                    WHERE m.at >= ? ORDER BY m.at, m.item_id
+                    """,
+                arguments: [date.unix]
+            ).map(StoryReport.init(row:))
+        }
+    }
+
+    /// Stories with a report since `date`, most recent first; only those a rule alerted on (or
+    /// holds) when `rule` is given.
+    public func stories(since date: Date, rule: String? = nil) async throws(StoreError) -> [StorySummary] {
+        try await read { db in
+            var ids = try String.fetchAll(
+                db, sql: "SELECT story_id FROM story_member WHERE at >= ? GROUP BY story_id ORDER BY MAX(at) DESC",
+                arguments: [date.unix])
+            if let rule {
+                let alerted = Set(
+                    try String.fetchAll(db, sql: "SELECT story_id FROM story_alert WHERE rule = ?", arguments: [rule]))
+                ids = ids.filter(alerted.contains)
+            }
+            return try ids.map { id in
+                let reports = try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT m.*, i.identity FROM story_member m JOIN item i ON i.id = m.item_id
+                        WHERE m.story_id = ? ORDER BY m.at, m.item_id
+                        """,
+                    arguments: [id]
+                ).map(StoryReport.init(row:))
+                var alerts: [String: String?] = [:]
+                for row in try Row.fetchAll(
+                    db, sql: "SELECT rule, alert_id FROM story_alert WHERE story_id = ?", arguments: [id])
+                {
+                    alerts[row["rule"] as String] = .some(row["alert_id"] as String?)
+                }
+                return StorySummary(id: id, reports: reports, alerts: alerts)
+            }
+        }
+    }
+
+    /// Sends the "also reported by" updates that are due: stories with quiet follow-ups whose
+    /// rule's `followup_interval` has passed since the last update. Returns the updates queued.
+    public func flushStoryUpdates(at now: Date) async throws(StoreError) -> [Alert] {
+        try await write { db in
+            let due = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM story_alert
+                    WHERE pending > 0 AND alert_id IS NOT NULL AND last_update_at + update_interval <= ?
+                    """,
+                arguments: [now.unix])
+            return try due.compactMap { row in try Self.sendUpdate(db, row: row, at: now) }
+        }
+    }
+
+    /// Forgets story reports older than `cutoff` less 72 hours (the default story window, so a
+    /// short retention never empties the window the daemon rebuilds from), and the per-rule
+    /// state of stories with no report left.
+    static func pruneStories(_ db: Database, before cutoff: Date) throws {
+        try db.execute(sql: "DELETE FROM story_member WHERE at < ?", arguments: [cutoff.unix - 72 * 3600])
+        try db.execute(
+            sql: """
+                DELETE FROM story_alert WHERE last_update_at < ?
+                AND NOT EXISTS (SELECT 1 FROM story_member m WHERE m.story_id = story_alert.story_id)
+                """,
+            arguments: [cutoff.unix - 72 * 3600])
+    }
+
+    static func joinStory(_ db: Database, _ stamp: StoryStamp, item: Item, itemID: Int64) throws {
+        try db.execute(
+            sql: """
+                INSERT OR REPLACE INTO story_member
+                    (item_id, story_id, feed, source, language, title, body, link, reason, score, at)
+                SELECT ?, ?, feed, ?, ?, title, ?, link, ?, ?, ? FROM item WHERE id = ?
+                """,
+            arguments: [
+                itemID, stamp.storyID, stamp.source, stamp.language, stamp.body, stamp.reason, stamp.score,
+                stamp.at.unix, itemID,
+            ])
+    }
+
+    /// Where the story stands now, for an alert's payload.
+    static func storyInfo(_ db: Database, _ storyID: String, followUpOf: String? = nil) throws -> StoryInfo {
+        let rows = try Row.fetchAll(
+            db, sql: "SELECT feed, source, language FROM story_member WHERE story_id = ? ORDER BY at, item_id",
+            arguments: [storyID])
+        let outlets = StoryOutlets.names(rows.map { ($0["feed"] as String, $0["source"] as String?) })
+        return StoryInfo(
+            id: storyID, sources: outlets.count, languages: Array(Set(rows.map { $0["language"] as String })).sorted(),
+            outlets: outlets, items: rows.count, followUpOf: followUpOf)
+    }
+
+    /// Queues `routed` as its story asks: the story's first match for the rule is sent at once;
+    /// a later one is a follow-up (recorded, sent only with `followups: each`, and gathered into
+    /// an "also reported by" update once `followup_interval` has passed); while `min_sources`
+    /// outlets have not reported the story the match is held. Returns the alerts queued to sinks.
+    static func enqueue(
+        _ db: Database, _ routed: RoutedAlert, story stamp: StoryStamp?, itemID: Int64, at now: Date
+    ) throws -> [Alert] {
+        guard let stamp, routed.alert.kind == .match else {
+            return try enqueue(db, routed, itemID: itemID, at: now) ? [routed.alert] : []
+        }
+        let rule = routed.alert.rule
+        let policy = stamp.policies[rule] ?? StoryPolicy()
+        var alert = routed.alert
+        let existing = try Row.fetchOne(
+            db, sql: "SELECT * FROM story_alert WHERE rule = ? AND story_id = ?", arguments: [rule, stamp.storyID])
+        if let existing, let first = existing["alert_id"] as String? {
+            alert.kind = .followUp
+            alert.story = try storyInfo(db, stamp.storyID, followUpOf: first)
+            let each = policy.followUps == .each
+            var sent: [Alert] = []
+            if try enqueue(db, RoutedAlert(alert: alert, sinks: each ? routed.sinks : []), itemID: itemID, at: now) {
+                if each { sent.append(alert) }
+                if !each {
+                    try db.execute(
+                        sql: "UPDATE story_alert SET pending = pending + 1 WHERE rule = ? AND story_id = ?",
+                        arguments: [rule, stamp.storyID])
+                    let row = try Row.fetchOne(
+                        db, sql: "SELECT * FROM story_alert WHERE rule = ? AND story_id = ?",
+                        arguments: [rule, stamp.storyID])
+                    if let row, (row["last_update_at"] as Double) + (row["update_interval"] as Double) <= now.unix,
+                        let update = try sendUpdate(db, row: row, at: now)
+                    {
+                        sent.append(update)
+                    }
+                }
+            }
+            return sent
+        }
+        alert.story = try storyInfo(db, stamp.storyID)
+        if policy.minSources > 1 {
+            let within = now.unix - Double(policy.minSourcesWithin.components.seconds)
+            let outlets =
+                try Int.fetchOne(
+                    db, sql: "SELECT COUNT(DISTINCT feed) FROM story_member WHERE story_id = ? AND at >= ?",
+                    arguments: [stamp.storyID, within]) ?? 0
+            if outlets < policy.minSources {
+                alert.kind = .held
+                _ = try enqueue(db, RoutedAlert(alert: alert, sinks: []), itemID: itemID, at: now)
+                try db.execute(
+                    sql: """
+                        INSERT OR IGNORE INTO story_alert
+                            (rule, story_id, alert_id, title, sinks, created_at, last_update_at, update_interval)
+                        VALUES (?, ?, NULL, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        rule, stamp.storyID, alert.title, routed.sinks.joined(separator: "\n"), now.unix, now.unix,
+                        Double(policy.followUpInterval.components.seconds),
+                    ])
+                return []
+            }
+        }
+        guard try enqueue(db, RoutedAlert(alert: alert, sinks: routed.sinks), itemID: itemID, at: now) else {
+            return []
+        }
+        try db.execute(
+            sql: """
+                INSERT OR REPLACE INTO story_alert
+                    (rule, story_id, alert_id, title, sinks, created_at, last_update_at, update_interval, pending)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)
+                """,
+            arguments: [
+                rule, stamp.storyID, alert.id, alert.title, routed.sinks.joined(separator: "\n"), now.unix, now.unix,
+                Double(policy.followUpInterval.components.seconds),
+            ])
+        return [alert]
+    }
+
+    /// Queues one "also reported by N outlets" update for the story_alert `row` and resets its
+    /// batching state.
+    static func sendUpdate(_ db: Database, row: Row, at now: Date) throws -> Alert? {
+        let rule: String = row["rule"]
+        let storyID: String = row["story_id"]
+        guard let first = row["alert_id"] as String? else { return nil }
+        let info = try storyInfo(db, storyID, followUpOf: first)
+        let others = Array(info.outlets.dropFirst())
+        guard !others.isEmpty else { return nil }
+        let firstAlert = try String.fetchOne(db, sql: "SELECT payload FROM alert WHERE id = ?", arguments: [first])
+            .flatMap { try? AlertCoding.decoder.decode(Alert.self, from: Data($0.utf8)) }
+        let title: String = row["title"]
+        let noun = others.count == 1 ? "outlet" : "outlets"
+        let update = Alert(
+            id: Alert.id(rule: rule, itemKey: "story-update\u{1F}\(storyID)\u{1F}\(info.items)"), kind: .storyUpdate,
+            rule: rule, feed: firstAlert?.feed ?? "", source: firstAlert?.source,
+            title: "Also reported by \(others.count) \(noun): \(others.joined(separator: ", ")) — \(title)",
+            link: firstAlert?.link, published: firstAlert?.published,
+            summary: "\(info.items) reports from \(info.sources) outlets in \(info.languages.joined(separator: ", "))",
+            createdAt: now, story: info)
+        let sinks = (row["sinks"] as String).split(separator: "\n").map(String.init)
+        try db.execute(
+            sql: "UPDATE story_alert SET pending = 0, last_update_at = ? WHERE rule = ? AND story_id = ?",
+            arguments: [now.unix, rule, storyID])
+        guard try enqueue(db, RoutedAlert(alert: update, sinks: sinks), itemID: nil, at: now) else { return nil }
+        return update
+    }
+}
+
+extension StoryReport {
+    init(row: Row) {
+        self.init(
+            itemKey: row["identity"], storyID: row["story_id"], feed: row["feed"], source: row["source"],
+            language: row["language"], title: row["title"], body: row["body"], link: row["link"],
+            reason: row["reason"], at: Date(unix: row["at"]))
+    }
+}

@@ -1,0 +1,158 @@
+import Foundation
+import HeraldCore
+import Testing
+
+/// One item of `Tests/StoryEvaluation/items.json`.
+struct EvaluationItem: Decodable {
+    var id: String
+    var story: String
+    var language: String
+    var outlet: String
+    var title: String
+    var body: String
+    var link: String
+    var published: Date
+    var copy: Bool
+    /// For a wire copy: the id of the report it copies.
+    var copyOf: String?
+
+    enum CodingKeys: String, CodingKey {
+        case id, story, language, outlet, title, body, link, published, copy
+        case copyOf = "copy_of"
+    }
+}
+
+/// The evaluation set and its alias sets, read from the repository.
+enum EvaluationSet {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("StoryEvaluation")
+
+    static func items() throws -> [EvaluationItem] {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        let data = try Data(contentsOf: folder.appendingPathComponent("items.json"))
+        return try decoder.decode([EvaluationItem].self, from: data).sorted { $0.published < $1.published }
+    }
+
+    static func concepts() throws -> StoryConcepts {
+        let text = try String(contentsOf: folder.appendingPathComponent("concepts.aliases"), encoding: .utf8)
+        return StoryConcepts(aliases: try AliasTable(parsing: text))
+    }
+}
+
+/// Pair-counting and BCubed scores of a clustering against gold labels.
+struct ClusteringScores: CustomStringConvertible {
+    var precision = 0.0
+    var recall = 0.0
+    var f1: Double { precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall) }
+    var bcubedPrecision = 0.0
+    var bcubedRecall = 0.0
+    var bcubedF1: Double {
+        bcubedPrecision + bcubedRecall == 0 ? 0 : 2 * bcubedPrecision * bcubedRecall / (bcubedPrecision + bcubedRecall)
+    }
+    var predictedPairs = 0
+    var goldPairs = 0
+
+    var description: String {
+        String(
+            format: "pairs P %.3f R %.3f F1 %.3f (predicted %d, gold %d) · BCubed P %.3f R %.3f F1 %.3f", precision,
+            recall, f1, predictedPairs, goldPairs, bcubedPrecision, bcubedRecall, bcubedF1)
+    }
+
+    /// Scores over the pairs `(i, j)` that `include` accepts (e.g. both English, or one of each
+    /// language); BCubed over the items `member` accepts, each compared with the others it may pair with.
+    init(gold: [String], predicted: [String], include: (Int, Int) -> Bool) {
+        var truePairs = 0
+        var bcubedP = 0.0
+        var bcubedR = 0.0
+        var counted = 0
+        for i in gold.indices {
+            var samePredicted = 1
+            var sameGold = 1
+            var both = 1
+            var pairs = 0
+            for j in gold.indices where j != i && include(i, j) {
+                pairs += 1
+                let p = predicted[i] == predicted[j]
+                let g = gold[i] == gold[j]
+                if p { samePredicted += 1 }
+                if g { sameGold += 1 }
+                if p && g { both += 1 }
+                if j > i {
+                    if p { predictedPairs += 1 }
+                    if g { goldPairs += 1 }
+                    if p && g { truePairs += 1 }
+                }
+            }
+            guard pairs > 0 else { continue }
+            counted += 1
+            bcubedP += Double(both) / Double(samePredicted)
+            bcubedR += Double(both) / Double(sameGold)
+        }
+        precision = predictedPairs == 0 ? 1 : Double(truePairs) / Double(predictedPairs)
+        recall = goldPairs == 0 ? 1 : Double(truePairs) / Double(goldPairs)
+        bcubedPrecision = counted == 0 ? 0 : bcubedP / Double(counted)
+        bcubedRecall = counted == 0 ? 0 : bcubedR / Double(counted)
+    }
+}
+
+@Suite("Story evaluation set")
+struct StoryEvaluationTests {
+    @Test("the set has at least 300 labelled items in English and Arabic, with copies and near misses")
+    func setShape() throws {
+        let items = try EvaluationSet.items()
+        #expect(items.count >= 300)
+        #expect(Set(items.map(\.language)) == ["en", "ar"])
+        #expect(items.filter(\.copy).count >= 20)
+        #expect(Set(items.map(\.story)).count >= 10)
+    }
+
+    @Test("grouping clears the bars: F1 ≥ 0.85 per language, cross-language link precision ≥ 0.90")
+    func grouping() throws {
+        let items = try EvaluationSet.items()
+        var clusterer = StoryClusterer(concepts: try EvaluationSet.concepts())
+        let predicted = items.map { item in
+            clusterer.assign(
+                StoryItem(key: item.id, title: item.title, body: item.body, link: item.link, time: item.published)
+            ).storyID
+        }
+        let gold = items.map(\.story)
+        let language = items.map(\.language)
+        var report = [
+            "story evaluation: \(items.count) items, \(Set(gold).count) stories, "
+                + "\(Set(predicted).count) predicted"
+        ]
+        for code in ["en", "ar"] {
+            let scores = ClusteringScores(gold: gold, predicted: predicted) {
+                language[$0] == code && language[$1] == code
+            }
+            report.append("  \(code): \(scores)")
+            #expect(scores.f1 >= 0.85, "pair F1 for \(code): \(scores)")
+        }
+        let cross = ClusteringScores(gold: gold, predicted: predicted) { language[$0] != language[$1] }
+        report.append("  cross-language: \(cross)")
+        #expect(cross.precision >= 0.90, "cross-language link precision: \(cross)")
+        let all = ClusteringScores(gold: gold, predicted: predicted) { _, _ in true }
+        report.append("  all: \(all)")
+        print(report.joined(separator: "\n"))
+    }
+
+    @Test("every wire copy joins its original's story, and at least 80 % are caught by the same-text layer")
+    func copies() throws {
+        let items = try EvaluationSet.items()
+        var clusterer = StoryClusterer(concepts: try EvaluationSet.concepts())
+        var assignments: [String: StoryAssignment] = [:]
+        for item in items {
+            assignments[item.id] = clusterer.assign(
+                StoryItem(key: item.id, title: item.title, body: item.body, link: item.link, time: item.published))
+        }
+        let copies = items.filter(\.copy)
+        for item in copies {
+            let original = try #require(item.copyOf)
+            #expect(assignments[item.id]?.storyID == assignments[original]?.storyID, "\(item.id) copies \(original)")
+        }
+        let caught = copies.filter { assignments[$0.id]?.reason == .copy }.count
+        print("wire copies: \(caught) of \(copies.count) caught as copies")
+        #expect(Double(caught) >= 0.8 * Double(copies.count))
+    }
+}

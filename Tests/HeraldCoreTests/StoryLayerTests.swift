@@ -1,0 +1,185 @@
+import Foundation
+import HeraldCore
+import Testing
+
+@Suite("Same-text layer")
+struct SameTextTests {
+    static let body = """
+        Syrian Foreign Minister Asaad al-Shaibani met Israeli Strategic Affairs Minister Ron Dermer in Paris \
+        on Monday. The meeting was mediated by US envoy Tom Barrack and focused on a security arrangement for \
+        southern Syria. Officials said the two delegations discussed a de-escalation framework along the 1974 \
+        disengagement line, and agreed to meet again within two weeks, a diplomat familiar with the talks said.
+        """
+
+    func fingerprint(title: String, body: String, link: String? = nil) -> TextFingerprint {
+        let features = StoryFeatures(title: title, body: body, concepts: StoryConcepts())
+        return TextFingerprint(link: link, words: features.words, titleWordCount: features.titleWordCount)
+    }
+
+    @Test("canonical URLs drop tracking parameters, www, fragments and trailing slashes")
+    func canonicalURL() {
+        #expect(
+            TextFingerprint.canonicalURL("https://WWW.Levantwire.example/news/101/?utm_source=x&id=4#top")
+                == "levantwire.example/news/101?id=4")
+        #expect(
+            TextFingerprint.canonicalURL("http://levantwire.example/news/101?fbclid=abc")
+                == TextFingerprint.canonicalURL("https://www.levantwire.example/news/101/"))
+        #expect(TextFingerprint.canonicalURL("ftp://example.org/x") == nil)
+        #expect(TextFingerprint.canonicalURL("not a url") == nil)
+    }
+
+    @Test("a copy with a new headline or one word changed is a near-duplicate; another report is not")
+    func nearDuplicates() {
+        var index = NearDuplicateIndex()
+        index.insert(fingerprint(title: "Syria and Israel meet in Paris", body: Self.body), value: 1)
+        let retitled = fingerprint(title: "Paris hosts Syria-Israel security talks", body: Self.body)
+        #expect(index.duplicate(of: retitled) == 1)
+        let edited = fingerprint(
+            title: "x", body: Self.body.replacingOccurrences(of: "two weeks", with: "three weeks"))
+        let original = fingerprint(title: "x", body: Self.body)
+        let distance = ((edited.simhash ?? 0) ^ (original.simhash ?? 0)).nonzeroBitCount
+        #expect(distance <= 3, "SimHash distance \(distance)")
+        #expect(index.duplicate(of: edited) == 1)
+        let other = fingerprint(
+            title: "Israeli strikes hit depots near Damascus airport",
+            body: """
+                Israeli warplanes struck weapons depots near Damascus International Airport early on Thursday, \
+                a war monitor said, adding that at least four soldiers were killed and nine wounded in the raids \
+                and that flights were briefly suspended.
+                """)
+        #expect(index.duplicate(of: other) == nil)
+        let sameLink = fingerprint(
+            title: "Anything", body: "short", link: "https://www.wire.example/a?utm_medium=rss")
+        index.insert(fingerprint(title: "Other", body: "text", link: "https://wire.example/a"), value: 2)
+        #expect(index.duplicate(of: sameLink) == 2)
+    }
+
+    @Test("items without a body compare title words (Jaccard ≥ 0.7)")
+    func titles() {
+        var index = NearDuplicateIndex()
+        index.insert(fingerprint(title: "Syria and Israel open security talks in Paris today", body: ""), value: 7)
+        #expect(index.duplicate(of: fingerprint(title: "Syria and Israel open security talks in Paris", body: "")) == 7)
+        #expect(
+            index.duplicate(of: fingerprint(title: "Syria and Turkey sign a water deal in Ankara", body: "")) == nil)
+    }
+
+    @Test("evicted entries are forgotten")
+    func eviction() {
+        var index = NearDuplicateIndex()
+        let copy = fingerprint(title: "t", body: Self.body)
+        let sequence = index.insert(copy, value: 1)
+        index.evict(upTo: sequence)
+        #expect(index.count == 0)
+        #expect(index.duplicate(of: copy) == nil)
+    }
+}
+
+@Suite("Same-story layer")
+struct SameStoryTests {
+    static let aliases = """
+        @syria = { en: Syria | Syrian ; ar: سوري* }
+        @israel = { en: Israel | Israeli ; ar: إسرائيل* }
+        @shaibani = { en: al-Shaibani | Shaibani ; ar: الشيباني }
+        @dermer = { en: Dermer ; ar: ديرمر }
+        @barrack = { en: Barrack ; ar: براك }
+        @paris = { en: Paris ; ar: باريس }
+        @fidan = { en: Fidan ; ar: فيدان }
+        @ankara = { en: Ankara ; ar: أنقرة }
+        @talks = { en: talks | meeting ; ar: محادثات | اجتماع }
+        """
+    static let t0 = Date(timeIntervalSince1970: 1_767_600_000)
+
+    func clusterer() throws -> StoryClusterer {
+        StoryClusterer(concepts: StoryConcepts(aliases: try AliasTable(parsing: Self.aliases)))
+    }
+
+    @Test("alias variants in both languages, with proclitics and prefixes, are one concept")
+    func concepts() throws {
+        let concepts = StoryConcepts(aliases: try AliasTable(parsing: Self.aliases))
+        let english = StoryFeatures(title: "al-Shaibani in Paris", body: "", concepts: concepts)
+        let arabic = StoryFeatures(title: "والشيباني في باريس", body: "", concepts: concepts)
+        #expect(english.language == "en")
+        #expect(arabic.language == "ar")
+        #expect(
+            Set(english.hashes.prefix(english.interlingualCount)) == Set(arabic.hashes.prefix(arabic.interlingualCount))
+        )
+        #expect(english.interlingualCount == 2)
+        let prefixed = StoryFeatures(title: "الحكومة السورية", body: "", concepts: concepts)
+        let plain = StoryFeatures(title: "Syria", body: "", concepts: concepts)
+        #expect(prefixed.hashes.prefix(prefixed.interlingualCount) == plain.hashes.prefix(plain.interlingualCount))
+        let months = StoryFeatures(title: "12 January", body: "", concepts: StoryConcepts())
+        let arabicMonths = StoryFeatures(title: "12 كانون الثاني", body: "", concepts: StoryConcepts())
+        #expect(Set(months.hashes) == Set(arabicMonths.hashes))
+    }
+
+    /// Everyday diplomatic news in both languages, so that words like "minister" or "التقى" are as
+    /// common in the window as they are in a real one.
+    func background(_ stories: inout StoryClusterer) {
+        let cities = ["Rome", "Cairo", "Doha", "Oslo", "Baku", "Tunis", "Rabat", "Muscat", "Vienna", "Madrid"]
+        let arabicCities = ["روما", "القاهرة", "الدوحة", "أوسلو", "باكو", "تونس", "الرباط", "مسقط", "فيينا", "مدريد"]
+        for (index, city) in cities.enumerated() {
+            _ = stories.assign(
+                StoryItem(
+                    key: "bg-en-\(index)", title: "Foreign minister meets counterpart in \(city)",
+                    body: "The foreign minister met his counterpart in \(city) to discuss trade and cooperation, "
+                        + "officials said.", time: Self.t0.addingTimeInterval(Double(index - 20) * 600)))
+            _ = stories.assign(
+                StoryItem(
+                    key: "bg-ar-\(index)", title: "وزير الخارجية يلتقي نظيره في \(arabicCities[index])",
+                    body: "التقى وزير الخارجية نظيره في \(arabicCities[index]) لبحث التجارة والتعاون الثنائي.",
+                    time: Self.t0.addingTimeInterval(Double(index - 20) * 600 + 300)))
+        }
+    }
+
+    @Test("an Arabic report joins the English story through concepts; a near miss on the same actors does not")
+    func crossLanguage() throws {
+        var stories = try clusterer()
+        background(&stories)
+        let first = stories.assign(
+            StoryItem(
+                key: "en-1", title: "Shaibani and Dermer hold security talks in Paris",
+                body: "Syrian Foreign Minister al-Shaibani met Israeli minister Dermer in Paris with US envoy Barrack, "
+                    + "discussing the 1974 disengagement line.", time: Self.t0))
+        #expect(first.reason == .new)
+        let arabic = stories.assign(
+            StoryItem(
+                key: "ar-1", title: "الشيباني وديرمر يعقدان محادثات أمنية في باريس",
+                body: "التقى وزير الخارجية السوري الشيباني الوزير الإسرائيلي ديرمر في باريس بوساطة براك وبحثا خط 1974.",
+                time: Self.t0.addingTimeInterval(1800)))
+        #expect(arabic.storyID == first.storyID)
+        #expect(arabic.reason == .crossLanguage)
+        let nearMiss = stories.assign(
+            StoryItem(
+                key: "ar-2", title: "الشيباني يلتقي فيدان في أنقرة",
+                body: "التقى وزير الخارجية السوري الشيباني نظيره التركي فيدان في أنقرة لبحث مياه الفرات.",
+                time: Self.t0.addingTimeInterval(3600)))
+        #expect(nearMiss.storyID != first.storyID)
+    }
+
+    @Test("the window forgets: a copy four days later starts a new story, and memory holds only the window")
+    func window() throws {
+        var stories = try clusterer()
+        let item = StoryItem(
+            key: "a", title: "Syria and Israel hold security talks in Paris",
+            body: SameTextTests.body, link: "https://wire.example/1", time: Self.t0)
+        let first = stories.assign(item)
+        var copy = item
+        copy.key = "b"
+        copy.time = Self.t0.addingTimeInterval(3600)
+        #expect(stories.assign(copy).reason == .copy)
+        for hour in 2..<200 {
+            _ = stories.assign(
+                StoryItem(
+                    key: "filler-\(hour)", title: "Item \(hour) about weather number \(hour * 7919)",
+                    body: "Rain expected in region \(hour * 104_729) with winds of \(hour) knots",
+                    time: Self.t0.addingTimeInterval(Double(hour) * 3600)))
+        }
+        #expect(stories.itemCount <= 73)
+        var late = item
+        late.key = "c"
+        late.time = Self.t0.addingTimeInterval(200 * 3600)
+        let again = stories.assign(late)
+        #expect(again.reason == .new)
+        #expect(again.storyID != first.storyID)
+    }
+}

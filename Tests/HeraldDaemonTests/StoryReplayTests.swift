@@ -1,0 +1,101 @@
+import Foundation
+import HeraldCore
+import HeraldTestSupport
+import Testing
+
+@testable import HeraldDaemon
+
+/// The story evaluation set (`Tests/StoryEvaluation`) replayed through `herald poll`: one loopback
+/// feed per outlet, each report published at its time, a poll every three hours of the set's
+/// weeks, a real SQLite file.
+@Suite("Story evaluation replay")
+struct StoryReplayTests {
+    struct Item: Decodable {
+        var id: String
+        var story: String
+        var outlet: String
+        var title: String
+        var body: String
+        var link: String
+        var published: Date
+    }
+
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("StoryEvaluation")
+
+    @Test("replaying the evaluation set through herald poll: alerts per real story and follow-ups attached")
+    func replay() async throws {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        let items = try decoder.decode(
+            [Item].self, from: Data(contentsOf: Self.folder.appendingPathComponent("items.json"))
+        ).sorted { $0.published < $1.published }
+        let aliases = try AliasTable(
+            parsing: String(contentsOf: Self.folder.appendingPathComponent("concepts.aliases"), encoding: .utf8))
+        let outlets = Array(Set(items.map(\.outlet))).sorted()
+        let feedName = Dictionary(uniqueKeysWithValues: outlets.enumerated().map { ($1, String(format: "o%02d", $0)) })
+
+        let board = try FeedBoard()
+        let workspace = try Workspace()
+        let config = HeraldConfig(
+            file: workspace.path("herald.yaml"),
+            feeds: outlets.map { board.feedConfig(feedName[$0] ?? "") },
+            rules: [
+                RuleConfig(
+                    name: "syria-desk",
+                    query: "@syria OR @damascus OR @israel OR @turkey OR @lebanon OR @eu OR @aleppo OR @fuel")
+            ],
+            sinks: [SinkConfig(name: "archive", kind: .file(path: workspace.path("alerts.jsonl")))],
+            aliases: aliases)
+        let herald = try buildHerald(
+            config: config, options: HeraldOptions(statePath: workspace.path("state.sqlite")), logger: testLogger)
+
+        guard let start = items.first?.published, let end = items.last?.published else { return }
+        var next = 0
+        var clock = start
+        while next < items.count {
+            clock = clock.addingTimeInterval(3 * 3600)
+            var due: [String: [FeedBoard.Entry]] = [:]
+            while next < items.count, items[next].published <= clock {
+                let item = items[next]
+                due[feedName[item.outlet] ?? "", default: []].append(
+                    .init(title: item.title, body: item.body, link: item.link, published: item.published))
+                next += 1
+            }
+            for (feed, entries) in due { board.publish(feed, entries) }
+            let now = clock
+            let report = await herald.poll(now: { now })
+            #expect(report.failures.isEmpty, "\(report.failures.map(\.message))")
+        }
+        #expect(clock >= end)
+        let stored = try await herald.store.alerts()
+        await herald.shutdown()
+
+        let storyOfLink = Dictionary(uniqueKeysWithValues: items.map { ($0.link, $0.story) })
+        let matches = stored.filter { $0.kind == .match }
+        let followUps = stored.filter { $0.kind == .followUp }
+        let realStories = Set((matches + followUps).compactMap { $0.link.flatMap { storyOfLink[$0] } })
+        let perStory = Double(matches.count) / Double(max(realStories.count, 1))
+        let linkOfAlert = Dictionary(uniqueKeysWithValues: matches.map { ($0.id, $0.link ?? "") })
+        let attached = followUps.filter { followUp in
+            guard let first = followUp.story?.followUpOf, let firstLink = linkOfAlert[first],
+                let link = followUp.link
+            else { return false }
+            return storyOfLink[firstLink] == storyOfLink[link]
+        }
+        let attachedShare = Double(attached.count) / Double(max(followUps.count, 1))
+        print(
+            String(
+                format: "story replay: %d items, %d real stories, %d alerts (%.2f per story), %d follow-ups, "
+                    + "%.1f %% attached to their story's alert, %d story updates",
+                items.count, realStories.count, matches.count, perStory, followUps.count, attachedShare * 100,
+                stored.filter { $0.kind == .storyUpdate }.count))
+        #expect(realStories.count >= 10)
+        #expect(matches.count + followUps.count >= 300)
+        // The goal is at most 1.1 alerts per story with 95 % of follow-ups attached; today's grouping
+        // reaches about 1.36–1.43 and 93–100 % (the order in which feeds finish within a poll moves
+        // it), see docs/stories.md. These bounds keep it from getting worse while that gap is open.
+        #expect(perStory <= 1.6)
+        #expect(attachedShare >= 0.9)
+    }
+}

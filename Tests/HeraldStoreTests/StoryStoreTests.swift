@@ -1,0 +1,52 @@
+import Foundation
+import HeraldCore
+import Testing
+
+@testable import HeraldStore
+
+@Suite("Stories in the state file")
+struct StoryStoreTests {
+    func stamped(_ guid: String, story: String, at: Date, policy: StoryPolicy = StoryPolicy()) -> JudgedItem {
+        var item = judged(guid, link: "https://wire.example/\(guid)", title: "talks \(guid)", rule: "talks")
+        item.story = StoryStamp(
+            storyID: story, language: "en", reason: "similar", score: 0.5, source: nil, body: "text of \(guid)",
+            at: at, policies: ["talks": policy])
+        return item
+    }
+
+    func record(_ items: [JudgedItem], feed: String, at: Date, in store: HeraldStore) async throws -> [Alert] {
+        try await store.record(
+            FetchRecord(feed: feed, etag: nil, lastModified: nil, at: at, nextDue: at, items: items)
+        ).alerts
+    }
+
+    @Test("one alert per (rule, story): later reports are recorded follow-ups with no outbox rows")
+    func followUps() async throws {
+        let temp = try TemporaryStore()
+        let store = temp.store
+        let first = try await record([stamped("a1", story: "s1", at: t0)], feed: "wire", at: t0, in: store)
+        #expect(first.map(\.kind) == [.match])
+        let second = try await record(
+            [stamped("b1", story: "s1", at: t0 + 60), stamped("b2", story: "s2", at: t0 + 60)], feed: "gulf",
+            at: t0 + 60, in: store)
+        #expect(second.map(\.kind) == [.match])
+        #expect(second.first?.story?.id == "s2")
+        let stored = try await store.alerts()
+        let followUp = try #require(stored.first { $0.kind == .followUp })
+        #expect(followUp.story?.followUpOf == first.first?.id)
+        #expect(followUp.story?.outlets == ["wire", "gulf"])
+        #expect(try await store.claim(sink: "console", owner: "t", now: t0 + 120).count == 2)
+    }
+
+    @Test("story reports and their rule state are pruned 72 hours after the retention cutoff")
+    func prune() async throws {
+        let temp = try TemporaryStore()
+        let store = temp.store
+        _ = try await record([stamped("a1", story: "s1", at: t0)], feed: "wire", at: t0, in: store)
+        _ = try await store.prune(before: t0 + 3600)
+        #expect(try await store.storyReports(since: .distantPast).count == 1)
+        _ = try await store.prune(before: t0 + 73 * 3600)
+        #expect(try await store.storyReports(since: .distantPast).isEmpty)
+        #expect(try await store.stories(since: .distantPast).isEmpty)
+    }
+}
