@@ -15,6 +15,12 @@ func curlWriteCallback(
     let transfer = Unmanaged<CurlTransfer>.fromOpaque(context).takeUnretainedValue()
     let length = size * count
     if transfer.body.count + length > transfer.request.maxBodyBytes {
+        if transfer.request.truncateBody {
+            let room = max(0, transfer.request.maxBodyBytes - transfer.body.count)
+            data.withMemoryRebound(to: UInt8.self, capacity: room) { transfer.body.append($0, count: room) }
+            transfer.bodyTruncated = true
+            return 0  // stop reading; `finish` still reports the response
+        }
         let message = "body exceeds the \(transfer.request.maxBodyBytes)-byte cap (counted after decompression)"
         transfer.abortReason = HTTPError(.bodyTooLarge, url: transfer.request.url, message: message)
         return 0  // makes libcurl abort with CURLE_WRITE_ERROR

@@ -16,6 +16,8 @@ final class CurlTransfer {
     var pendingLocation: String?
     /// Header bytes seen so far, over every hop, against `request.maxHeaderBytes`.
     var headerBytes = 0
+    /// The body was cut at the cap on purpose (`HTTPRequest.truncateBody`).
+    var bodyTruncated = false
     /// Set by a callback that stopped the transfer on purpose; it explains the failure better than
     /// libcurl's "write error".
     var abortReason: HTTPError?
@@ -121,7 +123,7 @@ final class CurlTransfer {
     func finish(code: CURLcode) -> Result<HTTPResponse, HTTPError> {
         let url = request.url
         if let abortReason { return .failure(abortReason) }
-        guard code == CURLE_OK else {
+        guard code == CURLE_OK || (bodyTruncated && code == CURLE_WRITE_ERROR) else {
             if let refusedConnection { return .failure(refusedConnection) }
             if code == CURLE_OUT_OF_MEMORY && body.isEmpty {
                 // libcurl refuses one header line over CURL_MAX_HTTP_HEADER (100 KiB) with this
@@ -143,10 +145,11 @@ final class CurlTransfer {
         herald_easy_getinfo_string(easy, CURLINFO_EFFECTIVE_URL, &effective)
         let effectiveURL = effective.flatMap { URL(string: String(cString: $0)) } ?? url
         // file: transfers have no status line; treat a successful read as 200.
-        return .success(
-            HTTPResponse(
-                status: status == 0 ? 200 : status, headers: headers, body: body, effectiveURL: effectiveURL,
-                redirects: redirects))
+        var response = HTTPResponse(
+            status: status == 0 ? 200 : status, headers: headers, body: body, effectiveURL: effectiveURL,
+            redirects: redirects)
+        response.bodyTruncated = bodyTruncated
+        return .success(response)
     }
 
     static func kind(of code: CURLcode) -> HTTPError.Kind {

@@ -29,6 +29,10 @@ public struct HTTPRequest: Sendable {
     public var minimumSpeed: Int
     /// Cap on the *decompressed* body; the transfer is aborted once it is crossed.
     public var maxBodyBytes: Int
+    /// At the cap, keep the first `maxBodyBytes` and stop reading, and still report the response,
+    /// rather than fail: for answers Herald only glances at, such as a webhook receiver's reply,
+    /// whose status is what counts. `HTTPResponse.bodyTruncated` says it happened.
+    public var truncateBody = false
     /// Cap on the header bytes of all responses of the transfer (redirect hops included). Upstream
     /// libcurl 7.88 limits only the length of one line; this makes the total explicit, and its
     /// error plain, wherever Herald runs.

@@ -16,6 +16,8 @@ public struct HTTPResponse: Sendable {
     public var effectiveURL: URL
     /// Hops followed to get there, in order.
     public var redirects: [Redirect]
+    /// The body was cut at `HTTPRequest.maxBodyBytes` (only with `HTTPRequest.truncateBody`).
+    public var bodyTruncated = false
 
     public init(
         status: Int, headers: [(name: String, value: String)], body: Data, effectiveURL: URL,

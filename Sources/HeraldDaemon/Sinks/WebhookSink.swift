@@ -52,11 +52,14 @@ public struct WebhookSink: AlertSink {
         if let signer {
             headers += signer.headers(id: id, timestamp: Int(clock().timeIntervalSince1970), body: payload.body)
         }
-        let request = HTTPRequest(
+        var request = HTTPRequest(
             url: payload.url, method: .post, headers: headers, body: payload.body, followRedirects: false,
             // The operator's own endpoint (often a relay on this host), never a redirect: not guarded.
             allowPrivateNetwork: true, connectTimeout: min(.seconds(10), timeout), timeout: timeout,
             maxBodyBytes: Self.maxResponseBytes)
+        // The receiver's answer matters for its status and a short excerpt: read at most 64 KiB of
+        // it, and keep the status of a longer one.
+        request.truncateBody = true
         let response: HTTPResponse
         do {
             response = try await client.execute(request)
