@@ -197,15 +197,24 @@ extension Herald {
         let keys = parsed.items.map { ItemIdentity.keys(feed: feed.name, item: $0, policy: feed.identity) }
         let statuses = try await store.classify(keys)
         let rules = context.runtime.rules.filter { $0.config.watches(feed) }
-        let stories = try await storyStamps(parsed.items, keys: keys, statuses: statuses, context: context)
-        let judged = parsed.items.indices.compactMap { index -> JudgedItem? in
+        let alerts = parsed.items.indices.map { index -> [RoutedAlert] in
+            let status = statuses[index]
+            guard status == .new || status == .edited else { return [] }
+            return judge(parsed.items[index], keys: keys[index], status: status, rules: rules, context: context)
+        }
+        // Only reports a rule matched join stories: stories exist to group alerts, and clustering
+        // every item of every feed would cost a cold poll most of its time and memory.
+        let stories = try await storyStamps(
+            parsed.items, keys: keys, clustered: statuses.indices.map { statuses[$0] == .new && !alerts[$0].isEmpty },
+            context: context)
+        let judged = parsed.items.indices.map { index -> JudgedItem in
             let status = statuses[index]
             guard status == .new || status == .edited else {
                 return JudgedItem(item: parsed.items[index], keys: keys[index], status: status)
             }
-            let alerts = judge(parsed.items[index], keys: keys[index], status: status, rules: rules, context: context)
             return JudgedItem(
-                item: parsed.items[index], keys: keys[index], status: status, alerts: alerts, story: stories[index])
+                item: parsed.items[index], keys: keys[index], status: status, alerts: alerts[index],
+                story: stories[index])
         }
         let rekeyed = statuses.filter { $0 == .knownContent }.count
         if rekeyed >= 3 && rekeyed * 2 >= parsed.items.count {

@@ -60,10 +60,11 @@ extension Herald {
     /// How much of an item's text is kept to rebuild the story window after a restart.
     static let storyBodyLimit = 1200
 
-    /// The story stamps of one fetch's new items.
+    /// The story stamps of the items of one fetch that `clustered` marks (new items a rule matched).
     func storyStamps(
-        _ items: [Item], keys: [ItemKeys], statuses: [ItemStatus], context: JudgeContext
+        _ items: [Item], keys: [ItemKeys], clustered: [Bool], context: JudgeContext
     ) async throws -> [StoryStamp?] {
+        guard clustered.contains(true) else { return items.map { _ in nil } }
         let config = context.runtime.config
         let entries = items.indices.map { index in
             let item = items[index]
@@ -71,7 +72,7 @@ extension Herald {
             let body = String(item.bodyText.prefix(Self.storyBodyLimit))
             return (
                 item: StoryItem(key: keys[index].primary, title: item.title, body: body, link: item.link, time: time),
-                isNew: statuses[index] == .new
+                isNew: clustered[index]
             )
         }
         let assignments = try await stories.assign(entries, config: config, store: store, now: context.now)
