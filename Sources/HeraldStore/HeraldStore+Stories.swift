@@ -160,13 +160,24 @@ extension HeraldStore {
 
     /// Where the story stands now, for an alert's payload.
     static func storyInfo(_ db: Database, _ storyID: String, followUpOf: String? = nil) throws -> StoryInfo {
-        let rows = try Row.fetchAll(
-            db, sql: "SELECT feed, source, language FROM story_member WHERE story_id = ? ORDER BY at, item_id",
+        // Aggregated in SQL: a story can hold thousands of reports, and this runs for each new one.
+        // Per feed, the source name of its first report (SQLite takes `source` from the MIN row).
+        let feeds = try Row.fetchAll(
+            db.cachedStatement(
+                sql: "SELECT feed, source, MIN(at) AS first FROM story_member WHERE story_id = ? GROUP BY feed "
+                    + "ORDER BY first, feed"),
             arguments: [storyID])
-        let outlets = StoryOutlets.names(rows.map { ($0["feed"] as String, $0["source"] as String?) })
+        let outlets = StoryOutlets.names(feeds.map { ($0["feed"] as String, $0["source"] as String?) })
+        let languages = try String.fetchAll(
+            db.cachedStatement(sql: "SELECT DISTINCT language FROM story_member WHERE story_id = ? ORDER BY language"),
+            arguments: [storyID])
+        let items =
+            try Int.fetchOne(
+                db.cachedStatement(sql: "SELECT COUNT(*) FROM story_member WHERE story_id = ?"), arguments: [storyID])
+            ?? 0
         return StoryInfo(
-            id: storyID, sources: outlets.count, languages: Array(Set(rows.map { $0["language"] as String })).sorted(),
-            outlets: outlets, items: rows.count, followUpOf: followUpOf)
+            id: storyID, sources: outlets.count, languages: languages, outlets: outlets, items: items,
+            followUpOf: followUpOf)
     }
 
     /// Queues `routed` as its story asks: the story's first match for the rule is sent at once;
