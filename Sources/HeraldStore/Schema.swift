@@ -160,6 +160,12 @@ enum Schema {
                     ) WITHOUT ROWID;
                     """)
         }
+        migrator.registerMigration("stories-v2-outlet-index") { db in
+            // What a new report's alert says about its story (outlets, languages, count) is read
+            // from this index alone, without the reports' stored text.
+            try db.execute(
+                sql: "CREATE INDEX story_member_outlets ON story_member(story_id, feed, at, source, language)")
+        }
         return migrator
     }
 }
