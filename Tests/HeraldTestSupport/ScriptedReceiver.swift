@@ -1,16 +1,13 @@
 import Foundation
 import Synchronization
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// A webhook receiver on 127.0.0.1 whose every answer is scripted: statuses and headers, but also
 /// the misbehaviour of real receivers — never answering, answering one byte a second, resetting the
-/// connection half-way, or sending a body far larger than anyone should read.
+/// connection half-way, or sending a body far larger than anyone should read. A `TestHTTPServer`
+/// whose handler plays the script.
 ///
-/// Answers are taken from the script in order; the last one repeats. Each request is recorded with
-/// its arrival time, and each huge body with how many bytes the client took before it hung up.
+/// Answers are taken from the script in order; the last one repeats. Every request is recorded,
+/// and each huge body with how many bytes the client took before it hung up.
 public final class ScriptedReceiver: Sendable {
     /// One scripted answer.
     public enum Behaviour: Sendable {
@@ -25,177 +22,77 @@ public final class ScriptedReceiver: Sendable {
         case huge(status: Int, bytes: Int)
     }
 
-    /// A request as it arrived.
-    public struct Request: Sendable {
-        public var path: String
-        public var headers: [String: String]
-        public var body: Data
-        public var arrived: Date
+    public typealias Request = TestHTTPServer.Request
 
-        public func header(_ name: String) -> String? { headers[name.lowercased()] }
+    /// What the handler shares with the receiver: the script left, and the huge bodies' counts.
+    private final class State: Sendable {
+        let script: Mutex<[Behaviour]>
+        let sent = Mutex<[Int]>([])
+
+        init(_ script: [Behaviour]) { self.script = Mutex(script.isEmpty ? [.respond(status: 200)] : script) }
+
+        func next() -> Behaviour {
+            script.withLock { script in script.count > 1 ? script.removeFirst() : script[0] }
+        }
     }
 
-    public let port: Int
-    private let listener: Int32
-    private let script: Mutex<[Behaviour]>
-    private let log = Mutex<[Request]>([])
-    private let sent = Mutex<[Int]>([])
-    private let stopping = Mutex(false)
+    private let server: TestHTTPServer
+    private let state: State
 
     public init(_ script: [Behaviour]) throws {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw POSIXError(.init(rawValue: errno) ?? .EIO) }
-        var one: Int32 = 1
-        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(MemoryLayout<Int32>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
-        }
-        guard bound == 0, listen(fd, 64) == 0 else {
-            close(fd)
-            throw POSIXError(.init(rawValue: errno) ?? .EIO)
-        }
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
-        }
-        listener = fd
-        port = Int(UInt16(bigEndian: address.sin_port))
-        self.script = Mutex(script.isEmpty ? [.respond(status: 200)] : script)
-        let thread = Thread { [self] in acceptLoop() }
-        thread.start()
+        let state = State(script)
+        self.state = state
+        server = try TestHTTPServer { _ in Self.response(to: state.next(), state: state) }
     }
 
-    deinit { stop() }
+    public var port: Int { server.port }
 
-    public func url(_ path: String = "/hook") -> URL { URL(string: "http://127.0.0.1:\(port)\(path)")! }
+    public func url(_ path: String = "/hook") -> URL { server.url(path) }
 
-    public var requests: [Request] { log.withLock { $0 } }
+    public var requests: [Request] { server.requests }
 
     /// For each `huge` answer, the body bytes the client accepted before closing.
-    public var hugeBodyBytesSent: [Int] { sent.withLock { $0 } }
+    public var hugeBodyBytesSent: [Int] { state.sent.withLock { $0 } }
 
     /// Replaces what is left of the script.
-    public func setScript(_ newScript: [Behaviour]) { script.withLock { $0 = newScript } }
+    public func setScript(_ newScript: [Behaviour]) { state.script.withLock { $0 = newScript } }
 
-    public func stop() {
-        let was = stopping.withLock { state -> Bool in
-            defer { state = true }
-            return state
-        }
-        guard !was else { return }
-        shutdown(listener, Int32(SHUT_RDWR))
-        close(listener)
-    }
+    public func stop() { server.stop() }
 
-    private var isStopping: Bool { stopping.withLock { $0 } }
-
-    private func next() -> Behaviour {
-        script.withLock { script in script.count > 1 ? script.removeFirst() : script[0] }
-    }
-
-    private func acceptLoop() {
-        while !isStopping {
-            let client = accept(listener, nil, nil)
-            if client < 0 {
-                if errno == EINTR { continue }
-                return
-            }
-            let thread = Thread { [self] in serve(client) }
-            thread.start()
-        }
-    }
-
-    private func serve(_ fd: Int32) {
-        var closed = false
-        defer { if !closed { close(fd) } }
-        guard let request = readRequest(fd) else { return }
-        log.withLock { $0.append(request) }
-        switch next() {
+    private static func response(to behaviour: Behaviour, state: State) -> TestHTTPServer.Response {
+        switch behaviour {
         case .respond(let status, let headers, let body):
-            var head = "HTTP/1.1 \(status) Scripted\r\n"
-            for (name, value) in headers { head += "\(name): \(value)\r\n" }
-            head += "Content-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n"
-            _ = writeAll(fd, Data((head + body).utf8))
+            return .init(status: status, headers: headers, text: body)
         case .blackhole:
-            while !isStopping { usleep(20_000) }
+            return .stalled
         case .trickle(let interval):
-            let response = Data("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok".utf8)
-            for byte in response {
-                guard !isStopping, writeAll(fd, Data([byte])) else { return }
-                usleep(
-                    UInt32(interval.components.seconds) * 1_000_000
-                        + UInt32(interval.components.attoseconds / 1_000_000_000_000))
+            return .raw { connection in
+                for byte in Data("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok".utf8) {
+                    guard connection.write(Data([byte])), connection.pause(interval) else { return }
+                }
             }
         case .reset:
-            _ = writeAll(fd, Data("HTTP/1.1 2".utf8))
-            var linger = linger(l_onoff: 1, l_linger: 0)
-            setsockopt(fd, SOL_SOCKET, SO_LINGER, &linger, socklen_t(MemoryLayout<linger>.size))
-            close(fd)
-            closed = true
+            return .raw { connection in
+                connection.write("HTTP/1.1 2")
+                connection.resetOnClose()
+            }
         case .huge(let status, let bytes):
-            let head = "HTTP/1.1 \(status) Scripted\r\nContent-Length: \(bytes)\r\nConnection: close\r\n\r\n"
-            guard writeAll(fd, Data(head.utf8)) else { return }
-            let chunk = Data(repeating: UInt8(ascii: "x"), count: 16 << 10)
-            var total = 0
-            // Small socket buffers, so "sent" is close to "read by the client".
-            var size: Int32 = 16 << 10
-            setsockopt(fd, SOL_SOCKET, SO_SNDBUF, &size, socklen_t(MemoryLayout<Int32>.size))
-            while total < bytes, !isStopping {
-                let piece = chunk.prefix(bytes - total)
-                guard writeAll(fd, piece) else { break }
-                total += piece.count
+            return .raw { connection in
+                // Small socket buffers, so "sent" is close to "read by the client".
+                connection.limitSendBuffer(16 << 10)
+                guard
+                    connection.write(
+                        "HTTP/1.1 \(status) Scripted\r\nContent-Length: \(bytes)\r\nConnection: close\r\n\r\n")
+                else { return }
+                let chunk = Data(repeating: UInt8(ascii: "x"), count: 16 << 10)
+                var total = 0
+                while total < bytes {
+                    let piece = chunk.prefix(bytes - total)
+                    guard connection.write(piece) else { break }
+                    total += piece.count
+                }
+                state.sent.withLock { $0.append(total) }
             }
-            sent.withLock { $0.append(total) }
-        }
-    }
-
-    private func readRequest(_ fd: Int32) -> Request? {
-        var buffer = Data()
-        var chunk = [UInt8](repeating: 0, count: 16 * 1024)
-        let separator = Data("\r\n\r\n".utf8)
-        var headerEnd: Range<Data.Index>?
-        while headerEnd == nil {
-            let count = read(fd, &chunk, chunk.count)
-            guard count > 0 else { return nil }
-            buffer.append(contentsOf: chunk[0..<count])
-            headerEnd = buffer.range(of: separator)
-        }
-        guard let headerEnd else { return nil }
-        let arrived = Date()
-        var lines = String(decoding: buffer[..<headerEnd.lowerBound], as: UTF8.self).components(separatedBy: "\r\n")
-        let requestLine = lines.removeFirst().split(separator: " ")
-        guard requestLine.count >= 2 else { return nil }
-        var headers: [String: String] = [:]
-        for line in lines {
-            guard let colon = line.firstIndex(of: ":") else { continue }
-            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(
-                in: .whitespaces)
-        }
-        var body = Data(buffer[headerEnd.upperBound...])
-        let expected = Int(headers["content-length"] ?? "0") ?? 0
-        while body.count < expected {
-            let count = read(fd, &chunk, min(chunk.count, expected - body.count))
-            guard count > 0 else { break }
-            body.append(contentsOf: chunk[0..<count])
-        }
-        return Request(path: String(requestLine[1]), headers: headers, body: body, arrived: arrived)
-    }
-
-    /// False once the peer has gone.
-    private func writeAll(_ fd: Int32, _ data: Data) -> Bool {
-        data.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let written = send(fd, raw.baseAddress! + offset, raw.count - offset, Int32(MSG_NOSIGNAL))
-                if written <= 0 { return false }
-                offset += written
-            }
-            return true
         }
     }
 }

@@ -81,6 +81,19 @@ public final class TestHTTPServer: Sendable {
         @discardableResult
         public func write(_ text: String) -> Bool { write(Data(text.utf8)) }
 
+        /// Shrinks the socket's send buffer, so that what `write` reports sent is close to what the
+        /// peer has read.
+        public func limitSendBuffer(_ bytes: Int32) {
+            var size = bytes
+            setsockopt(fd, SOL_SOCKET, SO_SNDBUF, &size, socklen_t(MemoryLayout<Int32>.size))
+        }
+
+        /// Makes the close after this response a TCP reset instead of an orderly end.
+        public func resetOnClose() {
+            var linger = linger(l_onoff: 1, l_linger: 0)
+            setsockopt(fd, SOL_SOCKET, SO_LINGER, &linger, socklen_t(MemoryLayout<linger>.size))
+        }
+
         /// Waits, in short naps so that `stop()` is not held up; false if the server is stopping.
         public func pause(_ duration: Duration) -> Bool {
             let end = ContinuousClock.now + duration
