@@ -14,7 +14,7 @@ struct AlertsCommand: AsyncParsableCommand {
     var rule: String?
 
     @Option(help: ArgumentHelp("Only alerts this recent: 90m, 24h, 7d.", valueName: "duration"))
-    var since: String = "24h"
+    var since = SinceOption(argument: "24h")!
 
     @Flag(help: "One JSON object per line.")
     var json = false
@@ -37,17 +37,10 @@ struct AlertsCommand: AsyncParsableCommand {
         return text
     }
 
-    func validate() throws {
-        guard ConfigValues.duration(since) != nil else {
-            throw ValidationError("--since '\(since)' is not a duration (write e.g. 90m, 24h, 7d)")
-        }
-    }
-
     func run() async throws {
         let config = try options.loadConfig()
         let store = try options.openState(config)
-        let window = ConfigValues.duration(since) ?? .seconds(86_400)
-        let cutoff = Date().addingTimeInterval(-Double(window.components.seconds))
+        let cutoff = since.cutoff
         let alerts = try await store.alerts(since: cutoff, rule: rule)
         for alert in alerts {
             print(json ? AlertRendering.jsonLine(alert) : Self.text(alert))

@@ -83,3 +83,22 @@ extension HeraldLogHandler.Format: ExpressibleByArgument {}
 func ignoreSIGPIPE() {
     signal(SIGPIPE, SIG_IGN)
 }
+
+/// A `--since` value: a duration back from now (`90m`, `24h`, `7d`). Anything else is refused by
+/// the argument parser with the option named.
+struct SinceOption: ExpressibleByArgument, CustomStringConvertible {
+    let text: String
+    let duration: Duration
+
+    init?(argument: String) {
+        guard let duration = ConfigValues.duration(argument) else { return nil }
+        text = argument
+        self.duration = duration
+    }
+
+    var description: String { text }
+    var defaultValueDescription: String { text }
+
+    /// The moment `duration` before now.
+    var cutoff: Date { Date().addingTimeInterval(-duration.seconds) }
+}

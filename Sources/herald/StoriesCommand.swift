@@ -15,22 +15,15 @@ struct StoriesCommand: AsyncParsableCommand {
     var rule: String?
 
     @Option(help: ArgumentHelp("Only stories with a report this recent: 90m, 48h, 7d.", valueName: "duration"))
-    var since: String = "48h"
+    var since = SinceOption(argument: "48h")!
 
     @Flag(help: "One JSON object per story, one per line.")
     var json = false
 
-    func validate() throws {
-        guard ConfigValues.duration(since) != nil else {
-            throw ValidationError("--since '\(since)' is not a duration (write e.g. 90m, 48h, 7d)")
-        }
-    }
-
     func run() async throws {
         let config = try options.loadConfig()
         let store = try options.openState(config)
-        let window = ConfigValues.duration(since) ?? .seconds(48 * 3600)
-        let cutoff = Date().addingTimeInterval(-Double(window.components.seconds))
+        let cutoff = since.cutoff
         let stories = try await store.stories(since: cutoff, rule: rule)
         for story in stories {
             print(json ? StoryRendering.jsonLine(story) : StoryRendering.text(story))
