@@ -63,7 +63,7 @@ extension ProcessTests {
             let status = await waitForExit(process, limit: .seconds(60))
             #expect(
                 status == 0,
-                "\(String(decoding: log.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))")
+                "\(Self.text(of: log))")
         }
         // Whatever the daemon had claimed it delivers before it exits.
         kill(daemon.processIdentifier, SIGTERM)
@@ -73,7 +73,7 @@ extension ProcessTests {
         #expect(ids.count == items, "each alert exactly once")
         #expect(Set(ids).count == items)
         let logs = ([daemonLog] + polls.map(\.1)).map {
-            String(decoding: $0.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            Self.text(of: $0)
         }
         #expect(!logs.contains { $0.contains("locked") }, "\(logs)")
     }

@@ -36,6 +36,18 @@ struct ProcessTests {
         return path
     }
 
+    /// A loopback server with the fixture feed, a workspace, and a config polling it.
+    func servedFixture() throws -> (TestHTTPServer, Workspace, String) {
+        let server = try TestHTTPServer { _ in .init(text: Fixtures.rss()) }
+        let workspace = try Workspace()
+        return (server, workspace, try writeConfig(workspace, feedURL: server.url("/rss")))
+    }
+
+    /// Everything a process wrote to `pipe`, once it has closed it.
+    static func text(of pipe: Pipe) -> String {
+        String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    }
+
     func launch(_ arguments: [String], environment: [String: String] = [:], workspace: Workspace) throws -> (
         Process, Pipe
     ) {
@@ -67,9 +79,8 @@ struct ProcessTests {
 
     @Test("herald run reports READY=1 on NOTIFY_SOCKET, polls, and exits 0 on SIGTERM with STOPPING=1")
     func runAndTerminate() async throws {
-        let server = try TestHTTPServer { _ in .init(text: Fixtures.rss()) }
-        let workspace = try Workspace()
-        let config = try writeConfig(workspace, feedURL: server.url("/rss"))
+        let (server, workspace, config) = try servedFixture()
+        defer { server.stop() }
         let socket = try NotifySocket(path: workspace.path("notify.sock"))
         let (process, _) = try launch(
             ["run", "--config", config, "--state", workspace.path("state.sqlite")],
@@ -93,9 +104,8 @@ struct ProcessTests {
 
     @Test("SIGHUP with a broken config keeps the old one running")
     func reloadRejected() async throws {
-        let server = try TestHTTPServer { _ in .init(text: Fixtures.rss()) }
-        let workspace = try Workspace()
-        let config = try writeConfig(workspace, feedURL: server.url("/rss"))
+        let (server, workspace, config) = try servedFixture()
+        defer { server.stop() }
         let socket = try NotifySocket(path: workspace.path("notify.sock"))
         let (process, errors) = try launch(
             ["run", "--config", config, "--state", workspace.path("state.sqlite"), "--log-level", "info"],
@@ -110,7 +120,7 @@ struct ProcessTests {
 
         kill(process.processIdentifier, SIGTERM)
         #expect(await waitForExit(process, limit: .seconds(10)) == 0)
-        let log = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let log = Self.text(of: errors)
         #expect(log.contains("config reload rejected"))
     }
 
@@ -122,7 +132,7 @@ struct ProcessTests {
             .write(toFile: path, atomically: true, encoding: .utf8)
         let (process, errors) = try launch(["poll", "--config", path], workspace: workspace)
         #expect(await waitForExit(process, limit: .seconds(20)) == 2)
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let message = Self.text(of: errors)
         #expect(message.contains("bad.yaml:4: feeds[0].intervall: unknown key; did you mean 'interval'?"))
     }
 
@@ -141,7 +151,7 @@ struct ProcessTests {
             ["poll", "--config", path, "--state", workspace.path("s.sqlite")], workspace: workspace)
         #expect(await waitForExit(process, limit: .seconds(30)) == 1)
         #expect(try workspace.alertLines("alerts.jsonl").count == 2)
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let message = Self.text(of: errors)
         #expect(message.contains("feed gone: permanent: HTTP 404"))
     }
 }
@@ -149,14 +159,13 @@ struct ProcessTests {
 extension ProcessTests {
     @Test("herald poll shows a progress line in a terminal and none when piped")
     func progressLine() async throws {
-        let server = try TestHTTPServer { _ in .init(text: Fixtures.rss()) }
-        let workspace = try Workspace()
-        let config = try writeConfig(workspace, feedURL: server.url("/rss"))
+        let (server, workspace, config) = try servedFixture()
+        defer { server.stop() }
 
         let (piped, pipedErrors) = try launch(
             ["poll", "--config", config, "--state", workspace.path("a.sqlite")], workspace: workspace)
         #expect(await waitForExit(piped, limit: .seconds(30)) == 0)
-        let pipedText = String(decoding: pipedErrors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let pipedText = Self.text(of: pipedErrors)
         #expect(!pipedText.contains("polling:"))
 
         // util-linux `script` runs the command on a pseudo-terminal, as a user's shell would.
@@ -169,7 +178,7 @@ extension ProcessTests {
         terminal.standardOutput = output
         terminal.standardInput = FileHandle.nullDevice
         try terminal.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let text = Self.text(of: output)
         #expect(await waitForExit(terminal, limit: .seconds(30)) == 0)
         #expect(text.contains("polling: 1/1 feeds · 3 new items · 2 alerts"))
     }
@@ -178,9 +187,8 @@ extension ProcessTests {
 extension ProcessTests {
     @Test("with WATCHDOG_USEC set, healthy herald run pings WATCHDOG=1 and reports a STATUS line")
     func watchdog() async throws {
-        let server = try TestHTTPServer { _ in .init(text: Fixtures.rss()) }
-        let workspace = try Workspace()
-        let config = try writeConfig(workspace, feedURL: server.url("/rss"))
+        let (server, workspace, config) = try servedFixture()
+        defer { server.stop() }
         let socket = try NotifySocket(path: workspace.path("notify.sock"))
         let (process, _) = try launch(
             ["run", "--config", config, "--state", workspace.path("state.sqlite")],
@@ -204,7 +212,7 @@ extension ProcessTests {
             ["poll", "--config", config, "--state", workspace.path("s.sqlite"), "--log-format", "json"],
             workspace: workspace)
         #expect(await waitForExit(process, limit: .seconds(30)) == 1)
-        let lines = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let lines = Self.text(of: errors)
             .split(separator: "\n").filter { $0.hasPrefix("{") }
         let warning = try #require(lines.first)
         let object = try JSONSerialization.jsonObject(with: Data(warning.utf8)) as? [String: String]
