@@ -23,10 +23,7 @@ struct AddressGuardTests {
         let client = HTTPClient()
         let url = try #require(URL(string: "http://\(host):\(server.port)/feed"))
         let outcome = await FeedFetcher(client: client).fetch(FeedFetchRequest(url: url))
-        guard case .failed(let failure) = outcome else {
-            Issue.record("\(host) was fetched: \(outcome)")
-            return
-        }
+        let failure = try #require(outcome.failure, "\(host) was fetched: \(outcome)")
         #expect(failure.kind == .refused)
         #expect(!failure.isTransient)
         #expect(failure.message.contains("refused to connect to "))
@@ -38,10 +35,9 @@ struct AddressGuardTests {
     func message() async throws {
         let server = try TestHTTPServer { _ in .init(text: Self.rss) }
         let fetcher = FeedFetcher(client: HTTPClient())
-        guard case .failed(let failure) = await fetcher.fetch(FeedFetchRequest(url: server.url("/feed"))) else {
-            Issue.record("127.0.0.1 was fetched without allow_private_network")
-            return
-        }
+        let failure = try #require(
+            await fetcher.fetch(FeedFetchRequest(url: server.url("/feed"))).failure,
+            "127.0.0.1 was fetched without allow_private_network")
         #expect(failure.message.contains("127.0.0.1 (a loopback address)"))
         let allowed = await fetcher.fetch(FeedFetchRequest(url: server.url("/feed"), allowPrivateNetwork: true))
         guard case .fetched(let document) = allowed else {
@@ -63,10 +59,7 @@ struct AddressGuardTests {
         let fetcher = FeedFetcher(client: HTTPClient(configuration: .init(addressPolicy: policy)))
 
         let outcome = await fetcher.fetch(FeedFetchRequest(url: outside.url("/feed")))
-        guard case .failed(let failure) = outcome else {
-            Issue.record("the redirect into 127.0.0.1 was followed: \(outcome)")
-            return
-        }
+        let failure = try #require(outcome.failure, "the redirect into 127.0.0.1 was followed: \(outcome)")
         #expect(failure.kind == .refused)
         #expect(failure.message.contains("127.0.0.1 (a loopback address) for \(target)"))
         #expect(outside.requests.count == 1)

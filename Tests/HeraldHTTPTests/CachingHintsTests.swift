@@ -23,10 +23,7 @@ struct CachingHintsTests {
             return .init(status: 429, headers: [("Retry-After", Self.imfDate(later))], text: "slow down")
         }
         let outcome = await fetcher.fetch(loopback(server.url("/feed")))
-        guard case .failed(let failure) = outcome else {
-            Issue.record("expected a failure, got \(outcome)")
-            return
-        }
+        let failure = try #require(outcome.failure, "expected a failure, got \(outcome)")
         #expect(failure.status == 429)
         #expect(failure.isTransient)
         let wait = try #require(failure.retryAfter)

@@ -90,10 +90,7 @@ struct FeedFetcherTests {
             return .init(status: 302, headers: [("Location", "/\(hop + 1)")])
         }
         let outcome = await fetcher.fetch(loopback(server.url("/0")))
-        guard case .failed(let failure) = outcome else {
-            Issue.record("expected a failure, got \(outcome)")
-            return
-        }
+        let failure = try #require(outcome.failure, "expected a failure, got \(outcome)")
         #expect(failure.kind == .redirects)
         #expect(!failure.isTransient)
         #expect(server.requests.count == 6)
@@ -102,10 +99,7 @@ struct FeedFetcherTests {
     @Test("404 and 500 are failures that keep the status", arguments: [404, 500])
     func httpErrors(status: Int) async throws {
         let server = try TestHTTPServer { _ in .init(status: status, text: "nope") }
-        guard case .failed(let failure) = await fetcher.fetch(loopback(server.url("/feed"))) else {
-            Issue.record("expected a failure")
-            return
-        }
+        let failure = try #require(await fetcher.fetch(loopback(server.url("/feed"))).failure, "expected a failure")
         #expect(failure.kind == .httpStatus)
         #expect(failure.status == status)
         #expect(failure.message.contains("\(status)"))
@@ -114,10 +108,7 @@ struct FeedFetcherTests {
     @Test("503 with Retry-After reports how long to wait")
     func retryAfter() async throws {
         let server = try TestHTTPServer { _ in .init(status: 503, headers: [("Retry-After", "120")], text: "busy") }
-        guard case .failed(let failure) = await fetcher.fetch(loopback(server.url("/feed"))) else {
-            Issue.record("expected a failure")
-            return
-        }
+        let failure = try #require(await fetcher.fetch(loopback(server.url("/feed"))).failure, "expected a failure")
         #expect(failure.retryAfter == .seconds(120))
     }
 
@@ -127,10 +118,7 @@ struct FeedFetcherTests {
         defer { server.stop() }
         let started = ContinuousClock.now
         let outcome = await fetcher.fetch(loopback(server.url("/slow"), timeout: .seconds(1)))
-        guard case .failed(let failure) = outcome else {
-            Issue.record("expected a timeout, got \(outcome)")
-            return
-        }
+        let failure = try #require(outcome.failure, "expected a timeout, got \(outcome)")
         #expect(failure.kind == .timeout)
         // Only that it ends: a 1 s limit on a machine busy with the rest of the suite can take a
         // few seconds, but never the minutes a missing timeout would.
@@ -157,10 +145,7 @@ struct FeedFetcherTests {
         #expect(bomb.count < 64 << 10)
         let server = try TestHTTPServer { _ in .init(headers: [("Content-Encoding", "gzip")], body: bomb) }
         let outcome = await fetcher.fetch(loopback(server.url("/bomb"), maxBodyBytes: 1 << 20))
-        guard case .failed(let failure) = outcome else {
-            Issue.record("expected the cap to stop the transfer, got \(outcome)")
-            return
-        }
+        let failure = try #require(outcome.failure, "expected the cap to stop the transfer, got \(outcome)")
         #expect(failure.kind == .tooLarge)
     }
 

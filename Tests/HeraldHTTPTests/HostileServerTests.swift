@@ -22,10 +22,7 @@ struct HostileServerTests {
         let started = ContinuousClock.now
         let outcome = await fetcher.fetch(
             loopback(server.url("/feed"), timeout: .seconds(2)))
-        guard case .failed(let failure) = outcome else {
-            Issue.record("expected a timeout, got \(outcome)")
-            return
-        }
+        let failure = try #require(outcome.failure, "expected a timeout, got \(outcome)")
         #expect(failure.kind == .timeout)
         #expect(failure.isTransient)
         #expect(ContinuousClock.now - started < .seconds(20))
@@ -58,10 +55,7 @@ struct HostileServerTests {
         defer { server.stop() }
         let started = ContinuousClock.now
         let outcome = await fetcher.fetch(loopback(server.url("/feed")))
-        guard case .failed(let failure) = outcome else {
-            Issue.record("expected the header cap to stop the transfer, got \(outcome)")
-            return
-        }
+        let failure = try #require(outcome.failure, "expected the header cap to stop the transfer, got \(outcome)")
         #expect(failure.kind == .tooLarge)
         #expect(!failure.isTransient)
         #expect(failure.message.contains("response headers exceed the 262144-byte cap"))
@@ -77,10 +71,7 @@ struct HostileServerTests {
         let server = try TestHTTPServer { _ in .endlessHeaderLine(total: 100_000_000, sent: sent) }
         defer { server.stop() }
         let outcome = await fetcher.fetch(loopback(server.url("/feed")))
-        guard case .failed(let failure) = outcome else {
-            Issue.record("expected the header cap to stop the transfer, got \(outcome)")
-            return
-        }
+        let failure = try #require(outcome.failure, "expected the header cap to stop the transfer, got \(outcome)")
         #expect(failure.kind == .tooLarge)
         #expect(!failure.isTransient)
         #expect(failure.message.contains("header"))
@@ -92,10 +83,7 @@ struct HostileServerTests {
     func truncatedBody() async throws {
         let server = try TestHTTPServer { _ in .truncated(Data(Self.rss.utf8), announced: 10_000) }
         let outcome = await fetcher.fetch(loopback(server.url("/feed")))
-        guard case .failed(let failure) = outcome else {
-            Issue.record("expected a truncation failure, got \(outcome)")
-            return
-        }
+        let failure = try #require(outcome.failure, "expected a truncation failure, got \(outcome)")
         #expect(failure.kind == .network)
         #expect(failure.isTransient)
         #expect(failure.message.hasPrefix("response truncated: "))
@@ -108,10 +96,7 @@ struct HostileServerTests {
             .init(status: 302, headers: [("Location", request.path == "/a" ? "/b" : "/a")])
         }
         let outcome = await fetcher.fetch(loopback(server.url("/a")))
-        guard case .failed(let failure) = outcome else {
-            Issue.record("expected a redirect failure, got \(outcome)")
-            return
-        }
+        let failure = try #require(outcome.failure, "expected a redirect failure, got \(outcome)")
         #expect(failure.kind == .redirects)
         #expect(!failure.isTransient)
         #expect(failure.message.contains("Maximum (5) redirects followed"))
@@ -127,10 +112,7 @@ struct HostileServerTests {
         let request = loopback(server.url("/bomb"))
         #expect(request.maxBodyBytes == 16 << 20)
         let outcome = await fetcher.fetch(request)
-        guard case .failed(let failure) = outcome else {
-            Issue.record("expected the body cap to stop the bomb, got \(outcome)")
-            return
-        }
+        let failure = try #require(outcome.failure, "expected the body cap to stop the bomb, got \(outcome)")
         #expect(failure.kind == .tooLarge)
         #expect(failure.message.contains("16777216-byte cap"))
         try await waitUntil { sent.value > 0 }

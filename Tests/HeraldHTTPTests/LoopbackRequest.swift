@@ -12,3 +12,10 @@ func loopback(
         url: url, allowPrivateNetwork: true, etag: etag, lastModified: lastModified, timeout: timeout,
         maxBodyBytes: maxBodyBytes)
 }
+
+extension FeedFetchOutcome {
+    /// The failure, for tests that expect one (`try #require(outcome.failure)`).
+    var failure: FeedFetchFailure? {
+        if case .failed(let failure) = self { failure } else { nil }
+    }
+}

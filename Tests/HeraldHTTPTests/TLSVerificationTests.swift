@@ -15,10 +15,7 @@ struct TLSVerificationTests {
         defer { server.stop() }
         let fetcher = FeedFetcher(client: HTTPClient())
         let outcome = await fetcher.fetch(loopback(server.url("/feed")))
-        guard case .failed(let failure) = outcome else {
-            Issue.record("an untrusted certificate was accepted: \(outcome)")
-            return
-        }
+        let failure = try #require(outcome.failure, "an untrusted certificate was accepted: \(outcome)")
         #expect(failure.kind == .tls)
         #expect(!failure.isTransient)
         #expect(failure.message.contains("certificate"))
@@ -32,10 +29,7 @@ struct TLSVerificationTests {
         defer { server.stop() }
         let fetcher = FeedFetcher(client: HTTPClient())
         let outcome = await fetcher.fetch(loopback(server.url("/feed")))
-        guard case .failed(let failure) = outcome else {
-            Issue.record("a TLS 1.1 server was accepted: \(outcome)")
-            return
-        }
+        let failure = try #require(outcome.failure, "a TLS 1.1 server was accepted: \(outcome)")
         #expect(failure.kind == .tls)
         #expect(failure.message.contains("protocol version"))
         #expect(!failure.message.contains("certificate"))
