@@ -59,16 +59,9 @@ extension WebhookTarget {
                 kind: .teams, url: url, redacted: "workflows://\(host)/\(mask)",
                 secrets: [text, url.absoluteString] + (parts.rawQuery.map { [$0] } ?? []))
         case "mmost":
-            let host = try parts.hostPort(example: "mmosts://chat.example.org/KEY")
-            guard let key = parts.path.last, TargetURL.isToken(key) else {
-                throw TargetError("a mattermost URL needs the hook key", example: "mmosts://chat.example.org/KEY")
-            }
-            let prefix = parts.path.dropLast().joined(separator: "/")
-            let url = try TargetURL.make(
-                "\(web)://\(host)/\(prefix.isEmpty ? "" : prefix + "/")hooks/\(key)", example: "mmosts://HOST/KEY")
-            return WebhookTarget(
-                kind: .mattermost, url: url, redacted: "\(parts.scheme)://\(host)/\(mask)",
-                secrets: [text, url.absoluteString, key])
+            return try selfHostedHook(
+                parts, raw: text, web: web, kind: .mattermost, segment: "hooks", service: "a mattermost URL",
+                needs: "the hook key", example: "mmosts://chat.example.org/KEY")
         case "rocket":
             let host = try parts.hostPort(example: "rockets://chat.example.org/ID/TOKEN")
             guard parts.path.count == 2, parts.path.allSatisfy({ TargetURL.isToken($0) }) else {
@@ -92,16 +85,9 @@ extension WebhookTarget {
                 kind: .googleChat, url: url, redacted: "gchat://\(tokens[0])/\(mask)",
                 secrets: [text, url.absoluteString, tokens[1], tokens[2]])
         case "hookshot":
-            let host = try parts.hostPort(example: "hookshots://matrix.example.org/ID")
-            guard let id = parts.path.last, TargetURL.isToken(id) else {
-                throw TargetError("a hookshot URL needs the webhook id", example: "hookshots://HOST/ID")
-            }
-            let prefix = parts.path.dropLast().joined(separator: "/")
-            let url = try TargetURL.make(
-                "\(web)://\(host)/\(prefix.isEmpty ? "" : prefix + "/")webhook/\(id)", example: "hookshots://HOST/ID")
-            return WebhookTarget(
-                kind: .matrix, url: url, redacted: "\(parts.scheme)://\(host)/\(mask)",
-                secrets: [text, url.absoluteString, id])
+            return try selfHostedHook(
+                parts, raw: text, web: web, kind: .matrix, segment: "webhook", service: "a hookshot URL",
+                needs: "the webhook id", example: "hookshots://matrix.example.org/ID")
         case "ntfy":
             let host = try parts.hostPort(example: "ntfys://ntfy.sh/TOPIC")
             guard parts.path.count == 1, TargetURL.isToken(parts.path[0]) else {
@@ -149,6 +135,23 @@ extension WebhookTarget {
     private static func tokenLike(_ parts: TargetURL) -> [String] {
         parts.path.filter { $0.count >= 16 } + parts.query.map(\.1).filter { $0.count >= 6 }
             + (parts.rawQuery.map { [$0] } ?? [])
+    }
+
+    /// A self-hosted service's hook: `SCHEME://HOST[/PREFIX…]/TOKEN` → `WEB://HOST[/PREFIX…]/SEGMENT/TOKEN`
+    /// (Mattermost's `hooks/KEY`, hookshot's `webhook/ID`).
+    private static func selfHostedHook(
+        _ parts: TargetURL, raw: String, web: String, kind: Kind, segment: String, service: String, needs: String,
+        example: String
+    ) throws(TargetError) -> WebhookTarget {
+        let host = try parts.hostPort(example: example)
+        guard let token = parts.path.last, TargetURL.isToken(token) else {
+            throw TargetError("\(service) needs \(needs)", example: example)
+        }
+        let prefix = parts.path.dropLast().map { $0 + "/" }.joined()
+        let url = try TargetURL.make("\(web)://\(host)/\(prefix)\(segment)/\(token)", example: example)
+        return WebhookTarget(
+            kind: kind, url: url, redacted: "\(parts.scheme)://\(host)/\(mask)",
+            secrets: [raw, url.absoluteString, token])
     }
 
     /// `ntfys` → (`ntfy`, true); `https` → (`http`, true).
