@@ -71,10 +71,7 @@ public enum OPML {
         return name.isEmpty ? fallback : String(name.prefix(40))
     }
 
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
+    static func escape(_ text: String) -> String { HTMLText.escape(text, quotes: true) }
 }
 
 /// Collects `<outline xmlUrl=…>` elements, remembering the enclosing folder.
