@@ -1,5 +1,6 @@
 import Foundation
 import HeraldCore
+import HeraldHTTP
 import Logging
 import ServiceLifecycle
 import Synchronization
@@ -73,14 +74,11 @@ public struct ListenAddress: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String { isIPv6 ? "[\(host)]:\(port)" : "\(host):\(port)" }
 
+    static let loopback = [IPNetwork("127.0.0.0/8")!, IPNetwork("::1/128")!]
+
     static func isLoopback(_ host: String) -> Bool {
-        var v4 = in_addr()
-        if inet_pton(AF_INET, host, &v4) == 1 { return UInt32(bigEndian: v4.s_addr) >> 24 == 127 }
-        var v6 = in6_addr()
-        if inet_pton(AF_INET6, host, &v6) == 1 {
-            return withUnsafeBytes(of: &v6) { bytes in bytes.prefix(15).allSatisfy { $0 == 0 } && bytes[15] == 1 }
-        }
-        return false
+        guard let address = IPAddress(host) else { return false }
+        return loopback.contains { $0.contains(address) }
     }
 }
 
