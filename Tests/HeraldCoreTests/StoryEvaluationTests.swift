@@ -1,43 +1,10 @@
 import Foundation
 import HeraldCore
+import HeraldTestSupport
 import Testing
 
-/// One item of `Tests/StoryEvaluation/items.json`.
-struct EvaluationItem: Decodable {
-    var id: String
-    var story: String
-    var language: String
-    var outlet: String
-    var title: String
-    var body: String
-    var link: String
-    var published: Date
-    var copy: Bool
-    /// For a wire copy: the id of the report it copies.
-    var copyOf: String?
-
-    enum CodingKeys: String, CodingKey {
-        case id, story, language, outlet, title, body, link, published, copy
-        case copyOf = "copy_of"
-    }
-}
-
-/// The evaluation set and its alias sets, read from the repository.
-enum EvaluationSet {
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("StoryEvaluation")
-
-    static func items() throws -> [EvaluationItem] {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        let data = try Data(contentsOf: folder.appendingPathComponent("items.json"))
-        return try decoder.decode([EvaluationItem].self, from: data).sorted { $0.published < $1.published }
-    }
-
-    static func concepts() throws -> StoryConcepts {
-        let text = try String(contentsOf: folder.appendingPathComponent("concepts.aliases"), encoding: .utf8)
-        return StoryConcepts(aliases: try AliasTable(parsing: text))
-    }
+extension EvaluationSet {
+    static func concepts() throws -> StoryConcepts { StoryConcepts(aliases: try aliases()) }
 }
 
 /// Pair-counting and BCubed scores of a clustering against gold labels.

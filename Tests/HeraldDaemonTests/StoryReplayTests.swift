@@ -10,28 +10,10 @@ import Testing
 /// weeks, a real SQLite file.
 @Suite("Story evaluation replay")
 struct StoryReplayTests {
-    struct Item: Decodable {
-        var id: String
-        var story: String
-        var outlet: String
-        var title: String
-        var body: String
-        var link: String
-        var published: Date
-    }
-
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("StoryEvaluation")
-
     @Test("replaying the evaluation set through herald poll: alerts per real story and follow-ups attached")
     func replay() async throws {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        let items = try decoder.decode(
-            [Item].self, from: Data(contentsOf: Self.folder.appendingPathComponent("items.json"))
-        ).sorted { $0.published < $1.published }
-        let aliases = try AliasTable(
-            parsing: String(contentsOf: Self.folder.appendingPathComponent("concepts.aliases"), encoding: .utf8))
+        let items = try EvaluationSet.items()
+        let aliases = try EvaluationSet.aliases()
         let outlets = Array(Set(items.map(\.outlet))).sorted()
         let feedName = Dictionary(uniqueKeysWithValues: outlets.enumerated().map { ($1, String(format: "o%02d", $0)) })
 

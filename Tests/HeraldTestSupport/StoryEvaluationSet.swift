@@ -1,0 +1,43 @@
+import Foundation
+import HeraldCore
+
+/// One item of `Tests/StoryEvaluation/items.json`, the story evaluation set written for Herald's
+/// tests (see the README there).
+public struct EvaluationItem: Decodable, Sendable {
+    public var id: String
+    public var story: String
+    public var language: String
+    public var outlet: String
+    public var title: String
+    public var body: String
+    public var link: String
+    public var published: Date
+    public var copy: Bool
+    /// For a wire copy: the id of the report it copies.
+    public var copyOf: String?
+
+    enum CodingKeys: String, CodingKey {
+        case id, story, language, outlet, title, body, link, published, copy
+        case copyOf = "copy_of"
+    }
+}
+
+/// The evaluation set and its alias sets, read from the repository; used by the clustering
+/// scores (HeraldCoreTests) and the replay through `herald poll` (HeraldDaemonTests).
+public enum EvaluationSet {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("StoryEvaluation")
+
+    /// Every item, oldest first.
+    public static func items() throws -> [EvaluationItem] {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        let data = try Data(contentsOf: folder.appendingPathComponent("items.json"))
+        return try decoder.decode([EvaluationItem].self, from: data).sorted { $0.published < $1.published }
+    }
+
+    /// The alias sets the set's stories are grouped with.
+    public static func aliases() throws -> AliasTable {
+        try AliasTable(parsing: String(contentsOf: folder.appendingPathComponent("concepts.aliases"), encoding: .utf8))
+    }
+}
