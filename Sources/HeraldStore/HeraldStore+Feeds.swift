@@ -151,6 +151,7 @@ extension FeedState {
             lastSuccessAt: (row["last_success_at"] as Double?).map(Date.init(unix:)),
             nextDueAt: (row["next_due_at"] as Double?).map(Date.init(unix:)),
             movedTo: row["moved_to"], itemsSeen: row["items_seen"], url: row["url"],
-            unhealthySince: (row["unhealthy_since"] as Double?).map(Date.init(unix:)))
+            unhealthySince: (row["unhealthy_since"] as Double?).map(Date.init(unix:)),
+            publishingGap: (row["publishing_gap"] as Double?).map { .milliseconds(Int64($0 * 1000)) })
     }
 }

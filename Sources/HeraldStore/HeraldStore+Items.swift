@@ -60,6 +60,8 @@ public struct FetchRecord: Sendable {
     public var permanentRedirect: String?
     public var at: Date
     public var nextDue: Date
+    /// The feed's publishing gap read from this fetch's dates (nil: keep the last one).
+    public var publishingGap: Duration?
     public var items: [JudgedItem]
     /// Sent if the feed had been reported unhealthy.
     public var recoveredNotice: RoutedAlert?
@@ -67,11 +69,12 @@ public struct FetchRecord: Sendable {
     public init(
         feed: String, url: String = "", status: Int = 200, etag: String?, lastModified: String?,
         permanentRedirect: String? = nil, at: Date, nextDue: Date, items: [JudgedItem],
-        recoveredNotice: RoutedAlert? = nil
+        recoveredNotice: RoutedAlert? = nil, publishingGap: Duration? = nil
     ) {
         self.feed = feed
         self.url = url
         self.status = status
+        self.publishingGap = publishingGap
         self.etag = etag
         self.lastModified = lastModified
         self.permanentRedirect = permanentRedirect
@@ -167,12 +170,12 @@ extension HeraldStore {
                 sql: """
                     UPDATE feed_state SET etag = ?, last_modified = ?, last_status = ?, last_error = NULL,
                         consecutive_failures = 0, last_attempt_at = ?, last_success_at = ?, next_due_at = ?,
-                        items_seen = items_seen + ?
+                        items_seen = items_seen + ?, publishing_gap = COALESCE(?, publishing_gap)
                     WHERE feed = ?
                     """
             ).execute(arguments: [
                 fetch.etag, fetch.lastModified, fetch.status, fetch.at.unix, fetch.at.unix, fetch.nextDue.unix,
-                result.newItems, fetch.feed,
+                result.newItems, fetch.publishingGap?.seconds, fetch.feed,
             ])
             return result
         }

@@ -166,6 +166,10 @@ enum Schema {
             try db.execute(
                 sql: "CREATE INDEX story_member_outlets ON story_member(story_id, feed, at, source, language)")
         }
+        migrator.registerMigration("feed-publishing-gap") { db in
+            // Seconds between a feed's publications, read from its dates: adaptive intervals.
+            try db.execute(sql: "ALTER TABLE feed_state ADD COLUMN publishing_gap REAL")
+        }
         return migrator
     }
 }

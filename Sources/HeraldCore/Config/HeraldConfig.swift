@@ -74,6 +74,8 @@ public struct HTTPSettings: Sendable, Hashable {
 /// - `url`: `http(s)://…`, or `file:PATH` (relative to the config file's folder) with `allow_file: true`.
 /// - `allow_file`: permit `file:` URLs (default false; the offline demo uses it).
 /// - `interval`: time between polls, e.g. `90s`, `10m`, `1h30m` (default `defaults.interval`, else 10m).
+/// - `adaptive_interval`: `true`, or `{min: 5m, max: 6h}`: poll about twice per publishing gap the
+///   feed shows, within those bounds, instead of every `interval` (see `AdaptiveInterval`).
 /// - `timeout`: whole-request limit (default `defaults.timeout`, else 30s).
 /// - `max_body`: cap on the decompressed body, e.g. `10MB` (default `defaults.max_body`, else 16MB).
 /// - `tags`: labels rules can select feeds by.
@@ -94,6 +96,8 @@ public struct FeedConfig: Sendable, Hashable {
     public var url: URL
     public var allowFile: Bool
     public var interval: Duration
+    /// Nil: the feed is polled every `interval`.
+    public var adaptive: AdaptiveInterval?
     public var timeout: Duration
     public var maxBodyBytes: Int
     public var tags: [String]
@@ -115,12 +119,13 @@ public struct FeedConfig: Sendable, Hashable {
         timeout: Duration = defaultTimeout, maxBodyBytes: Int = defaultMaxBodyBytes, tags: [String] = [],
         language: String? = nil, identity: [IdentityKeyKind] = ItemIdentity.defaultPolicy,
         firstPollWindow: Duration? = defaultFirstPollWindow, unhealthyAfter: Int = defaultUnhealthyAfter,
-        allowPrivateNetwork: Bool = false
+        allowPrivateNetwork: Bool = false, adaptive: AdaptiveInterval? = nil
     ) {
         self.name = name
         self.url = url
         self.allowFile = allowFile
         self.interval = interval
+        self.adaptive = adaptive
         self.timeout = timeout
         self.maxBodyBytes = maxBodyBytes
         self.tags = tags
@@ -129,6 +134,63 @@ public struct FeedConfig: Sendable, Hashable {
         self.firstPollWindow = firstPollWindow
         self.unhealthyAfter = unhealthyAfter
         self.allowPrivateNetwork = allowPrivateNetwork
+    }
+}
+
+extension FeedConfig {
+    /// The time between two polls: `interval`, or for an adaptive feed half the gap between the
+    /// feed's own publications (`publishingGap`, from `AdaptiveInterval.publishingGap`) within its
+    /// bounds, and `interval` within those bounds until a gap is known.
+    public func pollInterval(publishingGap: Duration?) -> Duration {
+        guard let adaptive else { return interval }
+        return adaptive.clamped(publishingGap.map { $0 / 2 } ?? interval)
+    }
+}
+
+/// Polling a feed about as often as it publishes: twice per publishing gap, so a new item waits
+/// half a gap on average, bounded below (politeness) and above (a quiet feed is still checked).
+///
+/// The gap is read from the feed's own dates on every full fetch: the items published within
+/// the last seven days, spread over the time since the oldest of them. A feed that shows only its
+/// newest 20 items of a busy day therefore gives a gap of minutes, not a week divided by 20; one
+/// with nothing in seven days gives the whole week, that is `max`. Items dated in the future are
+/// ignored; a feed without dates keeps its last known gap.
+public struct AdaptiveInterval: Sendable, Hashable {
+    public var min: Duration
+    public var max: Duration
+
+    public static let defaultMin: Duration = .seconds(5 * 60)
+    public static let defaultMax: Duration = .seconds(6 * 3600)
+    /// How far back publications count towards the gap.
+    public static let window: Duration = .seconds(7 * 86_400)
+
+    public init(min: Duration = defaultMin, max: Duration = defaultMax) {
+        self.min = min
+        self.max = max
+    }
+
+    public func clamped(_ interval: Duration) -> Duration {
+        Swift.min(Swift.max(interval, min), max)
+    }
+
+    /// The mean gap between the feed's publications in the last `window`, or nil when no item
+    /// carries a usable date.
+    public static func publishingGap(_ dates: some Sequence<Date>, now: Date) -> Duration? {
+        let start = now.addingTimeInterval(-window.seconds)
+        let horizon = now.addingTimeInterval(300)  // a little clock skew is not "the future"
+        var count = 0
+        var oldest = now
+        var dated = false
+        for date in dates where date <= horizon {
+            dated = true
+            guard date >= start else { continue }
+            count += 1
+            oldest = Swift.min(oldest, date)
+        }
+        guard dated else { return nil }
+        guard count > 0 else { return window }
+        let span = Swift.max(now.timeIntervalSince(oldest), 60)
+        return .milliseconds(Int64(span / Double(count) * 1000))
     }
 }
 

@@ -20,6 +20,9 @@ public struct FeedState: Sendable, Hashable {
     public var url: String?
     /// When the current failure streak reached the unhealthy threshold (a notice was sent).
     public var unhealthySince: Date?
+    /// The mean gap between the feed's publications, as last read from its dates
+    /// (`AdaptiveInterval.publishingGap`); what an adaptive feed's interval follows.
+    public var publishingGap: Duration?
 
     /// Consecutive polls that must redirect permanently to one URL before Herald follows it for good.
     public static let redirectObservationsToMove = 3
@@ -28,7 +31,7 @@ public struct FeedState: Sendable, Hashable {
         feed: String, etag: String? = nil, lastModified: String? = nil, lastStatus: Int? = nil,
         lastError: String? = nil, consecutiveFailures: Int = 0, lastAttemptAt: Date? = nil,
         lastSuccessAt: Date? = nil, nextDueAt: Date? = nil, movedTo: String? = nil, itemsSeen: Int = 0,
-        url: String? = nil, unhealthySince: Date? = nil
+        url: String? = nil, unhealthySince: Date? = nil, publishingGap: Duration? = nil
     ) {
         self.feed = feed
         self.etag = etag
@@ -43,5 +46,6 @@ public struct FeedState: Sendable, Hashable {
         self.itemsSeen = itemsSeen
         self.url = url
         self.unhealthySince = unhealthySince
+        self.publishingGap = publishingGap
     }
 }

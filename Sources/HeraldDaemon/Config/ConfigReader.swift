@@ -32,12 +32,14 @@ struct ConfigReader {
     static let ruleFileKeys = ["aliases", "rules"]
     static let defaultsKeys = [
         "interval", "timeout", "max_body", "first_poll_window", "unhealthy_after", "allow_private_network",
+        "adaptive_interval",
     ]
     static let httpKeys = ["max_transfers", "per_host"]
     static let feedKeys = [
         "name", "url", "allow_file", "allow_private_network", "interval", "timeout", "max_body", "tags", "language",
-        "identity", "first_poll_window", "unhealthy_after",
+        "identity", "first_poll_window", "unhealthy_after", "adaptive_interval",
     ]
+    static let adaptiveKeys = ["min", "max"]
     static let ruleKeys = [
         "name", "query", "feeds", "tags", "sinks", "alert_on_edit", "expect", "reject", "followups",
         "followup_interval", "min_sources", "min_sources_within",
@@ -71,6 +73,7 @@ struct ConfigReader {
                 count(keys["unhealthy_after"], "defaults.unhealthy_after") ?? defaults.unhealthyAfter
             defaults.allowPrivateNetwork =
                 bool(keys["allow_private_network"], "defaults.allow_private_network") ?? defaults.allowPrivateNetwork
+            defaults.adaptive = adaptive(keys["adaptive_interval"], "defaults.adaptive_interval") ?? defaults.adaptive
         }
         let http = top["http"].map { readHTTP($0) } ?? HTTPSettings()
         let state = string(top["state"], "state").map { resolvePath($0) }
@@ -146,6 +149,7 @@ struct ConfigReader {
         var firstPollWindow: Duration? = FeedConfig.defaultFirstPollWindow
         var unhealthyAfter = FeedConfig.defaultUnhealthyAfter
         var allowPrivateNetwork = false
+        var adaptive: AdaptiveInterval?
     }
 
     mutating func readFeed(_ node: Node, path: String, defaults: FeedDefaults) -> FeedConfig? {
@@ -174,7 +178,8 @@ struct ConfigReader {
             identity: identity(keys["identity"], "\(path).identity") ?? ItemIdentity.defaultPolicy,
             firstPollWindow: window(keys["first_poll_window"], "\(path).first_poll_window") ?? defaults.firstPollWindow,
             unhealthyAfter: count(keys["unhealthy_after"], "\(path).unhealthy_after") ?? defaults.unhealthyAfter,
-            allowPrivateNetwork: allowPrivateNetwork)
+            allowPrivateNetwork: allowPrivateNetwork,
+            adaptive: adaptive(keys["adaptive_interval"], "\(path).adaptive_interval") ?? defaults.adaptive)
         return name != nil && url != nil ? feed : nil
     }
 
@@ -329,6 +334,27 @@ struct ConfigReader {
             return nil
         }
         return .some(value)
+    }
+
+    /// `adaptive_interval`: `true`/`false`, or a mapping with `min` and `max`. Nil when absent;
+    /// `.some(nil)` when turned off.
+    mutating func adaptive(_ node: Node?, _ path: String) -> AdaptiveInterval?? {
+        guard let node else { return nil }
+        if case .mapping = node {
+            let keys = mapping(node, path: path, allowed: Self.adaptiveKeys)
+            var bounds = AdaptiveInterval()
+            bounds.min = duration(keys["min"], "\(path).min") ?? bounds.min
+            bounds.max = duration(keys["max"], "\(path).max") ?? bounds.max
+            if bounds.min < .seconds(30) {
+                problem("\(path).min", keys["min"], "at least 30s, to respect publishers")
+            }
+            if bounds.max < bounds.min {
+                problem("\(path).max", keys["max"] ?? node, "must not be shorter than min")
+            }
+            return .some(bounds)
+        }
+        guard let on = bool(node, path) else { return nil }
+        return .some(on ? AdaptiveInterval() : nil)
     }
 
     mutating func count(_ node: Node?, _ path: String) -> Int? {

@@ -101,7 +101,8 @@ extension Herald {
             let recovered = Notices.recovered(feed, state: state, at: started, sinks: runtime.allSinkNames)
             switch await fetcher.fetch(request) {
             case .notModified(let freshFor):
-                let nextDue = Schedule.nextDue(feed, after: started, freshFor: freshFor)
+                let nextDue = Schedule.nextDue(
+                    feed, after: started, freshFor: freshFor, publishingGap: state?.publishingGap)
                 try await store.recordNotModified(
                     feed: feed.name, url: configuredURL, at: started, nextDue: nextDue, recoveredNotice: recovered)
                 metrics.polled(.notModified, alerts: recovered == nil ? 0 : 1)
@@ -136,7 +137,8 @@ extension Herald {
                 }
                 let context = JudgeContext(
                     feed: feed, runtime: runtime, source: parsed.title.isEmpty ? nil : parsed.title,
-                    firstPoll: state?.lastSuccessAt == nil, catchUp: options.catchUp, now: started)
+                    firstPoll: state?.lastSuccessAt == nil, catchUp: options.catchUp, now: started,
+                    publishingGap: state?.publishingGap)
                 let ingest = try await ingest(parsed, document: document, context: context, recovered: recovered)
                 result.newItems = ingest.newItems
                 result.alerts = ingest.alerts
@@ -186,6 +188,8 @@ extension Herald {
         var firstPoll: Bool
         var catchUp: Bool
         var now: Date
+        /// The feed's publishing gap as last recorded, used when this fetch's items carry no dates.
+        var publishingGap: Duration?
     }
 
     /// Judges the items not seen before (and edits, for rules that ask) against the rules that
@@ -222,13 +226,17 @@ extension Herald {
                 "guid churn: items came back with new ids or links but known text; recorded without alerts",
                 metadata: ["feed": "\(feed.name)", "items": "\(rekeyed)"])
         }
-        let nextDue = Schedule.nextDue(feed, after: context.now, freshFor: document.freshFor, ttl: parsed.ttl)
+        let publishingGap = AdaptiveInterval.publishingGap(
+            parsed.items.lazy.compactMap { $0.published ?? $0.updated }, now: context.now)
+        let nextDue = Schedule.nextDue(
+            feed, after: context.now, freshFor: document.freshFor, ttl: parsed.ttl,
+            publishingGap: publishingGap ?? context.publishingGap)
         return try await store.record(
             FetchRecord(
                 feed: feed.name, url: feed.url.absoluteString, etag: document.etag,
                 lastModified: document.lastModified, permanentRedirect: document.permanentRedirect?.absoluteString,
                 at: context.now, nextDue: nextDue, items: judged,
-                recoveredNotice: recovered))
+                recoveredNotice: recovered, publishingGap: publishingGap))
     }
 
     /// The alerts one new or edited item raises.

@@ -14,12 +14,13 @@ public enum Schedule {
     /// After a success: the interval plus up to 10 % jitter, so feeds configured together drift
     /// apart instead of hitting their hosts in lock-step — but never sooner than the server asked.
     /// `freshFor` is what the response's caching headers allow (`FetchedDocument.freshFor`); `ttl`
-    /// is the feed's own `<ttl>` (RSS). Each is a lower bound, capped at `maxServerDelay`.
+    /// is the feed's own `<ttl>` (RSS). Each is a lower bound, capped at `maxServerDelay`. For a
+    /// feed with `adaptive_interval`, `publishingGap` sets the interval (`FeedConfig.pollInterval`).
     public static func nextDue(
         _ feed: FeedConfig, after now: Date, freshFor: Duration? = nil, ttl: Duration? = nil,
-        jitter: Double = Double.random(in: 0...0.1)
+        publishingGap: Duration? = nil, jitter: Double = Double.random(in: 0...0.1)
     ) -> Date {
-        let regular = feed.interval.seconds * (1 + jitter)
+        let regular = feed.pollInterval(publishingGap: publishingGap).seconds * (1 + jitter)
         return now.addingTimeInterval(max(regular, serverDelay(freshFor), serverDelay(ttl)))
     }
 
@@ -45,13 +46,5 @@ public enum Schedule {
     static func serverDelay(_ delay: Duration?) -> TimeInterval {
         guard let delay else { return 0 }
         return min(max(0, delay.seconds), maxServerDelay.seconds)
-    }
-}
-
-extension Duration {
-    /// The duration in seconds, as a `TimeInterval`.
-    public var seconds: Double {
-        let (seconds, attoseconds) = components
-        return Double(seconds) + Double(attoseconds) / 1e18
     }
 }

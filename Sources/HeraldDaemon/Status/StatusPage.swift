@@ -36,7 +36,9 @@ enum StatusPage {
         html += " · \(escape(Self.timestamp(report.generatedAt)))</p>\n"
 
         html += "<h2>Feeds</h2>\n<table id=\"feeds\">\n"
-        html += row(header: ["Feed", "Health", "Last success", "Next poll", "Seen", "Alerts 24h", "Last error"])
+        html += row(header: [
+            "Feed", "Health", "Last success", "Next poll", "Every", "Seen", "Alerts 24h", "Last error",
+        ])
         for feed in report.feeds {
             let health = feed.health.rawValue + (feed.consecutiveFailures > 0 ? " ×\(feed.consecutiveFailures)" : "")
             html += "<tr data-feed=\"\(escape(feed.name))\"><td><a href=\"\(escape(feed.url))\">"
@@ -44,6 +46,8 @@ enum StatusPage {
             html += "<td class=\"health \(feed.health.rawValue)\">\(escape(health))</td>"
             html += "<td>\(escape(RelativeTime.describe(feed.lastSuccess, now: now)))</td>"
             html += "<td>\(escape(RelativeTime.describe(feed.nextDue, now: now)))</td>"
+            html +=
+                "<td class=\"interval\">\(feed.adaptive ? "~" : "")\(RelativeTime.span(Int(feed.interval.rounded())))</td>"
             html += "<td class=\"number\">\(feed.itemsSeen)</td><td class=\"number\">\(feed.alerts24h)</td>"
             html += "<td class=\"error\">\(escape(feed.lastError ?? ""))</td></tr>\n"
         }

@@ -5,12 +5,13 @@ extension StatusReport {
     public func renderText(now: Date = Date()) -> String {
         var out = "state: \(stateFile)\n\n"
         out += TextTable.render(
-            header: ["FEED", "HEALTH", "LAST SUCCESS", "NEXT POLL", "SEEN", "ALERTS 24H", "LAST ERROR"],
+            header: ["FEED", "HEALTH", "LAST SUCCESS", "NEXT POLL", "EVERY", "SEEN", "ALERTS 24H", "LAST ERROR"],
             rows: feeds.map { feed in
                 [
                     feed.name,
                     feed.health.rawValue + (feed.consecutiveFailures > 0 ? " ×\(feed.consecutiveFailures)" : ""),
                     RelativeTime.describe(feed.lastSuccess, now: now), RelativeTime.describe(feed.nextDue, now: now),
+                    (feed.adaptive ? "~" : "") + RelativeTime.span(Int(feed.interval.rounded())),
                     "\(feed.itemsSeen)", "\(feed.alerts24h)", feed.lastError.map { String($0.prefix(60)) } ?? "",
                 ]
             })
@@ -47,13 +48,17 @@ enum RelativeTime {
     static func describe(_ date: Date?, now: Date) -> String {
         guard let date else { return "never" }
         let seconds = Int(date.timeIntervalSince(now).rounded())
-        let magnitude = abs(seconds)
-        let text =
-            if magnitude < 60 { "\(magnitude)s" } else if magnitude < 3600 {
-                "\(magnitude / 60)m"
-            } else if magnitude < 86_400 {
-                "\(magnitude / 3600)h\(magnitude % 3600 / 60 > 0 ? "\(magnitude % 3600 / 60)m" : "")"
-            } else { "\(magnitude / 86_400)d" }
+        let text = span(abs(seconds))
         return seconds <= 0 ? "\(text) ago" : "in \(text)"
+    }
+
+    /// A length of time the way the config writes one: `45s`, `25m`, `1h30m`, `3d`.
+    static func span(_ seconds: Int) -> String {
+        if seconds < 60 { return "\(seconds)s" }
+        if seconds < 3600 { return "\(seconds / 60)m" }
+        if seconds < 86_400 {
+            return "\(seconds / 3600)h\(seconds % 3600 / 60 > 0 ? "\(seconds % 3600 / 60)m" : "")"
+        }
+        return "\(seconds / 86_400)d"
     }
 }

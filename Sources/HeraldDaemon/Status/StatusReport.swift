@@ -23,6 +23,12 @@ public struct StatusReport: Sendable, Codable {
         public var lastSuccess: Date?
         public var lastAttempt: Date?
         public var nextDue: Date?
+        /// Seconds between polls: the configured interval, or for an adaptive feed the one its
+        /// publishing gap gives now.
+        public var interval: Double
+        public var adaptive: Bool
+        /// Mean seconds between the feed's publications, as read from its dates.
+        public var publishingGap: Double?
         public var consecutiveFailures: Int
         public var lastError: String?
         public var itemsSeen: Int
@@ -70,6 +76,8 @@ public struct StatusReport: Sendable, Codable {
             return FeedStatus(
                 name: feed.name, url: feed.url.absoluteString, health: health, lastSuccess: state?.lastSuccessAt,
                 lastAttempt: state?.lastAttemptAt, nextDue: state?.nextDueAt,
+                interval: feed.pollInterval(publishingGap: state?.publishingGap).seconds,
+                adaptive: feed.adaptive != nil, publishingGap: state?.publishingGap?.seconds,
                 consecutiveFailures: state?.consecutiveFailures ?? 0, lastError: state?.lastError,
                 itemsSeen: state?.itemsSeen ?? 0, alerts24h: byFeed[feed.name] ?? 0, movedTo: state?.movedTo)
         }
