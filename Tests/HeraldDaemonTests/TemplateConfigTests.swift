@@ -44,8 +44,7 @@ struct TemplateConfigTests {
             #expect(text.contains("/tmp/herald.yaml:"), "\(text)")
             #expect(text.contains("sinks[0].template"), "\(text)")
             #expect(text.contains("sink 'news-chat'"), "\(text)")
-            #expect(text.contains("template line 2, column"), "\(text)")
-            #expect(text.contains("never closed"), "\(text)")
+            #expect(text.contains("template line 2, column 1: the section {{#story}} is never closed"), "\(text)")
         }
     }
 

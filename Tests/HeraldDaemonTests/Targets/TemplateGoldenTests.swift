@@ -159,15 +159,18 @@ struct TemplateGoldenTests {
             _ = try MessageTemplate("*{{title}}*\nfrom {{#story}}{{story.sources}} outlets")
             Issue.record("an unclosed section compiled")
         } catch {
+            // Where the section opens, not where Mustache noticed (the end).
             #expect(error.line == 2)
-            #expect(error.description.contains("never closed"), "\(error)")
+            #expect(error.column == 6, "\(error)")
+            #expect(error.description.contains("{{#story}} is never closed: add {{/story}}"), "\(error)")
         }
         do {
             _ = try MessageTemplate("ok\n  {{title")
             Issue.record("an unfinished tag compiled")
         } catch {
             #expect(error.line == 2)
-            #expect(error.column == 5, "\(error)")
+            // The parser notices at the end of the line, after `title`.
+            #expect(error.column == 10, "\(error)")
             #expect(error.description.contains("{{title"), "\(error)")
         }
     }
