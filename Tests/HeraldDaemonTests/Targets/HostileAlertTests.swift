@@ -76,9 +76,9 @@ struct HostileAlertTests {
         {{{summary}}}{{^link}} (no link){{/link}} @{{title}} <{{{summary}}}
         """,
         """
-        <b>{{title}}</b> <a href="{{link}}">{{{title}}}</a> {{heading}}<br>
-        <i>{{#matched}}{{.}}, {{/matched}}{{outlet}} · {{source}} · {{details}}</i><br>
-        {{summary}}<br>{{{summary}}} @{{title}}
+        <b>{{title}}</b> <a href="{{link}}">{{{title}}}</a> {{heading}}
+        <i>{{#matched}}{{.}}, {{/matched}}{{outlet}} · {{source}} · {{details}}</i>
+        {{summary}} {{{summary}}} @{{title}}
         """,
     ].map { try! MessageTemplate($0) }
 
