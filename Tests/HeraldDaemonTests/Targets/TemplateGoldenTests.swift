@@ -131,6 +131,21 @@ struct TemplateGoldenTests {
         }
     }
 
+    @Test("a value cannot join the template's own `<` or `@` into a mention")
+    func noJoinedMentions() throws {
+        let alert = Alert(id: "a1", rule: "talks", feed: "wire", title: "!channel>", summary: "everyone")
+        let template = try MessageTemplate("<{{title}} @{{{summary}}}")
+        let slack = try Self.json(
+            WebhookTarget.parse("slack://T1/B2/XXXX").payload(for: alert, template: template).body)
+        #expect(slack?["text"] as? String == "<\u{200B}!channel&gt; @\u{200B}everyone")
+        let discord = try Self.json(WebhookTarget.parse("discord://1/tok").payload(for: alert, template: template).body)
+        #expect(discord?["content"] as? String == "<\u{200B}!channel> @\u{200B}everyone")
+        // Plain-text targets have no mentions: their text stays as it is.
+        let ntfy = try Self.json(
+            WebhookTarget.parse("ntfys://n.example.org/t").payload(for: alert, template: template).body)
+        #expect(ntfy?["message"] as? String == "<!channel> @everyone")
+    }
+
     @Test("a long value is cut with the marker, the template's text after it is kept, the limit holds")
     func longValueIsCut() throws {
         var alert = TargetGoldenTests.rich
