@@ -99,6 +99,21 @@ struct TemplateConfigTests {
         #expect((try? ConfigLoader.parse(stdout, file: "/tmp/herald.yaml")) != nil)
     }
 
+    @Test("a stdout sink with a template writes the template's text instead of its readable lines")
+    func stdoutTemplate() async throws {
+        var fds: [Int32] = [0, 0]
+        #expect(pipe(&fds) == 0)
+        defer { close(fds[0]) }
+        let sink = StdoutSink(
+            name: "console", format: .text, template: try MessageTemplate("[{{rule}}] {{title}} <{{link}}>"),
+            descriptor: fds[1])
+        try await sink.deliver(
+            Alert(id: "a1", rule: "talks", feed: "wire", title: "Talks\nresume", link: "https://wire.example.org/1"))
+        close(fds[1])
+        let written = FileHandle(fileDescriptor: fds[0]).readDataToEndOfFile()
+        #expect(String(decoding: written, as: UTF8.self) == "[talks] Talks resume <https://wire.example.org/1>\n\n")
+    }
+
     @Test("a reload with a broken template is refused and the running template stays")
     func reloadRefusesBrokenTemplate() async throws {
         let workspace = try Workspace()
