@@ -114,6 +114,21 @@ struct TemplateConfigTests {
         #expect(String(decoding: written, as: UTF8.self) == "[talks] Talks resume <https://wire.example.org/1>\n\n")
     }
 
+    @Test("herald check warns about names that are not variables, with a suggestion")
+    func unknownNames() throws {
+        let yaml = Self.config(
+            #"    template: "{{titel}} {{#story}}{{sources}} {{story.outlet}}{{/story}} {{{summary}}} {{#matched}}{{.}}{{/matched}}""#
+        )
+        let config = try ConfigLoader.parse(yaml, file: "/tmp/herald.yaml")
+        #expect(
+            config.templateWarnings == [
+                "/tmp/herald.yaml: sink 'news-chat': template line 1, column 1: 'titel' is not a Herald variable and "
+                    + "renders empty; did you mean 'title'?",
+                "/tmp/herald.yaml: sink 'news-chat': template line 1, column 33: 'story.outlet' is not a Herald "
+                    + "variable and renders empty; did you mean 'story.outlets'?",
+            ])
+    }
+
     @Test("a reload with a broken template is refused and the running template stays")
     func reloadRefusesBrokenTemplate() async throws {
         let workspace = try Workspace()

@@ -29,10 +29,15 @@ public struct StdoutSink: AlertSink {
     }
 
     public func deliver(_ alert: Alert) async throws {
-        let templated = MessageLayout(limit: .max, unit: .utf8, escaper: .plain).render(template, alert)
-        let text =
-            format == .json
-            ? AlertFormat.jsonLine(alert) + "\n" : (templated.map { $0 + "\n" } ?? AlertFormat.text(alert)) + "\n"
+        let text: String
+        if format == .json {
+            text = AlertFormat.jsonLine(alert) + "\n"
+        } else if let templated = MessageLayout.unlimitedText.render(template, alert) {
+            // A blank line after each alert, as after the built-in lines.
+            text = templated + "\n\n"
+        } else {
+            text = AlertFormat.text(alert) + "\n"
+        }
         try FileOutput.writeAll(descriptor, Data(text.utf8), sink: name)
     }
 }

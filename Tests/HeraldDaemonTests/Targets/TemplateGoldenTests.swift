@@ -74,7 +74,7 @@ struct TemplateGoldenTests {
         let payload = target.payload(for: TargetGoldenTests.plain, template: try MessageTemplate(TemplateGoldens.ntfy))
         #expect(try Self.json(payload.body) == Self.json(Data(TemplateGoldens.ntfyPlain.utf8)))
         let empty = try MessageTemplate("{{#summary}}has text{{/summary}}{{^summary}}no text{{/summary}}")
-        let stdout = MessageLayout(limit: .max, unit: .utf8, escaper: .plain)
+        let stdout = MessageLayout.unlimitedText
         #expect(stdout.render(empty, TargetGoldenTests.plain) == "no text")
         #expect(stdout.render(empty, TargetGoldenTests.rich) == "has text")
     }
@@ -94,7 +94,9 @@ struct TemplateGoldenTests {
             {{#story.outlets}}{{.}}{{^last()}} + {{/last()}}{{/story.outlets}}|{{story.follow_up_of}}
             {{explanation}}
             """)
-        let text = MessageLayout(limit: .max, unit: .utf8, escaper: .plain).render(template, alert)
+        let text = MessageLayout.unlimitedText.render(template, alert)
+        // `herald check` knows every name used here but the one that is not a variable.
+        #expect(TemplateTag.unknownNames(in: template.source).map(\.tag.name) == ["nonsense"])
         #expect(
             text == """
                 fedcba9876543210fedcba9876543210|follow-up|talks|wire|Levant Wire|Levant Wire|\

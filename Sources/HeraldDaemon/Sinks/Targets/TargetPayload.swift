@@ -52,7 +52,7 @@ extension WebhookTarget {
         case .json:
             let line = AlertFormat.jsonLine(alert)
             // The alert's fields stay as they are; the template's text is one more, `text`, first.
-            guard let text = MessageLayout(limit: .max, unit: .utf8, escaper: .plain).render(template, alert) else {
+            guard let text = MessageLayout.unlimitedText.render(template, alert) else {
                 return .raw(line)
             }
             return .raw(

@@ -1,6 +1,9 @@
 import HeraldCore
 
 extension MessageLayout {
+    /// For outputs without a limit or a markup (stdout, Herald JSON): values as they are, never cut.
+    static let unlimitedText = MessageLayout(limit: .max, unit: .utf8, escaper: .plain)
+
     /// `alert` through `template`, laid out within this layout's limit; nil without a template, or
     /// when the template's own text (its literal markup, repeated by sections) leaves no room: the
     /// target then sends its built-in message, which always fits.

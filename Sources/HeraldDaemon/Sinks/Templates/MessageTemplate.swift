@@ -63,11 +63,11 @@ public struct TemplateSyntaxError: Error, Sendable, CustomStringConvertible {
     init(_ error: MustacheTemplate.ParserError, source: String) {
         // Mustache notices an unclosed section at the end of the template; point at its opening tag.
         if case .expectedSectionEnd? = error.error as? MustacheTemplate.Error,
-            let open = Self.unclosedSection(in: source)
+            let open = TemplateTag.unclosedSection(in: source)
         {
             self.init(
                 line: open.line, column: open.column, excerpt: open.excerpt,
-                reason: "the section {{\(open.tag)\(open.name)}} is never closed: add {{/\(open.name)}}")
+                reason: "the section {{\(open.sigil)\(open.name)}} is never closed: add {{/\(open.name)}}")
             return
         }
         let reason: String =
@@ -86,27 +86,6 @@ public struct TemplateSyntaxError: Error, Sendable, CustomStringConvertible {
         self.init(
             line: error.context.lineNumber, column: error.context.columnNumber, excerpt: error.context.line,
             reason: reason)
-    }
-
-    /// The last section opened and not closed, with the default `{{ }}` delimiters.
-    private static func unclosedSection(
-        in source: String
-    ) -> (line: Int, column: Int, excerpt: String, tag: String, name: String)? {
-        guard !source.contains("{{=") else { return nil }
-        var open: [(line: Int, column: Int, excerpt: String, tag: String, name: String)] = []
-        for (index, line) in source.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            for match in line.matches(of: /\{\{\s*([#^\/])\s*([^}\s]+)\s*\}\}/) {
-                let tag = String(match.output.1)
-                let name = String(match.output.2)
-                if tag != "/" {
-                    let column = line.distance(from: line.startIndex, to: match.range.lowerBound) + 1
-                    open.append((index + 1, column, String(line), tag, name))
-                } else if open.last?.name == name {
-                    open.removeLast()
-                }
-            }
-        }
-        return open.last
     }
 
     public var description: String {

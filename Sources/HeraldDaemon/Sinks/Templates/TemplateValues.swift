@@ -42,6 +42,15 @@ struct TemplateValue: Equatable {
 struct TemplateValues {
     private(set) var entries: [TemplateValue] = []
 
+    /// The top-level names `context(for:linkEncoding:)` can give, for `herald check`'s warnings.
+    static let names: Set<String> = [
+        "id", "kind", "rule", "feed", "source", "outlet", "title", "heading", "link", "summary", "snippet",
+        "explanation", "matched", "matched_text", "details", "published", "published_human", "created", "is_match",
+        "is_edit", "is_follow_up", "is_story_update", "is_notice", "story",
+    ]
+    /// The names under `story`.
+    static let storyNames: Set<String> = ["id", "sources", "items", "languages", "outlets", "follow_up_of"]
+
     private mutating func slot(_ text: String, _ kind: TemplateValue.Kind = .text) -> TemplateSlot {
         entries.append(TemplateValue(text: text, kind: kind))
         return TemplateSlot(index: entries.count - 1, isEmpty: text.isEmpty)
