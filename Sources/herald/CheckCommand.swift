@@ -18,6 +18,7 @@ struct CheckCommand: AsyncParsableCommand {
 
     func run() async throws {
         let config = try options.loadConfig()
+        for warning in config.templateWarnings { writeToStandardError("herald: warning: \(warning)\n") }
         let failures = config.ruleExpectationProblems()
         if !failures.isEmpty {
             var report = "herald: \(failures.count) rule test\(failures.count == 1 ? "" : "s") failed:\n"

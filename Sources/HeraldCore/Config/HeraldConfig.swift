@@ -317,12 +317,19 @@ public struct SinkConfig: Sendable, Hashable {
     public var secrets: [String]
     /// Digest window: nil sends each alert on its own.
     public var digest: Duration?
+    /// The Mustache template for the message text (`template`, or the contents of `template_file`).
+    public var template: String?
+    /// The file the template was read from, resolved against the config's folder, for error messages.
+    public var templateFile: String?
 
     public init(
         name: String, kind: Kind, target: String? = nil, signingSecret: String? = nil,
-        retry: RetrySchedule = RetrySchedule(), secrets: [String] = [], digest: Duration? = nil
+        retry: RetrySchedule = RetrySchedule(), secrets: [String] = [], digest: Duration? = nil,
+        template: String? = nil, templateFile: String? = nil
     ) {
         self.digest = digest
+        self.template = template
+        self.templateFile = templateFile
         self.name = name
         self.kind = kind
         self.target = target

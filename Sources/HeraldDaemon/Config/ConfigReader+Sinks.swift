@@ -57,7 +57,9 @@ extension ConfigReader {
             if keys["path"] == nil { problem("\(path).path", node, "missing: a file sink needs a path") }
             kind = file.map { .file(path: resolvePath($0)) }
             disallow(
-                keys, ["format", "url", "url_secret", "timeout", "signing_secret", "digest"], path: path, type: type)
+                keys,
+                ["format", "url", "url_secret", "timeout", "signing_secret", "digest", "template", "template_file"],
+                path: path, type: type)
         case "webhook":
             let timeout = duration(keys["timeout"], "\(path).timeout") ?? .seconds(10)
             var text: String?
@@ -100,6 +102,12 @@ extension ConfigReader {
                 "unknown sink type '\(type)' (one of \(Self.sinkTypes.joined(separator: ", ")))\(hint)")
             kind = nil
         }
+        if case .stdout(.json)? = kind, let node = keys["template"] ?? keys["template_file"] {
+            problem(
+                "\(path).\(keys["template"] != nil ? "template" : "template_file")", node,
+                "a template replaces stdout's text lines; it does not apply to format: json")
+        }
+        let template = readTemplate(keys, path: path, sink: name ?? path)
         guard let name, let kind else { return nil }
         let digest = duration(keys["digest"], "\(path).digest")
         if let digest, digest < .seconds(1) {
@@ -107,7 +115,44 @@ extension ConfigReader {
         }
         return SinkConfig(
             name: name, kind: kind, target: target, signingSecret: signingSecret, retry: retry, secrets: secretValues,
-            digest: digest)
+            digest: digest, template: template?.source, templateFile: template?.file)
+    }
+
+    /// A sink's `template` (inline) or `template_file` (relative to the config's folder), compiled
+    /// here so a mistake is reported with the rest of the config, at its line and column.
+    mutating func readTemplate(_ keys: [String: Node], path: String, sink: String) -> (source: String, file: String?)? {
+        let inline = string(keys["template"], "\(path).template")
+        let named = string(keys["template_file"], "\(path).template_file")
+        if inline != nil && named != nil {
+            problem("\(path).template_file", keys["template_file"], "give template or template_file, not both")
+            return nil
+        }
+        var source = inline
+        var file: String?
+        if let named {
+            let resolved = resolvePath(named)
+            do {
+                source = try String(contentsOfFile: resolved, encoding: .utf8)
+                file = resolved
+            } catch {
+                problem(
+                    "\(path).template_file", keys["template_file"],
+                    "sink '\(sink)': cannot read the template file \(resolved) (\(error.localizedDescription))")
+                return nil
+            }
+        }
+        guard let source else { return nil }
+        do throws(TemplateSyntaxError) {
+            _ = try MessageTemplate(source)
+        } catch {
+            let key = file == nil ? "template" : "template_file"
+            problems.append(
+                SinkFactory.templateProblem(
+                    error, sink: sink, file: self.file, templateFile: file, path: "\(path).\(key)",
+                    line: keys[key]?.mark?.line))
+            return nil
+        }
+        return (source, file)
     }
 
     mutating func readRetry(_ keys: [String: Node], path: String) -> RetrySchedule {

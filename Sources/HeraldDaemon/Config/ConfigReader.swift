@@ -46,7 +46,7 @@ struct ConfigReader {
     ]
     static let sinkKeys = [
         "name", "type", "format", "path", "url", "url_secret", "timeout", "signing_secret", "retry", "give_up_after",
-        "digest",
+        "digest", "template", "template_file",
     ]
 
     mutating func problem(_ path: String, _ node: Node?, _ message: String) {

@@ -9,20 +9,35 @@ import HeraldCore
 ///
 /// A closed pipe (EPIPE) is a failed delivery, not a crash: Herald ignores SIGPIPE, so the write
 /// returns an error and the alert stays in the outbox. Under systemd, stdout goes to journald,
-/// which rate-limits; use a file sink for a durable record.
+/// which rate-limits; use a file sink for a durable record. A template (text format only) replaces
+/// the readable lines with its own text.
 public struct StdoutSink: AlertSink {
     public let name: String
     public let format: SinkConfig.OutputFormat
+    /// Writes each alert's text instead of the built-in lines.
+    public let template: MessageTemplate?
     let descriptor: Int32
 
-    public init(name: String, format: SinkConfig.OutputFormat, descriptor: Int32 = STDOUT_FILENO) {
+    public init(
+        name: String, format: SinkConfig.OutputFormat, template: MessageTemplate? = nil,
+        descriptor: Int32 = STDOUT_FILENO
+    ) {
         self.name = name
         self.format = format
+        self.template = template
         self.descriptor = descriptor
     }
 
     public func deliver(_ alert: Alert) async throws {
-        let text = format == .json ? AlertFormat.jsonLine(alert) + "\n" : AlertFormat.text(alert) + "\n"
+        let text: String
+        if format == .json {
+            text = AlertFormat.jsonLine(alert) + "\n"
+        } else if let templated = MessageLayout.unlimitedText.render(template, alert) {
+            // A blank line after each alert, as after the built-in lines.
+            text = templated + "\n\n"
+        } else {
+            text = AlertFormat.text(alert) + "\n"
+        }
         try FileOutput.writeAll(descriptor, Data(text.utf8), sink: name)
     }
 }

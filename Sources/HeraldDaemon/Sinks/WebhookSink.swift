@@ -13,18 +13,22 @@ public struct WebhookSink: AlertSink {
     public let name: String
     public let target: WebhookTarget
     public let timeout: Duration
+    /// The sink's template for the message text, if it has one.
+    public let template: MessageTemplate?
     let signer: WebhookSigner?
     let redactor: Redactor
     let client: HTTPClient
     let clock: @Sendable () -> Date
 
     public init(
-        name: String, target: WebhookTarget, timeout: Duration, signer: WebhookSigner? = nil,
-        extraSecrets: [String] = [], client: HTTPClient, clock: @escaping @Sendable () -> Date = Date.init
+        name: String, target: WebhookTarget, timeout: Duration, template: MessageTemplate? = nil,
+        signer: WebhookSigner? = nil, extraSecrets: [String] = [], client: HTTPClient,
+        clock: @escaping @Sendable () -> Date = Date.init
     ) {
         self.name = name
         self.target = target
         self.timeout = timeout
+        self.template = template
         self.signer = signer
         self.redactor = Redactor(secrets: target.secrets + extraSecrets)
         self.client = client
@@ -43,7 +47,7 @@ public struct WebhookSink: AlertSink {
     static let maxResponseBytes = 64 << 10
 
     public func deliver(_ alert: Alert) async throws {
-        try await send(target.payload(for: alert), id: alert.id)
+        try await send(target.payload(for: alert, template: template), id: alert.id)
     }
 
     /// POSTs one payload (signed when a secret is set) and classifies the answer.

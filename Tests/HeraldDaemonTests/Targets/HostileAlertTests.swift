@@ -7,7 +7,9 @@ import Testing
 /// 10,000 generated alerts full of what feeds can carry — 100 KB bodies, emoji and ZWJ sequences,
 /// right-to-left text, combining marks, control characters, mention tokens and markup — dealt out
 /// to the 11 targets in turn (about 900 each): no payload over the service's limit, no mention
-/// left working. Each alert comes from its own seed, so a failure names an alert to replay.
+/// left working. Each alert is sent twice, once as the target's built-in message and once through a
+/// template that puts every value in, in `{{x}}` and `{{{x}}}` tags both: a template does not weaken
+/// either promise. Each alert comes from its own seed, so a failure names an alert to replay.
 /// Serialized, and yielding as it goes: it is pure CPU work, and must not starve the cooperative
 /// pool that the rest of the suite's loopback tests run on.
 @Suite("Hostile alerts", .serialized)
@@ -65,9 +67,25 @@ struct HostileAlertTests {
         "tgram://1:AB/-100",
     ]
 
+    /// Markdown-ish text for most targets; HTML (only the `b`, `i` and `a` tags) for Telegram and Matrix.
+    static let templates = [
+        """
+        *{{title}}* <{{link}}|{{{title}}}> {{heading}}
+        {{#matched}}{{.}}, {{/matched}}{{matched_text}} · {{outlet}} · {{source}} · {{details}}
+        {{summary}}
+        {{{summary}}}{{^link}} (no link){{/link}} @{{title}} <{{{summary}}}
+        """,
+        """
+        <b>{{title}}</b> <a href="{{link}}">{{{title}}}</a> {{heading}}
+        <i>{{#matched}}{{.}}, {{/matched}}{{outlet}} · {{source}} · {{details}}</i>
+        {{summary}} {{{summary}}} @{{title}}
+        """,
+    ].map { try! MessageTemplate($0) }
+
     @Test("no payload over its limit, no live mention", arguments: targets)
     func hostile(_ targetURL: String) async throws {
         let target = try WebhookTarget.parse(targetURL)
+        let template = Self.templates[target.kind == .telegram || target.kind == .matrix ? 1 : 0]
         let offset = try #require(Self.targets.firstIndex(of: targetURL))
         var overLimit = 0
         var liveMentions = 0
@@ -75,19 +93,23 @@ struct HostileAlertTests {
             if index % 64 == offset { await Task.yield() }
             var generator = Generator(state: 0x4845_5241_4C44 ^ UInt64(index) &* 0x1_0000_0001)
             let alert = Self.alert(index, &generator)
-            let body = target.payload(for: alert).body
-            guard let object = try JSONSerialization.jsonObject(with: body) as? [String: Any] else {
-                Issue.record("payload \(index) is not a JSON object")
-                continue
-            }
-            for (text, limit) in Self.measured(target.kind, object, body: body) where text > limit {
-                overLimit += 1
-                if overLimit < 3 { Issue.record("alert \(index): \(text) > \(limit)") }
-            }
-            for text in Self.texts(target.kind, object) {
-                if let token = Self.liveMention(target.kind, text) {
-                    liveMentions += 1
-                    if liveMentions < 3 { Issue.record("alert \(index): live \(token)") }
+            for (form, body) in [
+                ("built-in", target.payload(for: alert).body),
+                ("templated", target.payload(for: alert, template: template).body),
+            ] {
+                guard let object = try JSONSerialization.jsonObject(with: body) as? [String: Any] else {
+                    Issue.record("\(form) payload \(index) is not a JSON object")
+                    continue
+                }
+                for (text, limit) in Self.measured(target.kind, object, body: body) where text > limit {
+                    overLimit += 1
+                    if overLimit < 3 { Issue.record("\(form) alert \(index): \(text) > \(limit)") }
+                }
+                for text in Self.texts(target.kind, object) {
+                    if let token = Self.liveMention(target.kind, text) {
+                        liveMentions += 1
+                        if liveMentions < 3 { Issue.record("\(form) alert \(index): live \(token)") }
+                    }
                 }
             }
         }

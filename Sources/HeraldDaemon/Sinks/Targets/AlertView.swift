@@ -54,12 +54,12 @@ struct AlertView: Sendable {
         return "#" + String(repeating: "0", count: 6 - digits.count) + digits
     }
 
-    private static func oneLine(_ text: String) -> String {
+    static func oneLine(_ text: String) -> String {
         text.split(whereSeparator: { $0.isWhitespace || $0.isNewline }).joined(separator: " ")
     }
 
     /// Minutes in UTC, like the text sink, without a formatter shared across threads.
-    private static func utcMinute(_ date: Date) -> String {
+    static func utcMinute(_ date: Date) -> String {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)

@@ -34,30 +34,47 @@ extension WebhookTarget {
         static let telegram = 4_096
     }
 
+    /// Characters percent-encoded in item links on top of `SafeLink`'s own, so that a link cannot end
+    /// a Markdown link, a Slack `<link|text>` or an emphasis around it.
+    static let linkEncoding: Set<Unicode.Scalar> = ["(", ")", "[", "]", "<", ">", "|", "*", "_"]
+
     /// The POST for `alert`: URL, headers (`webhook-id` always) and body.
-    public func payload(for alert: Alert) -> WebhookPayload {
-        WebhookPayload.json(body(for: alert), to: self, alert: alert)
+    ///
+    /// With a `template`, the template writes the message text the service shows (see docs/templates.md);
+    /// the envelope, the escaping of feed text and the limit stay the target's.
+    public func payload(for alert: Alert, template: MessageTemplate? = nil) -> WebhookPayload {
+        WebhookPayload.json(body(for: alert, template: template), to: self, alert: alert)
     }
 
-    func body(for alert: Alert) -> JSONValue {
-        let view = AlertView(alert, linkEncoding: ["(", ")", "[", "]", "<", ">", "|", "*", "_"])
+    func body(for alert: Alert, template: MessageTemplate? = nil) -> JSONValue {
+        let view = AlertView(alert, linkEncoding: Self.linkEncoding)
         switch kind {
         case .json:
-            return .raw(AlertFormat.jsonLine(alert))
+            let line = AlertFormat.jsonLine(alert)
+            // The alert's fields stay as they are; the template's text is one more, `text`, first.
+            guard let text = MessageLayout.unlimitedText.render(template, alert) else {
+                return .raw(line)
+            }
+            return .raw(
+                "{\"text\":" + String(decoding: JSONValue.string(text).data, as: UTF8.self) + "," + line.dropFirst())
         case .slack:
             let layout = MessageLayout(limit: Limits.slack, unit: .utf16, escaper: .slack)
-            let text = layout.render(
-                headingPieces(view, linked: { "*<\($0)|" }, plain: "*", close: { $0 ? ">*" : "*" })
-                    + [.init(text: view.details, cap: 600, priority: 1), .init(text: view.summary, priority: 2)])
+            let text =
+                layout.render(template, alert)
+                ?? layout.render(
+                    headingPieces(view, linked: { "*<\($0)|" }, plain: "*", close: { $0 ? ">*" : "*" })
+                        + [.init(text: view.details, cap: 600, priority: 1), .init(text: view.summary, priority: 2)])
             return .fields([("text", .string(text)), ("unfurl_links", .bool(false))])
         case .discord:
             let layout = MessageLayout(limit: Limits.discord, unit: .utf16, escaper: .discord)
-            let text = layout.render([
-                .init(before: "**", text: view.heading, after: "**", cap: 300, priority: 0),
-                .init(before: "<", text: view.link ?? "", after: ">", priority: 1, verbatim: true),
-                .init(text: view.details, cap: 400, priority: 2),
-                .init(text: view.summary, priority: 3),
-            ])
+            let text =
+                layout.render(template, alert)
+                ?? layout.render([
+                    .init(before: "**", text: view.heading, after: "**", cap: 300, priority: 0),
+                    .init(before: "<", text: view.link ?? "", after: ">", priority: 1, verbatim: true),
+                    .init(text: view.details, cap: 400, priority: 2),
+                    .init(text: view.summary, priority: 3),
+                ])
             return .fields([
                 ("content", .string(text)),
                 ("allowed_mentions", .object([("parse", .array([]))])),
@@ -66,6 +83,8 @@ extension WebhookTarget {
             let heading = TextFit.fit(view.heading, limit: 1_000, unit: .jsonBytes, escaper: .teams)
             let details = TextFit.fit(view.details, limit: 1_000, unit: .jsonBytes, escaper: .teams)
             let summary = TextFit.fit(view.summary, limit: Limits.teamsText, unit: .jsonBytes, escaper: .teams)
+            let templated = MessageLayout(limit: Limits.teamsText, unit: .jsonBytes, escaper: .teams)
+                .render(template, alert)
             var blocks: [JSONValue] = [
                 .fields([
                     ("type", .string("TextBlock")), ("text", .string(heading)), ("weight", .string("Bolder")),
@@ -76,7 +95,11 @@ extension WebhookTarget {
                     ("size", .string("Small")), ("wrap", .bool(true)),
                 ]),
             ]
-            if !summary.isEmpty {
+            if let templated {
+                blocks = [
+                    .fields([("type", .string("TextBlock")), ("text", .string(templated)), ("wrap", .bool(true))])
+                ]
+            } else if !summary.isEmpty {
                 blocks.append(
                     .fields([("type", .string("TextBlock")), ("text", .string(summary)), ("wrap", .bool(true))]))
             }
@@ -109,28 +132,42 @@ extension WebhookTarget {
             let limit = kind == .mattermost ? Limits.mattermost : Limits.rocketChat
             let layout = MessageLayout(
                 limit: limit, unit: kind == .mattermost ? .scalars : .utf16, escaper: .markdown)
-            let text = layout.render(
-                headingPieces(view, linked: { "**[" + "\u{0}" + $0 }, plain: "**", close: { _ in "**" })
-                    .map { piece in Self.markdownLink(piece) }
-                    + [.init(text: view.details, cap: 600, priority: 1), .init(text: view.summary, priority: 2)])
+            let text =
+                layout.render(template, alert)
+                ?? layout.render(
+                    headingPieces(view, linked: { "**[" + "\u{0}" + $0 }, plain: "**", close: { _ in "**" })
+                        .map { piece in Self.markdownLink(piece) }
+                        + [.init(text: view.details, cap: 600, priority: 1), .init(text: view.summary, priority: 2)])
             return .fields([("text", .string(text))])
         case .googleChat:
             let layout = MessageLayout(limit: Limits.googleChat, unit: .utf8, escaper: .googleChat)
-            let text = layout.render([
-                .init(before: "*", text: view.heading, after: "*", cap: 300, priority: 0),
-                .init(before: "<", text: view.link ?? "", after: "|open>", priority: 1, verbatim: true),
-                .init(text: view.details, cap: 600, priority: 2),
-                .init(text: view.summary, priority: 3),
-            ])
+            let text =
+                layout.render(template, alert)
+                ?? layout.render([
+                    .init(before: "*", text: view.heading, after: "*", cap: 300, priority: 0),
+                    .init(before: "<", text: view.link ?? "", after: "|open>", priority: 1, verbatim: true),
+                    .init(text: view.details, cap: 600, priority: 2),
+                    .init(text: view.summary, priority: 3),
+                ])
             return .fields([("text", .string(text))])
         case .matrix:
-            let plain = MessageLayout(limit: Limits.matrixText, unit: .utf8, escaper: .mentionsOnly).render([
+            let plainLayout = MessageLayout(limit: Limits.matrixText, unit: .utf8, escaper: .mentionsOnly)
+            let htmlLayout = MessageLayout(
+                limit: Limits.matrixHTML, unit: .utf8, escaper: .matrixHTML, separator: "<br>")
+            // A template writes the HTML body; the plain body is the same without the template's tags.
+            if let html = htmlLayout.render(template, alert),
+                let plain = plainLayout.render(template, alert, plainText: true)
+            {
+                return .fields([("id", .string(alert.id)), ("text", .string(plain)), ("html", .string(html))])
+            }
+            let plain = plainLayout.render([
                 .init(text: view.heading, cap: 1_000, priority: 0),
                 .init(text: view.link ?? "", priority: 1, verbatim: true),
                 .init(text: view.details, cap: 1_000, priority: 2),
                 .init(text: view.summary, priority: 3),
             ])
-            let html = MessageLayout(limit: Limits.matrixHTML, unit: .utf8, escaper: .matrixHTML, separator: "<br>")
+            let html =
+                htmlLayout
                 .render(
                     headingPieces(view, linked: { "<strong><a href=\"\(Self.attribute($0))\">" }, plain: "<strong>") {
                         $0 ? "</a></strong>" : "</strong>"
@@ -141,10 +178,13 @@ extension WebhookTarget {
             return .fields([("id", .string(alert.id)), ("text", .string(plain)), ("html", .string(html))])
         case .ntfy:
             let title = TextFit.fit(view.heading, limit: Limits.ntfyTitle, unit: .utf8)
-            let message = MessageLayout(limit: Limits.ntfyMessage, unit: .utf8, escaper: .plain).render([
-                .init(text: view.details, cap: 600, priority: 0),
-                .init(text: view.summary, priority: 1),
-            ])
+            let layout = MessageLayout(limit: Limits.ntfyMessage, unit: .utf8, escaper: .plain)
+            let message =
+                layout.render(template, alert)
+                ?? layout.render([
+                    .init(text: view.details, cap: 600, priority: 0),
+                    .init(text: view.summary, priority: 1),
+                ])
             return .fields([
                 ("topic", .string(options.topic ?? "")), ("title", .string(title)), ("message", .string(message)),
                 ("click", view.link.map(JSONValue.string)), ("priority", options.priority.map(JSONValue.int)),
@@ -152,11 +192,14 @@ extension WebhookTarget {
             ])
         case .gotify:
             let title = TextFit.fit(view.heading, limit: Limits.gotifyTitle, unit: .utf8)
-            let message = MessageLayout(limit: Limits.gotifyMessage, unit: .utf8, escaper: .plain).render([
-                .init(text: view.link ?? "", priority: 0, verbatim: true),
-                .init(text: view.details, cap: 600, priority: 1),
-                .init(text: view.summary, priority: 2),
-            ])
+            let layout = MessageLayout(limit: Limits.gotifyMessage, unit: .utf8, escaper: .plain)
+            let message =
+                layout.render(template, alert)
+                ?? layout.render([
+                    .init(text: view.link ?? "", priority: 0, verbatim: true),
+                    .init(text: view.details, cap: 600, priority: 1),
+                    .init(text: view.summary, priority: 2),
+                ])
             return .fields([
                 ("title", .string(title)), ("message", .string(message)),
                 ("priority", options.priority.map(JSONValue.int)),
@@ -174,13 +217,15 @@ extension WebhookTarget {
         case .telegram:
             let layout = MessageLayout(
                 limit: Limits.telegram, unit: .utf16, escaper: .telegram, measureSource: true)
-            let text = layout.render(
-                headingPieces(view, linked: { "<b><a href=\"\(Self.attribute($0))\">" }, plain: "<b>") {
-                    $0 ? "</a></b>" : "</b>"
-                } + [
-                    .init(before: "<i>", text: view.details, after: "</i>", cap: 600, priority: 1),
-                    .init(text: view.summary, priority: 2),
-                ])
+            let text =
+                layout.render(template, alert)
+                ?? layout.render(
+                    headingPieces(view, linked: { "<b><a href=\"\(Self.attribute($0))\">" }, plain: "<b>") {
+                        $0 ? "</a></b>" : "</b>"
+                    } + [
+                        .init(before: "<i>", text: view.details, after: "</i>", cap: 600, priority: 1),
+                        .init(text: view.summary, priority: 2),
+                    ])
             return .fields([
                 ("chat_id", .string(options.chatID ?? "")), ("text", .string(text)), ("parse_mode", .string("HTML")),
                 ("link_preview_options", .object([("is_disabled", .bool(true))])),
