@@ -166,6 +166,15 @@ enum Schema {
             try db.execute(
                 sql: "CREATE INDEX story_member_outlets ON story_member(story_id, feed, at, source, language)")
         }
+        migrator.registerMigration("delivery-remote-message") { db in
+            // The receiver's own id of a delivered message (Discord message id, Slack ts and channel,
+            // Telegram message_id), so a story's follow-ups can reply to it or edit it.
+            try db.execute(
+                sql: """
+                    ALTER TABLE outbox ADD COLUMN remote_id TEXT;
+                    ALTER TABLE outbox ADD COLUMN remote_channel TEXT;
+                    """)
+        }
         return migrator
     }
 }

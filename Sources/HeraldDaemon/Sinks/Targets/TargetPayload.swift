@@ -36,7 +36,7 @@ extension WebhookTarget {
 
     /// The POST for `alert`: URL, headers (`webhook-id` always) and body.
     public func payload(for alert: Alert) -> WebhookPayload {
-        WebhookPayload.json(body(for: alert), to: self, alert: alert)
+        payload(for: alert, thread: nil)
     }
 
     func body(for alert: Alert) -> JSONValue {
