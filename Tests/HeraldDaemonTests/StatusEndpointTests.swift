@@ -146,6 +146,8 @@ struct StatusEndpointTests {
         let workspace = try Workspace()
         let feeds = try Self.feedServer()
         let herald = try await Self.pollOnce(workspace, feeds: feeds)
+        // A story's first alert and its "also reported by" update, from a feed outside the config.
+        let (_, update) = try await seedStory(in: herald.store, sinks: [], feed: "levant")
         let server = try StatusServer(address: try ListenAddress(parsing: "127.0.0.1:0"), herald: herald) { true }
         defer { server.stop() }
 
@@ -153,8 +155,17 @@ struct StatusEndpointTests {
         #expect(dom.contains("<title>Herald status</title>"))
         let feedRows = dom.matches(of: /<tr data-feed="([a-z]+)">/).map { String($0.1) }
         #expect(feedRows == ["wire", "down"])
+        // The poll's three alerts and the seeded story's two.
         let alertRows = dom.matches(of: /<tr data-alert="[0-9a-f]+">/).count
-        #expect(alertRows == 3)
+        #expect(alertRows == 5)
+        // The update is listed with its story and the outlets so far.
+        let followUp = try #require(
+            dom.firstMatch(
+                of: /<tr data-alert="([0-9a-f]+)" data-story="(s[0-9a-f]+)">(.*?)<\/tr>/.dotMatchesNewlines()))
+        #expect(String(followUp.1) == update.id)
+        #expect(String(followUp.2) == "s0123456789abcde")
+        #expect(followUp.3.contains("update"))
+        #expect(followUp.3.contains("3 outlets: Levant Wire, سانا, Gulf Daily"))
         #expect(dom.contains("Barrak: Paris talks between Damascus and 'Israel' to resume"))
         // The markup in the item title stayed text: the browser built no <b> element from it.
         #expect(!dom.contains("<b>"))
