@@ -95,6 +95,7 @@ struct StatusEndpointTests {
         let workspace = try Workspace()
         let feeds = try Self.feedServer()
         let herald = try await Self.pollOnce(workspace, feeds: feeds)
+        let (_, update) = try await seedStory(in: herald.store, sinks: [], feed: "levant")
         let healthy = Mutex(true)
         let server = try StatusServer(address: try ListenAddress(parsing: "127.0.0.1:0"), herald: herald) {
             healthy.withLock { $0 }
@@ -113,6 +114,14 @@ struct StatusEndpointTests {
         let feedList = try #require(object["feeds"] as? [[String: Any]])
         #expect(feedList.compactMap { $0["name"] as? String } == ["wire", "down"])
         #expect(feedList.compactMap { $0["health"] as? String } == ["ok", "failing"])
+        // The latest follow-ups and updates, newest first, with their story's outlets.
+        let followUp = try #require((object["followUps"] as? [[String: Any]])?.first)
+        #expect(followUp["id"] as? String == update.id)
+        #expect(followUp["kind"] as? String == "story-update")
+        let story = try #require(followUp["story"] as? [String: Any])
+        #expect(story["outlets"] as? [String] == ["Levant Wire", "سانا", "Gulf Daily"])
+        let text = try await StatusReport.build(config: herald.config, store: herald.store).renderText()
+        #expect(text.contains("s0123456789abcde  3: Levant Wire, سانا, Gulf Daily"))
 
         #expect(try await LoopbackGet.fetch(port: server.port, path: "/nope").status == 404)
         #expect(try await LoopbackGet.fetch(port: server.port, path: "/metrics", method: "POST").status == 405)
