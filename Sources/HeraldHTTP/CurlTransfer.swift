@@ -96,7 +96,8 @@ final class CurlTransfer {
         for header in request.headers {
             requestHeaders = curl_slist_append(requestHeaders, "\(header.name): \(header.value)")
         }
-        if request.method == .post {
+        if request.method != .get {
+            if request.method != .post { set(CURLOPT_CUSTOMREQUEST, request.method.rawValue) }
             var body = Array(request.body ?? Data())
             // No "Expect: 100-continue" round trip for small webhook bodies.
             requestHeaders = curl_slist_append(requestHeaders, "Expect:")

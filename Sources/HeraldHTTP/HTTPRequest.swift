@@ -5,6 +5,8 @@ public struct HTTPRequest: Sendable {
     public enum Method: String, Sendable {
         case get = "GET"
         case post = "POST"
+        /// Sends a body like POST (a chat message edit).
+        case patch = "PATCH"
     }
 
     public var url: URL

@@ -249,6 +249,23 @@ extension HeraldStore {
     }
 }
 
+extension HeraldStore {
+    /// The latest follow-ups and story updates recorded since `date`, newest first (the status page).
+    public func followUps(since date: Date, limit: Int = 20) async throws(StoreError) -> [Alert] {
+        try await read { db in
+            try String.fetchAll(
+                db,
+                sql: """
+                    SELECT payload FROM alert WHERE created_at >= ?
+                        AND json_extract(payload, '$.kind') IN ('follow-up', 'story-update')
+                    ORDER BY created_at DESC, rowid DESC LIMIT ?
+                    """,
+                arguments: [date.unix, limit]
+            ).map { payload in try AlertCoding.decoder.decode(Alert.self, from: Data(payload.utf8)) }
+        }
+    }
+}
+
 /// The one JSON shape alerts are stored in.
 enum AlertCoding {
     static let encoder: JSONEncoder = {

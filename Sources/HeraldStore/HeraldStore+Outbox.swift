@@ -117,16 +117,58 @@ extension HeraldStore {
         }
     }
 
-    /// The sink confirmed the alert: it leaves the outbox.
-    public func markDelivered(_ entry: OutboxEntry, at now: Date = Date()) async throws(StoreError) {
+    /// The sink confirmed the alert: it leaves the outbox, keeping the receiver's id of the message
+    /// when it gave one.
+    public func markDelivered(
+        _ entry: OutboxEntry, remote: RemoteMessage? = nil, at now: Date = Date()
+    ) async throws(StoreError) {
         try await write { db in
             try db.execute(
                 sql: """
                     UPDATE outbox SET state = 'delivered', delivered_at = ?, attempts = attempts + 1,
-                        lease_owner = NULL, lease_until = NULL, last_error = NULL
+                        lease_owner = NULL, lease_until = NULL, last_error = NULL, remote_id = ?, remote_channel = ?
                     WHERE seq = ?
                     """,
-                arguments: [now.unix, entry.seq])
+                arguments: [now.unix, remote?.id, remote?.channel, entry.seq])
+        }
+    }
+
+    /// For a follow-up or story update: the story's first alert as `sink` delivered it, when the
+    /// receiver named its message. Nil for other alerts, and when the first alert is not delivered
+    /// there, was delivered before Herald kept message ids, or got no id back.
+    ///
+    /// Read just before the send: the lane is FIFO, so the first alert has been sent by then.
+    public func storyThread(for alert: Alert, sink: String) async throws(StoreError) -> StoryThread? {
+        guard alert.kind == .followUp || alert.kind == .storyUpdate, let first = alert.story?.followUpOf else {
+            return nil
+        }
+        return try await read { db in
+            let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT o.remote_id, o.remote_channel, a.payload FROM outbox o JOIN alert a ON a.id = o.alert_id
+                    WHERE o.alert_id = ? AND o.sink = ? AND o.state = 'delivered' AND o.remote_id IS NOT NULL
+                    """,
+                arguments: [first, sink])
+            guard let row, let payload = row["payload"] as String?,
+                let alert = try? AlertCoding.decoder.decode(Alert.self, from: Data(payload.utf8))
+            else { return nil }
+            return StoryThread(
+                message: RemoteMessage(id: row["remote_id"], channel: row["remote_channel"]), first: alert)
+        }
+    }
+
+    /// The receiver's id of `alertID`'s message on `sink`, when it was delivered with one.
+    public func remoteMessage(alertID: String, sink: String) async throws(StoreError) -> RemoteMessage? {
+        try await read { db in
+            try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT remote_id, remote_channel FROM outbox
+                    WHERE alert_id = ? AND sink = ? AND remote_id IS NOT NULL
+                    """,
+                arguments: [alertID, sink]
+            ).map { RemoteMessage(id: $0["remote_id"], channel: $0["remote_channel"]) }
         }
     }
 

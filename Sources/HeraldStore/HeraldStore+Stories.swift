@@ -264,16 +264,14 @@ extension HeraldStore {
         let storyID: String = row["story_id"]
         guard let first = row["alert_id"] as String? else { return nil }
         let info = try storyInfo(db, storyID, followUpOf: first)
-        let others = Array(info.outlets.dropFirst())
-        guard !others.isEmpty else { return nil }
+        guard let also = info.alsoReportedBy else { return nil }
         let firstAlert = try String.fetchOne(db, sql: "SELECT payload FROM alert WHERE id = ?", arguments: [first])
             .flatMap { try? AlertCoding.decoder.decode(Alert.self, from: Data($0.utf8)) }
         let title: String = row["title"]
-        let noun = others.count == 1 ? "outlet" : "outlets"
         let update = Alert(
             id: Alert.id(rule: rule, itemKey: "story-update\u{1F}\(storyID)\u{1F}\(info.items)"), kind: .storyUpdate,
             rule: rule, feed: firstAlert?.feed ?? "", source: firstAlert?.source,
-            title: "Also reported by \(others.count) \(noun): \(others.joined(separator: ", ")) — \(title)",
+            title: "\(also) — \(title)",
             link: firstAlert?.link, published: firstAlert?.published,
             summary: "\(info.items) reports from \(info.sources) outlets in \(info.languages.joined(separator: ", "))",
             createdAt: now, story: info)

@@ -170,6 +170,15 @@ enum Schema {
             // Seconds between a feed's publications, read from its dates: adaptive intervals.
             try db.execute(sql: "ALTER TABLE feed_state ADD COLUMN publishing_gap REAL")
         }
+        migrator.registerMigration("delivery-remote-message") { db in
+            // The receiver's own id of a delivered message (Discord message id, Slack ts and channel,
+            // Telegram message_id), so a story's follow-ups can reply to it or edit it.
+            try db.execute(
+                sql: """
+                    ALTER TABLE outbox ADD COLUMN remote_id TEXT;
+                    ALTER TABLE outbox ADD COLUMN remote_channel TEXT;
+                    """)
+        }
         return migrator
     }
 }

@@ -95,6 +95,7 @@ struct StatusEndpointTests {
         let workspace = try Workspace()
         let feeds = try Self.feedServer()
         let herald = try await Self.pollOnce(workspace, feeds: feeds)
+        let (_, update) = try await seedStory(in: herald.store, sinks: [], feed: "levant")
         let healthy = Mutex(true)
         let server = try StatusServer(address: try ListenAddress(parsing: "127.0.0.1:0"), herald: herald) {
             healthy.withLock { $0 }
@@ -113,6 +114,14 @@ struct StatusEndpointTests {
         let feedList = try #require(object["feeds"] as? [[String: Any]])
         #expect(feedList.compactMap { $0["name"] as? String } == ["wire", "down"])
         #expect(feedList.compactMap { $0["health"] as? String } == ["ok", "failing"])
+        // The latest follow-ups and updates, newest first, with their story's outlets.
+        let followUp = try #require((object["followUps"] as? [[String: Any]])?.first)
+        #expect(followUp["id"] as? String == update.id)
+        #expect(followUp["kind"] as? String == "story-update")
+        let story = try #require(followUp["story"] as? [String: Any])
+        #expect(story["outlets"] as? [String] == ["Levant Wire", "سانا", "Gulf Daily"])
+        let text = try await StatusReport.build(config: herald.config, store: herald.store).renderText()
+        #expect(text.contains("s0123456789abcde  3: Levant Wire, سانا, Gulf Daily"))
 
         #expect(try await LoopbackGet.fetch(port: server.port, path: "/nope").status == 404)
         #expect(try await LoopbackGet.fetch(port: server.port, path: "/metrics", method: "POST").status == 405)
@@ -146,6 +155,8 @@ struct StatusEndpointTests {
         let workspace = try Workspace()
         let feeds = try Self.feedServer()
         let herald = try await Self.pollOnce(workspace, feeds: feeds)
+        // A story's first alert and its "also reported by" update, from a feed outside the config.
+        let (_, update) = try await seedStory(in: herald.store, sinks: [], feed: "levant")
         let server = try StatusServer(address: try ListenAddress(parsing: "127.0.0.1:0"), herald: herald) { true }
         defer { server.stop() }
 
@@ -153,8 +164,17 @@ struct StatusEndpointTests {
         #expect(dom.contains("<title>Herald status</title>"))
         let feedRows = dom.matches(of: /<tr data-feed="([a-z]+)">/).map { String($0.1) }
         #expect(feedRows == ["wire", "down"])
+        // The poll's three alerts and the seeded story's two.
         let alertRows = dom.matches(of: /<tr data-alert="[0-9a-f]+">/).count
-        #expect(alertRows == 3)
+        #expect(alertRows == 5)
+        // The update is listed with its story and the outlets so far.
+        let followUp = try #require(
+            dom.firstMatch(
+                of: /<tr data-alert="([0-9a-f]+)" data-story="(s[0-9a-f]+)">(.*?)<\/tr>/.dotMatchesNewlines()))
+        #expect(String(followUp.1) == update.id)
+        #expect(String(followUp.2) == "s0123456789abcde")
+        #expect(followUp.3.contains("update"))
+        #expect(followUp.3.contains("3 outlets: Levant Wire, سانا, Gulf Daily"))
         #expect(dom.contains("Barrak: Paris talks between Damascus and 'Israel' to resume"))
         // The markup in the item title stayed text: the browser built no <b> element from it.
         #expect(!dom.contains("<b>"))

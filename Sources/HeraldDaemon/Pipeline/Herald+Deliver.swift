@@ -63,10 +63,12 @@ extension Herald {
                 let batch = try await store.claim(sink: sink.name, owner: owner, now: now())
                 if batch.isEmpty { break }
                 for entry in batch {
+                    // The lane is FIFO: a story's first alert has been through it before this.
+                    let thread = try await store.storyThread(for: entry.alert, sink: sink.name)
                     do {
-                        try await sink.deliver(entry.alert)
+                        let remote = try await sink.deliver(entry.alert, thread: thread)
                         let deliveredAt = now()
-                        try await store.markDelivered(entry, at: deliveredAt)
+                        try await store.markDelivered(entry, remote: remote, at: deliveredAt)
                         metrics.delivered(
                             sink: sink.name, latency: deliveredAt.timeIntervalSince(entry.alert.createdAt))
                         report.delivered += 1

@@ -6,6 +6,18 @@ import HeraldCore
 public protocol AlertSink: Sendable {
     var name: String { get }
     func deliver(_ alert: Alert) async throws
+    /// Delivers `alert`; for a story's follow-up or update, `thread` is the story's first alert as
+    /// this sink delivered it (nil when unknown). Returns the receiver's id of the message it
+    /// posted, when the receiver gave one.
+    func deliver(_ alert: Alert, thread: StoryThread?) async throws -> RemoteMessage?
+}
+
+extension AlertSink {
+    /// Sinks without message ids (stdout, the file) deliver every alert on its own.
+    public func deliver(_ alert: Alert, thread: StoryThread?) async throws -> RemoteMessage? {
+        try await deliver(alert)
+        return nil
+    }
 }
 
 /// A delivery that did not happen, in words for the log and `herald deliveries`, with what the

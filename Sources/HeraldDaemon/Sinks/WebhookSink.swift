@@ -47,17 +47,45 @@ public struct WebhookSink: AlertSink {
     static let maxResponseBytes = 64 << 10
 
     public func deliver(_ alert: Alert) async throws {
-        try await send(target.payload(for: alert, template: template), id: alert.id)
+        _ = try await deliver(alert, thread: nil)
     }
 
-    /// POSTs one payload (signed when a secret is set) and classifies the answer.
-    func send(_ payload: WebhookPayload, id: String) async throws {
+    /// Sends `alert`: as a reply in, or an edit of, `thread`'s message where the target supports it
+    /// (see `WebhookTarget.payload(for:thread:)`). When that message is gone — a Discord edit
+    /// answered 404, a Slack `thread_not_found` — the alert goes out as a message of its own: a
+    /// deleted message must not switch the whole sink off. Should the webhook itself be gone, that
+    /// message gets its own 404, which does.
+    public func deliver(_ alert: Alert, thread: StoryThread?) async throws -> RemoteMessage? {
+        if let thread {
+            do {
+                if let edit = target.editPayload(for: alert, thread: thread, template: template) {
+                    let response = try await send(edit, id: alert.id, method: .patch, replying: true)
+                    return target.remoteMessage(in: response) ?? thread.message
+                }
+                return target.remoteMessage(
+                    in: try await send(
+                        target.payload(for: alert, thread: thread, template: template), id: alert.id, replying: true))
+            } catch is ThreadGone {}
+        }
+        return target.remoteMessage(
+            in: try await send(target.payload(for: alert, template: template), id: alert.id))
+    }
+
+    /// The message a reply or edit was meant for no longer exists.
+    struct ThreadGone: Error {}
+
+    /// Sends one payload (signed when a secret is set) and classifies the answer. With `replying`,
+    /// an answer that says the replied-to message is gone throws `ThreadGone`.
+    @discardableResult
+    func send(
+        _ payload: WebhookPayload, id: String, method: HTTPRequest.Method = .post, replying: Bool = false
+    ) async throws -> HTTPResponse {
         var headers = payload.headers
         if let signer {
             headers += signer.headers(id: id, timestamp: Int(clock().timeIntervalSince1970), body: payload.body)
         }
         var request = HTTPRequest(
-            url: payload.url, method: .post, headers: headers, body: payload.body, followRedirects: false,
+            url: payload.url, method: method, headers: headers, body: payload.body, followRedirects: false,
             // The operator's own endpoint (often a relay on this host), never a redirect: not guarded.
             allowPrivateNetwork: true, connectTimeout: min(.seconds(10), timeout), timeout: timeout,
             maxBodyBytes: Self.maxResponseBytes)
@@ -76,7 +104,16 @@ public struct WebhookSink: AlertSink {
         if let failure = DeliveryClassifier.classify(
             response, sink: name, target: target.redacted, redactor: redactor, now: clock())
         {
+            if replying, method == .patch, response.status == 404 { throw ThreadGone() }
             throw failure
         }
+        if target.kind == .slack, target.options.channel != nil,
+            let failure = DeliveryClassifier.slackAPIFailure(
+                response, sink: name, target: target.redacted, redactor: redactor)
+        {
+            if replying, DeliveryClassifier.slackThreadGone.contains(failure.code) { throw ThreadGone() }
+            throw failure.error
+        }
+        return response
     }
 }

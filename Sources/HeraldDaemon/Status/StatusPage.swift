@@ -1,7 +1,8 @@
 import Foundation
 import HeraldCore
 
-/// The status endpoint's read-only HTML page: what `herald status` shows, plus the latest alerts.
+/// The status endpoint's read-only HTML page: what `herald status` shows, plus the latest alerts and
+/// story follow-ups.
 /// Self-contained (no scripts, no external styles) and refreshed by the browser every 30 seconds.
 enum StatusPage {
     static func render(_ report: StatusReport, alerts: [Alert], now: Date = Date()) -> String {
@@ -82,8 +83,36 @@ enum StatusPage {
             html += "</td></tr>\n"
         }
         if alerts.isEmpty { html += "<tr><td colspan=\"4\">No alerts yet.</td></tr>\n" }
-        html += "</table>\n</body>\n</html>\n"
+        html += "</table>\n"
+        html += followUps(report.followUps)
+        html += "</body>\n</html>\n"
         return html
+    }
+
+    /// Later reports of stories already alerted on, and their "also reported by" updates, each with
+    /// the story's outlets so far.
+    private static func followUps(_ followUps: [StatusReport.FollowUpStatus]) -> String {
+        var html = "<h2>Story follow-ups</h2>\n<table id=\"followups\">\n"
+        html += row(header: ["When", "Rule", "Kind", "Title", "Story"])
+        for followUp in followUps {
+            html += "<tr data-alert=\"\(escape(followUp.id))\" data-story=\"\(escape(followUp.story?.id ?? ""))\">"
+            html += "<td>\(escape(Self.timestamp(followUp.createdAt)))</td><td>\(escape(followUp.rule))</td>"
+            html += "<td>\(followUp.kind == .storyUpdate ? "update" : "follow-up")</td><td dir=\"auto\">"
+            if let link = followUp.link, link.hasPrefix("http://") || link.hasPrefix("https://") {
+                html += "<a href=\"\(escape(link))\" rel=\"noreferrer\">\(escape(followUp.title))</a>"
+            } else {
+                html += escape(followUp.title)
+            }
+            html += "</td><td class=\"story\" dir=\"auto\">"
+            if let story = followUp.story {
+                let noun = story.sources == 1 ? "outlet" : "outlets"
+                html +=
+                    "\(escape(story.id)) · \(story.sources) \(noun): \(escape(story.outlets.joined(separator: ", ")))"
+            }
+            html += "</td></tr>\n"
+        }
+        if followUps.isEmpty { html += "<tr><td colspan=\"5\">No follow-ups in the last 7 days.</td></tr>\n" }
+        return html + "</table>\n"
     }
 
     private static func row(header: [String]) -> String {

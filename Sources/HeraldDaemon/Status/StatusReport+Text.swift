@@ -26,6 +26,18 @@ extension StatusReport {
             })
         out += "\n"
         out += TextTable.render(header: ["RULE", "HITS 24H"], rows: rules.map { [$0.name, "\($0.hits24h)"] })
+        if !followUps.isEmpty {
+            out += "\n"
+            out += TextTable.render(
+                header: ["FOLLOW-UP", "RULE", "STORY", "OUTLETS", "TITLE"],
+                rows: followUps.map {
+                    [
+                        RelativeTime.describe($0.createdAt, now: now), $0.rule, $0.story?.id ?? "",
+                        $0.story.map { "\($0.sources): " + $0.outlets.joined(separator: ", ") } ?? "",
+                        String($0.title.prefix(60)),
+                    ]
+                })
+        }
         return out
     }
 }

@@ -53,11 +53,26 @@ public struct StatusReport: Sendable, Codable {
         public var hits24h: Int
     }
 
+    /// A story's later report (`follow-up`) or its "also reported by" update (`story-update`), with
+    /// the story's outlets so far.
+    public struct FollowUpStatus: Sendable, Codable {
+        public var id: String
+        public var kind: Alert.Kind
+        public var rule: String
+        public var feed: String
+        public var title: String
+        public var link: String?
+        public var createdAt: Date
+        public var story: StoryInfo?
+    }
+
     public var generatedAt: Date
     public var stateFile: String
     public var feeds: [FeedStatus]
     public var sinks: [SinkStatus]
     public var rules: [RuleStatus]
+    /// The latest follow-ups and story updates of the last 7 days, newest first (at most 20).
+    public var followUps: [FollowUpStatus] = []
 
     /// Reads everything from the store for the feeds, sinks and rules of `config`.
     public static func build(config: HeraldConfig, store: HeraldStore, now: Date = Date()) async throws -> StatusReport
@@ -89,7 +104,14 @@ public struct StatusReport: Sendable, Codable {
                 lastError: entry?.lastError)
         }
         let rules = config.rules.map { RuleStatus(name: $0.name, hits24h: byRule[$0.name] ?? 0) }
-        return StatusReport(generatedAt: now, stateFile: store.path, feeds: feeds, sinks: sinks, rules: rules)
+        let followUps = try await store.followUps(since: now.addingTimeInterval(-7 * 86_400)).map { alert in
+            FollowUpStatus(
+                id: alert.id, kind: alert.kind, rule: alert.rule, feed: alert.feed, title: alert.title,
+                link: alert.link,
+                createdAt: alert.createdAt, story: alert.story)
+        }
+        return StatusReport(
+            generatedAt: now, stateFile: store.path, feeds: feeds, sinks: sinks, rules: rules, followUps: followUps)
     }
 
     /// One line for systemd's `STATUS=`: feeds ok/failing, pending deliveries.

@@ -38,14 +38,6 @@ extension WebhookTarget {
     /// a Markdown link, a Slack `<link|text>` or an emphasis around it.
     static let linkEncoding: Set<Unicode.Scalar> = ["(", ")", "[", "]", "<", ">", "|", "*", "_"]
 
-    /// The POST for `alert`: URL, headers (`webhook-id` always) and body.
-    ///
-    /// With a `template`, the template writes the message text the service shows (see docs/templates.md);
-    /// the envelope, the escaping of feed text and the limit stay the target's.
-    public func payload(for alert: Alert, template: MessageTemplate? = nil) -> WebhookPayload {
-        WebhookPayload.json(body(for: alert, template: template), to: self, alert: alert)
-    }
-
     func body(for alert: Alert, template: MessageTemplate? = nil) -> JSONValue {
         let view = AlertView(alert, linkEncoding: Self.linkEncoding)
         switch kind {

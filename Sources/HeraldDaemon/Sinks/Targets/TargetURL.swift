@@ -18,6 +18,8 @@ struct TargetURL: Sendable {
     var rawQuery: String?
     var query: [(String, String)]
     var hasFragment: Bool
+    /// The text after `#` (Slack's `slack://TOKEN/#channel`), when there is one.
+    var fragment: String?
 
     var isWeb: Bool { scheme == "http" || scheme == "https" }
 
@@ -41,8 +43,10 @@ struct TargetURL: Sendable {
         }
         var rest = Substring(text[separator.upperBound...])
         var hasFragment = false
+        var fragment: String?
         if let hash = rest.firstIndex(of: "#") {
             hasFragment = true
+            fragment = String(rest[rest.index(after: hash)...])
             rest = rest[..<hash]
         }
         var rawQuery: String?
@@ -85,7 +89,7 @@ struct TargetURL: Sendable {
         }
         return TargetURL(
             scheme: scheme, authority: authority, user: user, password: password, host: host, portText: portText,
-            path: path, rawQuery: rawQuery, query: query, hasFragment: hasFragment)
+            path: path, rawQuery: rawQuery, query: query, hasFragment: hasFragment, fragment: fragment)
     }
 
     private static let schemeCharacters = Set("abcdefghijklmnopqrstuvwxyz0123456789+.-".unicodeScalars)

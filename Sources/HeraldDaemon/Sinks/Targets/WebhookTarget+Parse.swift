@@ -8,6 +8,7 @@ extension WebhookTarget {
     /// |---|---|
     /// | `json://HOST[:PORT]/PATH`, `jsons://…` | Herald JSON over http, https |
     /// | `slack://T…/B…/SECRET`, `https://hooks.slack.com/services/…` | Slack |
+    /// | `slack://xoxb-TOKEN/#channel` (`@user`, `+CHANNELID`) | Slack Web API (threads follow-ups) |
     /// | `discord://ID/TOKEN`, `https://discord.com/api/webhooks/ID/TOKEN` | Discord (`?wait=true` added) |
     /// | `workflows://HOST/PATH?QUERY`, `https://…logic.azure.com/…`, `https://…powerplatform.com/…` | Teams |
     /// | `mmost://HOST/KEY`, `mmosts://…` | Mattermost |
@@ -34,6 +35,7 @@ extension WebhookTarget {
                 kind: .json, url: url, redacted: "\(parts.scheme)://\(host)/\(mask)",
                 secrets: [text, url.absoluteString] + Self.tokenLike(parts))
         case "slack":
+            if parts.authority.hasPrefix("xox") { return try slackBot(parts, raw: text) }
             let example = "slack://T000/B000/XXXXXXXX"
             let tokens = [parts.authority] + parts.path
             guard tokens.count == 3, tokens.allSatisfy({ TargetURL.isToken($0) }) else {

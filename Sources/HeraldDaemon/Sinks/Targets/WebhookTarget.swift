@@ -31,11 +31,15 @@ public struct WebhookTarget: Sendable, Equatable, CustomStringConvertible {
         public var topic: String?
         /// ntfy (1–5) and Gotify (0–10): `?priority=`; unset, the service's default.
         public var priority: Int?
+        /// Slack through the Web API (`slack://xoxb-…/#channel`): the channel to post to. Unset for
+        /// an incoming webhook, which cannot thread.
+        public var channel: String?
 
-        public init(chatID: String? = nil, topic: String? = nil, priority: Int? = nil) {
+        public init(chatID: String? = nil, topic: String? = nil, priority: Int? = nil, channel: String? = nil) {
             self.chatID = chatID
             self.topic = topic
             self.priority = priority
+            self.channel = channel
         }
     }
 
