@@ -77,6 +77,31 @@ struct ThreadGoldenTests {
         #expect(target.editPayload(for: Self.update, thread: Self.thread("77")) == nil)
     }
 
+    @Test("a sink's template writes the text of thread replies and of Discord's edit too")
+    func templated() throws {
+        let slack = try WebhookTarget.parse("slack://xoxb-1111-2222-abcdef/#news")
+        let reply = slack.payload(
+            for: Self.update, thread: Self.thread("1700000000.000100", channel: "C1"),
+            template: try MessageTemplate("*{{title}}* ({{story.sources}} outlets)"))
+        try Self.expectJSON(
+            reply,
+            #"""
+            {"text":"*Also reported by 2 outlets: سانا, Gulf Daily — Talks resume in Paris* (3 outlets)",
+             "unfurl_links":false,"channel":"C1","thread_ts":"1700000000.000100","reply_broadcast":false}
+            """#)
+        let discord = try WebhookTarget.parse("discord://112233445566/tok-EN_123")
+        let edit = try #require(
+            discord.editPayload(
+                for: Self.update, thread: Self.thread("1234567890123456789"),
+                template: try MessageTemplate("**{{title}}** · {{story.sources}} outlets\n{{summary}}")))
+        try Self.expectJSON(
+            edit,
+            #"""
+            {"content":"**Talks resume in Paris** · 3 outlets\nAlso reported by 2 outlets: سانا, Gulf Daily",
+             "allowed_mentions":{"parse":[]}}
+            """#)
+    }
+
     @Test("Slack bot URLs: #name, bare name, @user, +ID and a bare channel id; the token never shows")
     func slackBotForms() throws {
         let forms: [(String, String)] = [
