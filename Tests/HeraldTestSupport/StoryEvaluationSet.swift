@@ -28,11 +28,20 @@ public enum EvaluationSet {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("StoryEvaluation")
 
-    /// Every item, oldest first.
+    /// Every item of the set Herald's settings were chosen on (`items.json`), oldest first.
     public static func items() throws -> [EvaluationItem] {
+        try read("items.json")
+    }
+
+    /// The held-out part (`heldout.json`): written afterwards, never tuned on, scored apart.
+    public static func heldOutItems() throws -> [EvaluationItem] {
+        try read("heldout.json")
+    }
+
+    static func read(_ file: String) throws -> [EvaluationItem] {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
-        let data = try Data(contentsOf: folder.appendingPathComponent("items.json"))
+        let data = try Data(contentsOf: folder.appendingPathComponent(file))
         return try decoder.decode([EvaluationItem].self, from: data).sorted { $0.published < $1.published }
     }
 
