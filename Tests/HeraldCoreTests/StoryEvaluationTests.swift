@@ -132,7 +132,20 @@ struct StoryEvaluationTests {
 
     @Test("every wire copy joins its original's story, and at least 80 % are caught by the same-text layer")
     func copies() throws {
-        let items = try EvaluationSet.items()
+        let caught = try Self.copies(EvaluationSet.items(), name: "wire copies")
+        #expect(caught >= 0.8)
+    }
+
+    @Test("every held-out wire copy joins its original's story")
+    func heldOutCopies() throws {
+        // Two of its six copies credit the original outlet at the end of a short body and are found
+        // by the story layer instead: printed, not held to the 80 %.
+        _ = try Self.copies(EvaluationSet.heldOutItems(), name: "held-out wire copies")
+    }
+
+    /// Checks that every copy in `items` joins its original's story; returns the share the
+    /// same-text layer caught.
+    static func copies(_ items: [EvaluationItem], name: String) throws -> Double {
         var clusterer = StoryClusterer(concepts: try EvaluationSet.concepts())
         var assignments: [String: StoryAssignment] = [:]
         for item in items {
@@ -145,7 +158,7 @@ struct StoryEvaluationTests {
             #expect(assignments[item.id]?.storyID == assignments[original]?.storyID, "\(item.id) copies \(original)")
         }
         let caught = copies.filter { assignments[$0.id]?.reason == .copy }.count
-        print("wire copies: \(caught) of \(copies.count) caught as copies")
-        #expect(Double(caught) >= 0.8 * Double(copies.count))
+        print("\(name): \(caught) of \(copies.count) caught as copies")
+        return Double(caught) / Double(max(copies.count, 1))
     }
 }
