@@ -27,9 +27,10 @@ struct StoryReplayTests {
     func replayHeldOut() async throws {
         let result = try await Self.replay(EvaluationSet.heldOutItems(), name: "held-out replay")
         #expect(result.realStories >= 5)
-        // Far from the goal (docs/stories.md); a floor so that it cannot get worse unnoticed.
-        #expect(result.perStory <= 3)
-        #expect(result.attachedShare >= 0.5)
+        // Far from the goal: 2.00 alerts per story, 75 % attached (docs/stories.md). Floors just
+        // under today's figures, so that they cannot get worse unnoticed.
+        #expect(result.perStory <= 2.2)
+        #expect(result.attachedShare >= 0.7)
     }
 
     struct Result {
