@@ -97,7 +97,7 @@ struct StoryEvaluationTests {
         for code in ["en", "ar"] {
             #expect((scores.languages[code]?.f1 ?? 0) >= 0.55, "held-out pair F1 for \(code)")
         }
-        #expect(scores.cross.precision >= 0.55, "held-out cross-language link precision")
+        #expect(scores.cross.precision >= 0.6, "held-out cross-language link precision")
     }
 
     /// Groups `items` in time order with one clusterer and prints the scores per language, across
@@ -106,9 +106,13 @@ struct StoryEvaluationTests {
         _ items: [EvaluationItem], name: String
     ) throws -> (languages: [String: ClusteringScores], cross: ClusteringScores) {
         var clusterer = StoryClusterer(concepts: try EvaluationSet.concepts())
+        // As in the replay: every item is judged as the desk's rule matched it.
+        let ruleConcepts = Set(EvaluationSet.deskRuleAliases)
         let predicted = items.map { item in
             clusterer.assign(
-                StoryItem(key: item.id, title: item.title, body: item.body, link: item.link, time: item.published)
+                StoryItem(
+                    key: item.id, title: item.title, body: item.body, link: item.link, time: item.published,
+                    ruleConcepts: ruleConcepts)
             ).storyID
         }
         let gold = items.map(\.story)
@@ -147,10 +151,14 @@ struct StoryEvaluationTests {
     /// same-text layer caught.
     static func copies(_ items: [EvaluationItem], name: String) throws -> Double {
         var clusterer = StoryClusterer(concepts: try EvaluationSet.concepts())
+        // As in the replay: every item is judged as the desk's rule matched it.
+        let ruleConcepts = Set(EvaluationSet.deskRuleAliases)
         var assignments: [String: StoryAssignment] = [:]
         for item in items {
             assignments[item.id] = clusterer.assign(
-                StoryItem(key: item.id, title: item.title, body: item.body, link: item.link, time: item.published))
+                StoryItem(
+                    key: item.id, title: item.title, body: item.body, link: item.link, time: item.published,
+                    ruleConcepts: ruleConcepts))
         }
         let copies = items.filter(\.copy)
         for item in copies {

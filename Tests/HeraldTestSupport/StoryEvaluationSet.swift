@@ -45,6 +45,12 @@ public enum EvaluationSet {
         return try decoder.decode([EvaluationItem].self, from: data).sorted { $0.published < $1.published }
     }
 
+    /// The aliases of the desk's rule the replay polls with (`deskRule`).
+    public static let deskRuleAliases = ["syria", "damascus", "israel", "turkey", "lebanon", "eu", "aleppo", "fuel"]
+
+    /// The rule a Syria desk would watch these feeds with: any of its aliases.
+    public static var deskRule: String { deskRuleAliases.map { "@" + $0 }.joined(separator: " OR ") }
+
     /// The alias sets the set's stories are grouped with.
     public static func aliases() throws -> AliasTable {
         try AliasTable(parsing: String(contentsOf: folder.appendingPathComponent("concepts.aliases"), encoding: .utf8))

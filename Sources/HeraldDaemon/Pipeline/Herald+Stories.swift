@@ -72,7 +72,16 @@ extension Herald {
             let time = min(item.published ?? item.updated ?? now, now)
             let body = String(item.bodyText.prefix(Self.storyBodyLimit))
             let key = pending.keys[index].primary
-            return (StoryItem(key: key, title: item.title, body: body, link: item.link, time: time), true)
+            // The aliases the rules matched it by (`@syria`): what selected it, not which story it tells.
+            let ruleConcepts = Set(
+                pending.alerts[index].flatMap { $0.alert.matchedTerms }.filter { $0.hasPrefix("@") }.map {
+                    String($0.dropFirst())
+                })
+            return (
+                StoryItem(
+                    key: key, title: item.title, body: body, link: item.link, time: time, ruleConcepts: ruleConcepts),
+                true
+            )
         }
     }
 
