@@ -9,6 +9,7 @@ extension EvaluationSet {
 
 /// Pair-counting and BCubed scores of a clustering against gold labels.
 struct ClusteringScores: CustomStringConvertible {
+
     var precision = 0.0
     var recall = 0.0
     var f1: Double { precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall) }
@@ -76,42 +77,88 @@ struct StoryEvaluationTests {
 
     @Test("grouping clears the bars: F1 ≥ 0.85 per language, cross-language link precision ≥ 0.90")
     func grouping() throws {
-        let items = try EvaluationSet.items()
+        let scores = try Self.score(EvaluationSet.items(), name: "story evaluation")
+        for code in ["en", "ar"] {
+            #expect((scores.languages[code]?.f1 ?? 0) >= 0.85, "pair F1 for \(code)")
+        }
+        #expect(scores.cross.precision >= 0.90, "cross-language link precision")
+    }
+
+    @Test("the held-out part, never tuned on, is scored apart; its scores are printed")
+    func heldOut() throws {
+        let items = try EvaluationSet.heldOutItems()
+        #expect(items.count >= 60)
+        #expect(Set(items.map(\.language)) == ["en", "ar"])
+        #expect(items.filter(\.copy).count >= 3)
+        // The bars (F1 ≥ 0.85 per language, cross-language precision ≥ 0.90) are missed here: the
+        // scores are printed, and these floors, just under today's, keep them from getting worse.
+        // docs/stories.md says by how much and why.
+        let scores = try Self.score(items, name: "held-out")
+        for code in ["en", "ar"] {
+            #expect((scores.languages[code]?.f1 ?? 0) >= 0.55, "held-out pair F1 for \(code)")
+        }
+        #expect(scores.cross.precision >= 0.6, "held-out cross-language link precision")
+    }
+
+    /// Groups `items` in time order with one clusterer and prints the scores per language, across
+    /// languages and over all pairs.
+    static func score(
+        _ items: [EvaluationItem], name: String
+    ) throws -> (languages: [String: ClusteringScores], cross: ClusteringScores) {
         var clusterer = StoryClusterer(concepts: try EvaluationSet.concepts())
+        // As in the replay: every item is judged as the desk's rule matched it.
+        let ruleConcepts = Set(EvaluationSet.deskRuleAliases)
         let predicted = items.map { item in
             clusterer.assign(
-                StoryItem(key: item.id, title: item.title, body: item.body, link: item.link, time: item.published)
+                StoryItem(
+                    key: item.id, title: item.title, body: item.body, link: item.link, time: item.published,
+                    ruleConcepts: ruleConcepts)
             ).storyID
         }
         let gold = items.map(\.story)
         let language = items.map(\.language)
-        var report = [
-            "story evaluation: \(items.count) items, \(Set(gold).count) stories, "
-                + "\(Set(predicted).count) predicted"
-        ]
+        var report = ["\(name): \(items.count) items, \(Set(gold).count) stories, \(Set(predicted).count) predicted"]
+        var languages: [String: ClusteringScores] = [:]
         for code in ["en", "ar"] {
             let scores = ClusteringScores(gold: gold, predicted: predicted) {
                 language[$0] == code && language[$1] == code
             }
             report.append("  \(code): \(scores)")
-            #expect(scores.f1 >= 0.85, "pair F1 for \(code): \(scores)")
+            languages[code] = scores
         }
         let cross = ClusteringScores(gold: gold, predicted: predicted) { language[$0] != language[$1] }
         report.append("  cross-language: \(cross)")
-        #expect(cross.precision >= 0.90, "cross-language link precision: \(cross)")
         let all = ClusteringScores(gold: gold, predicted: predicted) { _, _ in true }
         report.append("  all: \(all)")
         print(report.joined(separator: "\n"))
+        return (languages, cross)
     }
 
     @Test("every wire copy joins its original's story, and at least 80 % are caught by the same-text layer")
     func copies() throws {
-        let items = try EvaluationSet.items()
+        let caught = try Self.copies(EvaluationSet.items(), name: "wire copies")
+        #expect(caught >= 0.8)
+    }
+
+    @Test("every held-out wire copy joins its original's story")
+    func heldOutCopies() throws {
+        // Two of its six copies credit the original outlet at the end of a short body and are found
+        // by the story layer instead: printed, not held to the 80 %.
+        _ = try Self.copies(EvaluationSet.heldOutItems(), name: "held-out wire copies")
+    }
+
+    /// Checks that every copy in `items` joins its original's story; returns the share the
+    /// same-text layer caught.
+    static func copies(_ items: [EvaluationItem], name: String) throws -> Double {
         var clusterer = StoryClusterer(concepts: try EvaluationSet.concepts())
+        // As in the replay: every item is judged as the desk's rule matched it.
+        let ruleConcepts = Set(EvaluationSet.deskRuleAliases)
         var assignments: [String: StoryAssignment] = [:]
         for item in items {
             assignments[item.id] = clusterer.assign(
-                StoryItem(key: item.id, title: item.title, body: item.body, link: item.link, time: item.published))
+                StoryItem(
+                    key: item.id, title: item.title, body: item.body, link: item.link, time: item.published,
+                    ruleConcepts: ruleConcepts))
         }
         let copies = items.filter(\.copy)
         for item in copies {
@@ -119,7 +166,7 @@ struct StoryEvaluationTests {
             #expect(assignments[item.id]?.storyID == assignments[original]?.storyID, "\(item.id) copies \(original)")
         }
         let caught = copies.filter { assignments[$0.id]?.reason == .copy }.count
-        print("wire copies: \(caught) of \(copies.count) caught as copies")
-        #expect(Double(caught) >= 0.8 * Double(copies.count))
+        print("\(name): \(caught) of \(copies.count) caught as copies")
+        return Double(caught) / Double(max(copies.count, 1))
     }
 }

@@ -156,6 +156,35 @@ struct SameStoryTests {
         #expect(nearMiss.storyID != first.storyID)
     }
 
+    @Test("a short reaction naming only a live story's names joins it, unless they are all the rule's aliases")
+    func reactionJoinsLiveStory() throws {
+        var stories = try clusterer()
+        background(&stories)
+        let rule: Set<String> = ["syria", "israel"]
+        let first = stories.assign(
+            StoryItem(
+                key: "en-1", title: "Shaibani and Dermer hold security talks in Paris",
+                body: "Syrian Foreign Minister al-Shaibani met Israeli minister Dermer in Paris with US envoy Barrack, "
+                    + "discussing the 1974 disengagement line.", time: Self.t0, ruleConcepts: rule))
+        // Names only Syria and Israel, both of them what the rule selects on: another story. (In
+        // Arabic, so that only concepts can tie it to the English story.)
+        let strike = stories.assign(
+            StoryItem(
+                key: "ar-2", title: "طائرات إسرائيلية تقصف مستودعات في سوريا",
+                body: "قصفت طائرات حربية إسرائيلية مستودعات أسلحة في سوريا فجرا وقال مرصد إن أربعة جنود قتلوا.",
+                time: Self.t0.addingTimeInterval(1200), ruleConcepts: rule))
+        #expect(strike.storyID != first.storyID, "\(strike.reason) \(strike.score)")
+        // Names Syria and Paris, both the story's, and Paris is not the rule's: the same story.
+        let reaction = stories.assign(
+            StoryItem(
+                key: "en-3", title: "Exiles split over the encounter",
+                body: "Exiled Syrian politicians gathered in cafés across Europe called the encounter in Paris a "
+                    + "betrayal of the revolution's martyrs, while others described it as painful but necessary.",
+                time: Self.t0.addingTimeInterval(2400), ruleConcepts: rule))
+        #expect(reaction.storyID == first.storyID)
+        #expect(reaction.reason == .concepts, "\(reaction.reason) \(reaction.score)")
+    }
+
     @Test("the window forgets: a copy four days later starts a new story, and memory holds only the window")
     func window() throws {
         var stories = try clusterer()

@@ -16,12 +16,16 @@ final class FeedBoard: Sendable {
     }
 
     private let feeds = Locked<[String: [Entry]]>([:])
+    private let delays = Locked<[String: TimeInterval]>([:])
     let server: TestHTTPServer
 
     init() throws {
         let feeds = self.feeds
+        let delays = self.delays
         server = try TestHTTPServer { request in
             let name = String(request.path.split(separator: "/").last ?? "")
+            // A slow publisher: the server's connection thread waits, not the poll.
+            if let delay = delays.value[name] { Thread.sleep(forTimeInterval: delay) }
             let entries = feeds.value[name] ?? []
             return .init(headers: [("Content-Type", "application/rss+xml")], text: FeedBoard.rss(name, entries))
         }
@@ -29,6 +33,11 @@ final class FeedBoard: Sendable {
 
     func publish(_ feed: String, _ entries: [Entry]) {
         feeds.value[feed, default: []] += entries
+    }
+
+    /// Makes `feed` answer `delay` seconds late.
+    func slow(_ feed: String, by delay: TimeInterval) {
+        delays.value[feed] = delay
     }
 
     func feedConfig(_ name: String) -> FeedConfig {
@@ -106,6 +115,27 @@ struct StoryEndToEndTests {
         config.storyWindow = .seconds(72 * 3600)
         return try buildHerald(
             config: config, options: HeraldOptions(statePath: workspace.path("state.sqlite")), logger: testLogger)
+    }
+
+    @Test("within one poll, a story's first alert is its earliest report, whichever feed answers first")
+    func pollOrder() async throws {
+        let board = try FeedBoard()
+        let workspace = try Workspace()
+        let herald = try build(board, workspace: workspace, policy: StoryPolicy())
+        // The earliest report comes from the slowest feed; the two later ones arrive first.
+        board.publish("gulf-en", [Self.talksEN])
+        board.publish("sham-ar", [Self.talksAR])
+        board.publish("wire-en", [Self.talksGulf])
+        board.slow("gulf-en", by: 0.5)
+        let report = await herald.poll(now: { Self.t0.addingTimeInterval(600) })
+        #expect(report.failures.isEmpty)
+        #expect(report.newItems == 3)
+        #expect(report.alerts.map(\.link) == [Self.talksEN.link])
+        let first = try #require(report.alerts.first)
+        let followUps = try await herald.store.alerts().filter { $0.kind == .followUp }
+        #expect(Set(followUps.compactMap(\.link)) == [Self.talksAR.link, Self.talksGulf.link])
+        #expect(followUps.allSatisfy { $0.story?.followUpOf == first.id && $0.story?.id == first.story?.id })
+        await herald.shutdown()
     }
 
     @Test("first report alerts at once; other outlets' reports are quiet follow-ups; one update after the interval")

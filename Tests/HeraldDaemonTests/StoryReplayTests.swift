@@ -12,7 +12,37 @@ import Testing
 struct StoryReplayTests {
     @Test("replaying the evaluation set through herald poll: alerts per real story and follow-ups attached")
     func replay() async throws {
-        let items = try EvaluationSet.items()
+        let result = try await Self.replay(EvaluationSet.items(), name: "story replay")
+        #expect(result.realStories >= 10)
+        #expect(result.reports >= 300)
+        // The goal is at most 1.1 alerts per story with 95 % of follow-ups attached. Stories no
+        // longer depend on the order feeds finish in, so every run gives the same figures: 16 alerts
+        // for 14 stories (1.14), all follow-ups attached (docs/stories.md). These bounds hold that
+        // line while the gap to 1.1 is open.
+        #expect(result.perStory <= 1.2)
+        #expect(result.attachedShare >= 0.99)
+    }
+
+    @Test("replaying the held-out part through herald poll: its figures are printed")
+    func replayHeldOut() async throws {
+        let result = try await Self.replay(EvaluationSet.heldOutItems(), name: "held-out replay")
+        #expect(result.realStories >= 5)
+        // Far from the goal: 1.71 alerts per story, 79 % attached (docs/stories.md). Floors just
+        // under today's figures, so that they cannot get worse unnoticed.
+        #expect(result.perStory <= 1.8)
+        #expect(result.attachedShare >= 0.75)
+    }
+
+    struct Result {
+        var realStories: Int
+        var reports: Int
+        var perStory: Double
+        var attachedShare: Double
+    }
+
+    /// Replays `items` through `herald poll` and prints alerts per real story and the share of
+    /// follow-ups attached to an alert of their own story.
+    static func replay(_ items: [EvaluationItem], name: String) async throws -> Result {
         let aliases = try EvaluationSet.aliases()
         let outlets = Array(Set(items.map(\.outlet))).sorted()
         let feedName = Dictionary(uniqueKeysWithValues: outlets.enumerated().map { ($1, String(format: "o%02d", $0)) })
@@ -23,16 +53,15 @@ struct StoryReplayTests {
             file: workspace.path("herald.yaml"),
             feeds: outlets.map { board.feedConfig(feedName[$0] ?? "") },
             rules: [
-                RuleConfig(
-                    name: "syria-desk",
-                    query: "@syria OR @damascus OR @israel OR @turkey OR @lebanon OR @eu OR @aleppo OR @fuel")
+                RuleConfig(name: "syria-desk", query: EvaluationSet.deskRule)
             ],
             sinks: [SinkConfig(name: "archive", kind: .file(path: workspace.path("alerts.jsonl")))],
             aliases: aliases)
         let herald = try buildHerald(
             config: config, options: HeraldOptions(statePath: workspace.path("state.sqlite")), logger: testLogger)
 
-        guard let start = items.first?.published, let end = items.last?.published else { return }
+        let start = try #require(items.first?.published)
+        let end = try #require(items.last?.published)
         var next = 0
         var clock = start
         while next < items.count {
@@ -67,17 +96,14 @@ struct StoryReplayTests {
         }
         let attachedShare = Double(attached.count) / Double(max(followUps.count, 1))
         print(
-            String(
-                format: "story replay: %d items, %d real stories, %d alerts (%.2f per story), %d follow-ups, "
-                    + "%.1f %% attached to their story's alert, %d story updates",
-                items.count, realStories.count, matches.count, perStory, followUps.count, attachedShare * 100,
-                stored.filter { $0.kind == .storyUpdate }.count))
-        #expect(realStories.count >= 10)
-        #expect(matches.count + followUps.count >= 300)
-        // The goal is at most 1.1 alerts per story with 95 % of follow-ups attached; today's grouping
-        // reaches about 1.36–1.43 and 93–100 % (the order in which feeds finish within a poll moves
-        // it), see docs/stories.md. These bounds keep it from getting worse while that gap is open.
-        #expect(perStory <= 1.6)
-        #expect(attachedShare >= 0.9)
+            name
+                + String(
+                    format: ": %d items, %d real stories, %d alerts (%.2f per story), %d follow-ups, "
+                        + "%.1f %% attached to their story's alert, %d story updates",
+                    items.count, realStories.count, matches.count, perStory, followUps.count, attachedShare * 100,
+                    stored.filter { $0.kind == .storyUpdate }.count))
+        return Result(
+            realStories: realStories.count, reports: matches.count + followUps.count, perStory: perStory,
+            attachedShare: attachedShare)
     }
 }

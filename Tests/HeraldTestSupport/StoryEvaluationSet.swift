@@ -28,13 +28,28 @@ public enum EvaluationSet {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("StoryEvaluation")
 
-    /// Every item, oldest first.
+    /// Every item of the set Herald's settings were chosen on (`items.json`), oldest first.
     public static func items() throws -> [EvaluationItem] {
+        try read("items.json")
+    }
+
+    /// The held-out part (`heldout.json`): written afterwards, never tuned on, scored apart.
+    public static func heldOutItems() throws -> [EvaluationItem] {
+        try read("heldout.json")
+    }
+
+    static func read(_ file: String) throws -> [EvaluationItem] {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
-        let data = try Data(contentsOf: folder.appendingPathComponent("items.json"))
+        let data = try Data(contentsOf: folder.appendingPathComponent(file))
         return try decoder.decode([EvaluationItem].self, from: data).sorted { $0.published < $1.published }
     }
+
+    /// The aliases of the desk's rule the replay polls with (`deskRule`).
+    public static let deskRuleAliases = ["syria", "damascus", "israel", "turkey", "lebanon", "eu", "aleppo", "fuel"]
+
+    /// The rule a Syria desk would watch these feeds with: any of its aliases.
+    public static var deskRule: String { deskRuleAliases.map { "@" + $0 }.joined(separator: " OR ") }
 
     /// The alias sets the set's stories are grouped with.
     public static func aliases() throws -> AliasTable {

@@ -9,13 +9,19 @@ public struct StoryItem: Sendable, Hashable {
     public var link: String?
     /// When the item counts as reported: its publication time, or when Herald first saw it.
     public var time: Date
+    /// The aliases by which a rule matched the item (`@syria` is `syria`): what selected it, so
+    /// they say little about which of the rule's stories it tells.
+    public var ruleConcepts: Set<String>
 
-    public init(key: String, title: String, body: String, link: String? = nil, time: Date) {
+    public init(
+        key: String, title: String, body: String, link: String? = nil, time: Date, ruleConcepts: Set<String> = []
+    ) {
         self.key = key
         self.title = title
         self.body = body
         self.link = link
         self.time = time
+        self.ruleConcepts = ruleConcepts
     }
 }
 
@@ -67,6 +73,12 @@ public struct StoryClusterer: Sendable {
         public var minimumSharedConcepts = 2
         /// Concepts and numbers (not months) it must share: two common names alone are weak evidence.
         public var minimumSharedAnchors = 3
+        /// A short report that names nothing the story does not — every concept and number of it
+        /// is the story's, `minimumSharedConcepts` of them at least, and one of those not an alias
+        /// its rule matched it by — needs no more anchors while the story is live: its last report
+        /// at most this long before. A flash or a reaction names few things; its story names them
+        /// all. The rule's own aliases (Syria, for a Syria desk) do not count as that one.
+        public var liveStoryWindow: TimeInterval = 6 * 3600
         /// Weight of a concept or number relative to a word of the same rarity.
         public var interlingualBoost: Float = 1.5
         /// How many of the item's rarest features fetch candidate stories.
@@ -151,7 +163,10 @@ public struct StoryClusterer: Sendable {
         {
             slot = copied
             assignment = StoryAssignment(storyID: story.id, reason: .copy, score: 1, language: features.language)
-        } else if let (best, score, reason) = bestStory(features, weights: weights, time: time) {
+        } else if let (best, score, reason) = bestStory(
+            features, weights: weights, time: time,
+            ruleConcepts: Set(item.ruleConcepts.map { StoryHash.fnv64("c:" + $0) }))
+        {
             slot = best
             assignment = StoryAssignment(
                 storyID: stories[best]?.id ?? "", reason: reason, score: score, language: features.language)
@@ -186,7 +201,7 @@ public struct StoryClusterer: Sendable {
     }
 
     private func bestStory(
-        _ features: StoryFeatures, weights: [Float], time: Double
+        _ features: StoryFeatures, weights: [Float], time: Double, ruleConcepts: Set<UInt64>
     ) -> (slot: Int, score: Double, reason: StoryAssignment.Reason)? {
         // Candidates: recent stories holding one of the item's rarest features that the window has
         // seen (an unseen word finds nothing, however rare).
@@ -233,15 +248,21 @@ public struct StoryClusterer: Sendable {
             if interlingualNorm > 0, story.interlingualNorm > 0 {
                 var dot: Float = 0
                 var concepts = 0
+                var beyondRule = 0
                 var anchors = 0
                 for index in 0..<features.interlingualCount {
                     if let value = story.interlingual[features.hashes[index]] {
                         dot += value * weights[index]
-                        if index < features.conceptCount { concepts += 1 }
+                        if index < features.conceptCount {
+                            concepts += 1
+                            if !ruleConcepts.contains(features.hashes[index]) { beyondRule += 1 }
+                        }
                         if index < features.anchorCount { anchors += 1 }
                     }
                 }
-                if concepts >= settings.minimumSharedConcepts, anchors >= settings.minimumSharedAnchors {
+                let contained =
+                    anchors == features.anchorCount && beyondRule >= 1 && time - story.last <= settings.liveStoryWindow
+                if concepts >= settings.minimumSharedConcepts, anchors >= settings.minimumSharedAnchors || contained {
                     let conceptScore = Double(dot / (story.interlingualNorm * interlingualNorm))
                     if conceptScore / settings.crossLanguageThreshold > margin {
                         score = conceptScore

@@ -45,24 +45,45 @@ extension Herald {
         // A sliding window of feeds in progress: enough to keep every transfer slot busy while others
         // parse, few enough that memory holds a few bodies, not the whole poll's.
         let window = max(32, 4 * runtime.config.http.maxTransfers)
+        // Fetches whose new matched items wait for their stories: grouped after the fetches, in one
+        // order (`recordStories`), so the stories do not depend on which feed finished first.
+        var waiting: [PendingIngest] = []
+        func add(_ result: FeedPollResult) {
+            report.newItems += result.newItems
+            report.alerts += result.alerts
+            if let failure = result.failure { report.failures.append((result.feed, failure)) }
+        }
         await withTaskGroup(of: FeedPollResult.self) { group in
             var pending = feeds[...]
             func startNext() {
                 guard let feed = pending.popFirst() else { return }
-                group.addTask { await self.pollFeed(feed, runtime: runtime, options: options, now: now) }
+                group.addTask {
+                    await self.pollFeed(feed, runtime: runtime, options: options, now: now, deferStories: true)
+                }
             }
             for _ in 0..<window { startNext() }
             for await result in group {
                 startNext()
                 report.feedsPolled += 1
-                report.newItems += result.newItems
-                report.alerts += result.alerts
-                if let failure = result.failure { report.failures.append((result.feed, failure)) }
+                add(result)
+                if let waits = result.pending { waiting.append(waits) }
+                // Each waiting fetch holds its parsed feed: past a window's worth, group them now.
+                if waiting.count >= window {
+                    for result in await recordStories(waiting) { add(result) }
+                    waiting = []
+                }
                 progress?(
                     PollProgress(
                         feedsDone: report.feedsPolled, feedsTotal: feeds.count, newItems: report.newItems,
                         alerts: report.alerts.count))
             }
+        }
+        if !waiting.isEmpty {
+            for result in await recordStories(waiting) { add(result) }
+            progress?(
+                PollProgress(
+                    feedsDone: report.feedsPolled, feedsTotal: feeds.count, newItems: report.newItems,
+                    alerts: report.alerts.count))
         }
         if !options.catchUp {
             do {
@@ -79,11 +100,16 @@ extension Herald {
         var newItems = 0
         var alerts: [Alert] = []
         var failure: String?
+        /// A fetch judged but not recorded: its new matched items wait for their stories.
+        var pending: PendingIngest?
     }
 
-    /// One feed, start to finish: fetch, parse, judge the new items, record it all.
+    /// One feed, start to finish: fetch, parse, judge the new items, record it all. With
+    /// `deferStories`, a fetch with new items to group into stories is returned unrecorded, in
+    /// `pending`, for `recordStories`.
     func pollFeed(
-        _ feed: FeedConfig, runtime: Runtime, options: PollOptions, now: @Sendable () -> Date
+        _ feed: FeedConfig, runtime: Runtime, options: PollOptions, now: @Sendable () -> Date,
+        deferStories: Bool = false
     ) async -> FeedPollResult {
         var result = FeedPollResult(feed: feed.name)
         var log = logger
@@ -139,21 +165,15 @@ extension Herald {
                     feed: feed, runtime: runtime, source: parsed.title.isEmpty ? nil : parsed.title,
                     firstPoll: state?.lastSuccessAt == nil, catchUp: options.catchUp, now: started,
                     publishingGap: state?.publishingGap)
-                let ingest = try await ingest(parsed, document: document, context: context, recovered: recovered)
-                result.newItems = ingest.newItems
-                result.alerts = ingest.alerts
-                metrics.polled(
-                    .fetched, bytes: document.body.count, newItems: ingest.newItems, alerts: ingest.alerts.count)
-                if let movedTo = ingest.movedTo {
-                    log.notice(
-                        "feed moved permanently; polling the new address from now on", metadata: ["to": "\(movedTo)"])
+                let judged = try await judgeFetch(parsed, document: document, context: context, recovered: recovered)
+                if deferStories && judged.clustered.contains(true) {
+                    result.pending = judged
+                    return result
                 }
-                log.debug(
-                    "fetched",
-                    metadata: [
-                        "items": "\(parsed.items.count)", "new": "\(ingest.newItems)",
-                        "edited": "\(ingest.editedItems)", "alerts": "\(ingest.alerts.count)",
-                    ])
+                let assignments = try await stories.assign(
+                    storyEntries(judged), config: runtime.config, store: store, now: context.now)
+                let ingest = try await record(judged, assignments: assignments)
+                recorded(ingest, of: judged, into: &result, log: log)
             }
         } catch {
             result.failure = "\(error)"
@@ -192,11 +212,25 @@ extension Herald {
         var publishingGap: Duration?
     }
 
+    /// A fetch judged but not yet recorded: what `record(_:assignments:)` needs once the stories
+    /// of its new matched items are known.
+    struct PendingIngest: Sendable {
+        var parsed: ParsedFeed
+        var document: FetchedDocument
+        var context: JudgeContext
+        var recovered: RoutedAlert?
+        var keys: [ItemKeys]
+        var statuses: [ItemStatus]
+        var alerts: [[RoutedAlert]]
+        /// The items that join stories: new ones a rule matched.
+        var clustered: [Bool]
+    }
+
     /// Judges the items not seen before (and edits, for rules that ask) against the rules that
-    /// watch this feed, then records the fetch, items, alerts and outbox rows in one transaction.
-    func ingest(
+    /// watch this feed.
+    func judgeFetch(
         _ parsed: ParsedFeed, document: FetchedDocument, context: JudgeContext, recovered: RoutedAlert?
-    ) async throws -> IngestResult {
+    ) async throws -> PendingIngest {
         let feed = context.feed
         let keys = parsed.items.map { ItemIdentity.keys(feed: feed.name, item: $0, policy: feed.identity) }
         let statuses = try await store.classify(keys)
@@ -208,35 +242,62 @@ extension Herald {
         }
         // Only reports a rule matched join stories: stories exist to group alerts, and clustering
         // every item of every feed would cost a cold poll most of its time and memory.
-        let stories = try await storyStamps(
-            parsed.items, keys: keys, clustered: statuses.indices.map { statuses[$0] == .new && !alerts[$0].isEmpty },
-            context: context)
+        return PendingIngest(
+            parsed: parsed, document: document, context: context, recovered: recovered, keys: keys,
+            statuses: statuses, alerts: alerts,
+            clustered: statuses.indices.map { statuses[$0] == .new && !alerts[$0].isEmpty })
+    }
+
+    /// Records a judged fetch — items, alerts (as their stories ask) and outbox rows — in one
+    /// transaction. `assignments` are the stories of its items, in order (nil for the others).
+    func record(_ pending: PendingIngest, assignments: [StoryAssignment?]) async throws -> IngestResult {
+        let feed = pending.context.feed
+        let parsed = pending.parsed
+        let stories = storyStamps(pending, assignments: assignments)
         let judged = parsed.items.indices.map { index -> JudgedItem in
-            let status = statuses[index]
+            let status = pending.statuses[index]
             guard status == .new || status == .edited else {
-                return JudgedItem(item: parsed.items[index], keys: keys[index], status: status)
+                return JudgedItem(item: parsed.items[index], keys: pending.keys[index], status: status)
             }
             return JudgedItem(
-                item: parsed.items[index], keys: keys[index], status: status, alerts: alerts[index],
+                item: parsed.items[index], keys: pending.keys[index], status: status, alerts: pending.alerts[index],
                 story: stories[index])
         }
-        let rekeyed = statuses.filter { $0 == .knownContent }.count
+        let rekeyed = pending.statuses.filter { $0 == .knownContent }.count
         if rekeyed >= 3 && rekeyed * 2 >= parsed.items.count {
             logger.notice(
                 "guid churn: items came back with new ids or links but known text; recorded without alerts",
                 metadata: ["feed": "\(feed.name)", "items": "\(rekeyed)"])
         }
+        let document = pending.document
         let publishingGap = AdaptiveInterval.publishingGap(
-            parsed.items.lazy.compactMap { $0.published ?? $0.updated }, now: context.now)
+            parsed.items.lazy.compactMap { $0.published ?? $0.updated }, now: pending.context.now)
         let nextDue = Schedule.nextDue(
-            feed, after: context.now, freshFor: document.freshFor, ttl: parsed.ttl,
-            publishingGap: publishingGap ?? context.publishingGap)
+            feed, after: pending.context.now, freshFor: document.freshFor, ttl: parsed.ttl,
+            publishingGap: publishingGap ?? pending.context.publishingGap)
         return try await store.record(
             FetchRecord(
                 feed: feed.name, url: feed.url.absoluteString, etag: document.etag,
                 lastModified: document.lastModified, permanentRedirect: document.permanentRedirect?.absoluteString,
-                at: context.now, nextDue: nextDue, items: judged,
-                recoveredNotice: recovered, publishingGap: publishingGap))
+                at: pending.context.now, nextDue: nextDue, items: judged,
+                recoveredNotice: pending.recovered, publishingGap: publishingGap))
+    }
+
+    /// Counts and logs a recorded fetch.
+    func recorded(_ ingest: IngestResult, of pending: PendingIngest, into result: inout FeedPollResult, log: Logger) {
+        result.newItems = ingest.newItems
+        result.alerts = ingest.alerts
+        metrics.polled(
+            .fetched, bytes: pending.document.body.count, newItems: ingest.newItems, alerts: ingest.alerts.count)
+        if let movedTo = ingest.movedTo {
+            log.notice("feed moved permanently; polling the new address from now on", metadata: ["to": "\(movedTo)"])
+        }
+        log.debug(
+            "fetched",
+            metadata: [
+                "items": "\(pending.parsed.items.count)", "new": "\(ingest.newItems)",
+                "edited": "\(ingest.editedItems)", "alerts": "\(ingest.alerts.count)",
+            ])
     }
 
     /// The alerts one new or edited item raises.

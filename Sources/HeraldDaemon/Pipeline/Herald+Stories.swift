@@ -60,30 +60,100 @@ extension Herald {
     /// How much of an item's text is kept to rebuild the story window after a restart.
     static let storyBodyLimit = 1200
 
-    /// The story stamps of the items of one fetch that `clustered` marks (new items a rule matched).
-    func storyStamps(
-        _ items: [Item], keys: [ItemKeys], clustered: [Bool], context: JudgeContext
-    ) async throws -> [StoryStamp?] {
-        guard clustered.contains(true) else { return items.map { _ in nil } }
-        let config = context.runtime.config
-        let entries = items.indices.map { index in
-            let item = items[index]
-            let time = min(item.published ?? item.updated ?? context.now, context.now)
+    /// What the story window sees of each item of a judged fetch; `isNew` marks the items that
+    /// join stories (new items a rule matched).
+    func storyEntries(_ pending: PendingIngest) -> [(item: StoryItem, isNew: Bool)] {
+        let now = pending.context.now
+        return pending.parsed.items.indices.map { index in
+            let item = pending.parsed.items[index]
+            guard pending.clustered[index] else {
+                return (StoryItem(key: pending.keys[index].primary, title: "", body: "", time: now), false)
+            }
+            let time = min(item.published ?? item.updated ?? now, now)
             let body = String(item.bodyText.prefix(Self.storyBodyLimit))
+            let key = pending.keys[index].primary
+            // The aliases the rules matched it by (`@syria`): what selected it, not which story it tells.
+            let ruleConcepts = Set(
+                pending.alerts[index].flatMap { $0.alert.matchedTerms }.filter { $0.hasPrefix("@") }.map {
+                    String($0.dropFirst())
+                })
             return (
-                item: StoryItem(key: keys[index].primary, title: item.title, body: body, link: item.link, time: time),
-                isNew: clustered[index]
+                StoryItem(
+                    key: key, title: item.title, body: body, link: item.link, time: time, ruleConcepts: ruleConcepts),
+                true
             )
         }
-        let assignments = try await stories.assign(entries, config: config, store: store, now: context.now)
-        let policies = Dictionary(config.rules.map { ($0.name, $0.story) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The story stamps of a judged fetch's items, from their assignments.
+    func storyStamps(_ pending: PendingIngest, assignments: [StoryAssignment?]) -> [StoryStamp?] {
+        guard assignments.contains(where: { $0 != nil }) else { return assignments.map { _ in nil } }
+        let entries = storyEntries(pending)
+        let policies = Dictionary(
+            pending.context.runtime.config.rules.map { ($0.name, $0.story) }, uniquingKeysWith: { first, _ in first })
         return assignments.enumerated().map { index, assignment in
             assignment.map {
                 StoryStamp(
                     storyID: $0.storyID, language: $0.language, reason: $0.reason.rawValue,
-                    score: $0.score, source: context.source, body: entries[index].item.body,
+                    score: $0.score, source: pending.context.source, body: entries[index].item.body,
                     at: entries[index].item.time, policies: policies)
             }
         }
+    }
+
+    /// Groups the new matched items of several fetches into stories in one order — report time,
+    /// then feed, then item — whatever order the fetches finished in, then records each fetch, the
+    /// one with the earliest report first. A story's first alert thus goes to its earliest report
+    /// of the poll, and the same feeds give the same stories on every run. Delivery starts after the
+    /// poll in any case, so waiting for the poll's last fetch costs the first alert nothing.
+    func recordStories(_ waiting: [PendingIngest]) async -> [FeedPollResult] {
+        guard let runtime = waiting.first?.context.runtime, let now = waiting.map(\.context.now).max() else {
+            return []
+        }
+        let entries = waiting.map(storyEntries)
+        var order: [(fetch: Int, index: Int)] = []
+        for (fetch, list) in entries.enumerated() {
+            for (index, entry) in list.enumerated() where entry.isNew { order.append((fetch, index)) }
+        }
+        order.sort { a, b in
+            let left = entries[a.fetch][a.index].item
+            let right = entries[b.fetch][b.index].item
+            if left.time != right.time { return left.time < right.time }
+            let leftFeed = waiting[a.fetch].context.feed.name
+            let rightFeed = waiting[b.fetch].context.feed.name
+            if leftFeed != rightFeed { return leftFeed < rightFeed }
+            return left.key < right.key
+        }
+        var assignments = entries.map { list in [StoryAssignment?](repeating: nil, count: list.count) }
+        var failure: (any Error)?
+        do {
+            let found = try await stories.assign(
+                order.map { (entries[$0.fetch][$0.index].item, true) }, config: runtime.config, store: store, now: now)
+            for (position, slot) in order.enumerated() { assignments[slot.fetch][slot.index] = found[position] }
+        } catch {
+            failure = error
+        }
+        var firstReport: [Int: Int] = [:]
+        for (position, slot) in order.enumerated() where firstReport[slot.fetch] == nil {
+            firstReport[slot.fetch] = position
+        }
+        var results: [FeedPollResult] = []
+        for fetch in waiting.indices.sorted(by: { firstReport[$0, default: 0] < firstReport[$1, default: 0] }) {
+            let pending = waiting[fetch]
+            var result = FeedPollResult(feed: pending.context.feed.name)
+            var log = logger
+            log[metadataKey: "feed"] = "\(pending.context.feed.name)"
+            do {
+                if let failure { throw failure }
+                let ingest = try await record(pending, assignments: assignments[fetch])
+                recorded(ingest, of: pending, into: &result, log: log)
+            } catch {
+                result.failure = "\(error)"
+                metrics.polled(.failed, error: .store)
+                log.error("cannot record the poll: \(error)")
+            }
+            results.append(result)
+        }
+        return results
     }
 }
