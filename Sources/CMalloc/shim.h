@@ -2,7 +2,12 @@
 #define HERALD_CMALLOC_SHIM_H
 
 // glibc's allocator tuning, which Swift's Glibc module does not export (malloc.h is not in it).
-// Elsewhere both calls do nothing, and say so.
+// Elsewhere both do nothing and return 0.
+
+// __GLIBC__ comes from features.h: test it before any libc header and it is never defined.
+#if defined(__linux__)
+#include <features.h>
+#endif
 
 #if defined(__GLIBC__)
 #include <malloc.h>

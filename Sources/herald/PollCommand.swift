@@ -31,7 +31,6 @@ struct PollCommand: AsyncParsableCommand {
 
     func run() async throws {
         ignoreSIGPIPE()
-        ProcessMemory.limitArenas()
         let config = try options.loadConfig()
         let unknown = feeds.filter { name in !config.feeds.contains { $0.name == name } }
         if !unknown.isEmpty {

@@ -29,7 +29,6 @@ struct RunCommand: AsyncParsableCommand {
 
     func run() async throws {
         ignoreSIGPIPE()
-        ProcessMemory.limitArenas()
         var heraldOptions = options.heraldOptions
         if let listen {
             do throws(ListenAddressError) {
