@@ -11,10 +11,17 @@
 
 #if defined(__GLIBC__)
 #include <malloc.h>
+#include <stdlib.h>
+#include <string.h>
 
 /// Caps the number of malloc arenas. glibc otherwise gives threads up to 8 per core, and each
-/// keeps the memory freed into it.
+/// keeps the memory freed into it. A limit the operator set (MALLOC_ARENA_MAX, or
+/// glibc.malloc.arena_max in GLIBC_TUNABLES) wins: then this does nothing and returns 0.
 static inline int herald_malloc_limit_arenas(int count) {
+    const char *tunables = getenv("GLIBC_TUNABLES");
+    if (getenv("MALLOC_ARENA_MAX") != NULL || (tunables != NULL && strstr(tunables, "arena_max") != NULL)) {
+        return 0;
+    }
     return mallopt(M_ARENA_MAX, count);
 }
 

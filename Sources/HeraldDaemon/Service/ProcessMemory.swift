@@ -8,8 +8,10 @@ import CMalloc
 /// 8 per core. Curl, GRDB's queues and Swift's cooperative threads make a dozen or more arenas,
 /// which held ~35 MB of free memory for good after a cold poll.
 public enum ProcessMemory {
-    /// Caps malloc at two arenas. Only works before a second thread allocates: glibc fixes its
-    /// arena limit the first time a thread needs an arena, so `herald`'s `main` calls it first.
+    /// Caps malloc at two arenas, unless the environment sets a limit (`MALLOC_ARENA_MAX=N` or
+    /// `GLIBC_TUNABLES=glibc.malloc.arena_max=N`). Only works before a second thread allocates:
+    /// glibc fixes its arena limit the first time a thread needs an arena, so `herald`'s `main`
+    /// calls it first.
     public static func limitArenas() {
         _ = herald_malloc_limit_arenas(2)
     }
