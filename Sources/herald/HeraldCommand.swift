@@ -21,4 +21,11 @@ struct HeraldCommand: AsyncParsableCommand {
             DeliveriesCommand.self, DLQCommand.self,
         ]
     )
+
+    /// Caps malloc's arenas while the main thread is the only one (see `ProcessMemory`), then runs
+    /// the command.
+    static func main() async {
+        ProcessMemory.limitArenas()
+        await main(nil)
+    }
 }

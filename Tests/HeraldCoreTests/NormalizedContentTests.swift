@@ -74,6 +74,7 @@ struct NormalizedContentTests {
             let item = Item(title: text(), summaryText: text())
             let fast = ItemIdentity.normalizedContent(item)
             let slow = Self.reference(item)
+            #expect(ItemIdentity.contentHash(item) == StableHash.hex128(fast))
             #expect(
                 fast == slow, "title \(Array(item.title.unicodeScalars)) text \(Array(item.summaryText.unicodeScalars))"
             )

@@ -135,14 +135,25 @@ public struct StoryInfo: Sendable, Hashable, Codable {
 /// Not cryptographic: it names things, it does not protect them.
 public enum StableHash {
     public static func hex128(_ text: String) -> String {
-        var a: UInt64 = 0xcbf2_9ce4_8422_2325
-        var b: UInt64 = 0x8422_2325_cbf2_9ce4
-        for byte in text.utf8 {
+        var hasher = Hasher()
+        for byte in text.utf8 { hasher.combine(byte) }
+        return hasher.hex128
+    }
+
+    /// The same hash fed a byte at a time, for text that is produced only to be hashed (item
+    /// fingerprints): `hex128` of a string equals a `Hasher` fed that string's UTF-8.
+    struct Hasher {
+        private var a: UInt64 = 0xcbf2_9ce4_8422_2325
+        private var b: UInt64 = 0x8422_2325_cbf2_9ce4
+
+        @inline(__always)
+        mutating func combine(_ byte: UInt8) {
             a = (a ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
             b = (b ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
             b = b.rotatedLeft(by: 7) ^ a
         }
-        return hex(a) + hex(b)
+
+        var hex128: String { hex(a) + hex(b) }
     }
 
     private static func hex(_ value: UInt64) -> String {

@@ -37,7 +37,7 @@ public enum ItemIdentity {
 
     /// The item's keys under `policy` (the kinds that count as strong, in order).
     public static func keys(feed: String, item: Item, policy: [IdentityKeyKind] = defaultPolicy) -> ItemKeys {
-        let fingerprint = "fp:\(feed)\u{1F}" + StableHash.hex128(normalizedContent(item))
+        let fingerprint = "fp:\(feed)\u{1F}" + contentHash(item)
         var strong: [String] = []
         for kind in policy {
             switch kind {
@@ -57,11 +57,23 @@ public enum ItemIdentity {
     /// not "edits". Runs on every item of every poll, so it works on scalars and bytes, with an
     /// ASCII fast path, rather than through `CharacterSet`.
     static func normalizedContent(_ item: Item) -> String {
-        var writer = NormalizedTextWriter(capacity: item.title.utf8.count + item.bodyText.utf8.count + 3)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(item.title.utf8.count + item.bodyText.utf8.count + 3)
+        var writer = NormalizedTextWriter(output: bytes)
         writer.append(item.title)
         writer.separate()
         writer.append(item.bodyText)
-        return writer.text
+        return String(decoding: writer.output, as: UTF8.self)
+    }
+
+    /// `StableHash.hex128(normalizedContent(item))`, without building the normalised text: its
+    /// bytes go straight into the hash.
+    static func contentHash(_ item: Item) -> String {
+        var writer = NormalizedTextWriter(output: HashedText())
+        writer.append(item.title)
+        writer.separate()
+        writer.append(item.bodyText)
+        return writer.output.hasher.hex128
     }
 
     /// Query parameters that only track readers; dropping them makes one article one link.
@@ -140,14 +152,33 @@ public enum ItemIdentity {
     }
 }
 
-/// Accumulates the normalized form of `ItemIdentity.normalizedContent` as UTF-8.
-struct NormalizedTextWriter {
-    private var bytes: [UInt8] = []
+/// Where `NormalizedTextWriter` puts the UTF-8 it writes.
+protocol NormalizedTextOutput {
+    /// Nothing written yet (a space is never written first).
+    var isEmpty: Bool { get }
+    mutating func append(_ byte: UInt8)
+}
+
+extension [UInt8]: NormalizedTextOutput {}
+
+/// Normalised text that is only hashed.
+struct HashedText: NormalizedTextOutput {
+    var hasher = StableHash.Hasher()
+    var isEmpty = true
+
+    @inline(__always)
+    mutating func append(_ byte: UInt8) {
+        isEmpty = false
+        hasher.combine(byte)
+    }
+}
+
+/// Writes the normalized form of `ItemIdentity.normalizedContent` as UTF-8 to its output.
+struct NormalizedTextWriter<Output: NormalizedTextOutput> {
+    private(set) var output: Output
     private var pendingSpace = false
 
-    init(capacity: Int) { bytes.reserveCapacity(capacity) }
-
-    var text: String { String(decoding: bytes, as: UTF8.self) }
+    init(output: Output) { self.output = output }
 
     /// The title/text boundary: a unit separator standing as a word of its own.
     mutating func separate() {
@@ -158,8 +189,8 @@ struct NormalizedTextWriter {
 
     mutating func append(_ text: String) {
         var text = text
-        let ascii = Self.ascii
-        let twoByte = Self.twoByte
+        let ascii = NormalizedTextTables.ascii
+        let twoByte = NormalizedTextTables.twoByte
         text.withUTF8 { utf8 in
             var index = 0
             while index < utf8.count {
@@ -200,39 +231,11 @@ struct NormalizedTextWriter {
         }
     }
 
-    /// What `take` does with each scalar from U+0080 to U+07FF (Latin, Greek, Cyrillic, Hebrew,
-    /// Arabic...), worked out once from the same Unicode properties.
-    private enum TwoByte { case separator, kept, lowercased }
-
-    private static let twoByte: [TwoByte] = (0x80..<0x800).map { value -> TwoByte in
-        let scalar = Unicode.Scalar(UInt32(value))!
-        if scalar.properties.changesWhenLowercased { return .lowercased }
-        return isWordScalar(scalar) ? .kept : .separator
-    }
-
-    private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.properties.generalCategory {
-        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter, .nonspacingMark,
-            .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .otherNumber:
-            true
-        default: false
-        }
-    }
-
     /// A scalar kept as it is, copied from the text's own UTF-8.
     private mutating func emit(scalar: UInt32, bytes: Slice<UnsafeBufferPointer<UInt8>>) {
-        if pendingSpace && !self.bytes.isEmpty { self.bytes.append(0x20) }
+        if pendingSpace && !output.isEmpty { output.append(0x20) }
         pendingSpace = false
-        self.bytes.append(contentsOf: bytes)
-    }
-
-    /// ASCII letters lower-cased, digits and the unit separator as themselves; 0 for the rest.
-    private static let ascii: [UInt8] = (0..<128).map { byte -> UInt8 in
-        switch byte {
-        case 0x30...0x39, 0x61...0x7A, 0x1F: UInt8(byte)
-        case 0x41...0x5A: UInt8(byte + 0x20)
-        default: 0
-        }
+        for byte in bytes { output.append(byte) }
     }
 
     private mutating func take(_ scalar: Unicode.Scalar) {
@@ -245,18 +248,49 @@ struct NormalizedTextWriter {
             }
             return
         }
-        if Self.isWordScalar(scalar) {
-            if pendingSpace && !bytes.isEmpty { bytes.append(0x20) }
+        if NormalizedTextTables.isWordScalar(scalar) {
+            if pendingSpace && !output.isEmpty { output.append(0x20) }
             pendingSpace = false
-            bytes.append(contentsOf: UTF8.encode(scalar)!)
+            for byte in UTF8.encode(scalar)! { output.append(byte) }
         } else {
             pendingSpace = true
         }
     }
 
     private mutating func emit(_ byte: UInt8) {
-        if pendingSpace && !bytes.isEmpty { bytes.append(0x20) }
+        if pendingSpace && !output.isEmpty { output.append(0x20) }
         pendingSpace = false
-        bytes.append(byte)
+        output.append(byte)
+    }
+}
+
+/// The tables `NormalizedTextWriter` reads (a generic type cannot hold static stored properties).
+enum NormalizedTextTables {
+    /// What `take` does with each scalar from U+0080 to U+07FF (Latin, Greek, Cyrillic, Hebrew,
+    /// Arabic...), worked out once from the same Unicode properties.
+    enum TwoByte { case separator, kept, lowercased }
+
+    static let twoByte: [TwoByte] = (0x80..<0x800).map { value -> TwoByte in
+        let scalar = Unicode.Scalar(UInt32(value))!
+        if scalar.properties.changesWhenLowercased { return .lowercased }
+        return isWordScalar(scalar) ? .kept : .separator
+    }
+
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter, .nonspacingMark,
+            .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .otherNumber:
+            true
+        default: false
+        }
+    }
+
+    /// ASCII letters lower-cased, digits and the unit separator as themselves; 0 for the rest.
+    static let ascii: [UInt8] = (0..<128).map { byte -> UInt8 in
+        switch byte {
+        case 0x30...0x39, 0x61...0x7A, 0x1F: UInt8(byte)
+        case 0x41...0x5A: UInt8(byte + 0x20)
+        default: 0
+        }
     }
 }

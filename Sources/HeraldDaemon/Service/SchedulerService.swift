@@ -39,6 +39,8 @@ struct SchedulerService: Service {
                         "feeds": "\(report.feedsPolled)", "failed": "\(report.failures.count)",
                         "new": "\(report.newItems)", "alerts": "\(report.alerts.count)",
                     ])
+                // What the poll freed goes back to the system now, not at the next poll's peak.
+                ProcessMemory.trim()
             }
             deliveryWakeup.wake()
             // STATUS= only for a listening systemd, and at most every few seconds.
