@@ -33,6 +33,12 @@ struct StoryReplayTests {
         #expect(result.attachedShare >= 0.75)
     }
 
+    @Test("replaying the second held-out part through herald poll: its figures are printed")
+    func replayHeldOut2() async throws {
+        let result = try await Self.replay(EvaluationSet.heldOutItems2(), name: "held-out 2 replay")
+        #expect(result.realStories >= 5)
+    }
+
     struct Result {
         var realStories: Int
         var reports: Int

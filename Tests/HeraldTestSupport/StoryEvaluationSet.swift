@@ -38,6 +38,12 @@ public enum EvaluationSet {
         try read("heldout.json")
     }
 
+    /// The second held-out part (`heldout2.json`): written before Herald was changed to generalise
+    /// beyond the alias sets, never tuned on, scored apart.
+    public static func heldOutItems2() throws -> [EvaluationItem] {
+        try read("heldout2.json")
+    }
+
     static func read(_ file: String) throws -> [EvaluationItem] {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
