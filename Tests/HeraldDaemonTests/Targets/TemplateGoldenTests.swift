@@ -189,6 +189,13 @@ struct TemplateGoldenTests {
             // The parser notices at the end of the line, after `title`.
             #expect(error.column == 10, "\(error)")
             #expect(error.description.contains("{{title"), "\(error)")
+            #expect(error.description.contains("ends inside a tag"), "\(error)")
+        }
+        do {
+            _ = try MessageTemplate("{{title}} {{#story}}{{story.sources}}{{/story}")
+            Issue.record("a half-closed tag compiled")
+        } catch {
+            #expect(error.description.contains("the template ends inside a tag: close it with }}"), "\(error)")
         }
     }
 }

@@ -81,6 +81,8 @@ public struct TemplateSyntaxError: Error, Sendable, CustomStringConvertible {
             case .transformAppliedToInheritanceSection?, .illegalTokenInsideInheritSection?,
                 .textInsideInheritSection?:
                 "template inheritance is not available in sink templates"
+            // The parser's own error type is not public; `overflow` is it running out of text.
+            case nil where "\(error.error)" == "overflow": "the template ends inside a tag: close it with }}"
             case nil: "\(error.error)"
             }
         self.init(
