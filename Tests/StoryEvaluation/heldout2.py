@@ -7,10 +7,9 @@ copies share text. Five stories of March 2026, in pairs on the same actors a day
 with places outside the alias sets (Gaziantep, Doha, Homs, Palmyra, Qusayr).
 Run it again and it writes the same file (`python3 heldout2.py`).
 """
-import json
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 
-from stories import AR_OUTLETS, EN_OUTLETS
+from stories import write_items, written_reports
 
 # Story id -> when its first report appears.
 STARTS = {
@@ -134,32 +133,7 @@ COPIES = [
 
 
 def main():
-    items = []
-    for story, language, outlet, minutes, title, body in REPORTS:
-        items.append({
-            "story": story, "language": language, "outlet": outlet, "title": title, "body": body,
-            "published": STARTS[story] + timedelta(minutes=minutes), "copy": False, "free": True,
-        })
-    for index, outlet, minutes, kind in COPIES:
-        original = items[index]
-        copy = dict(original, outlet=outlet, published=original["published"] + timedelta(minutes=minutes),
-                    copy=True, free=False, copy_of=original)
-        if kind == "credited":
-            copy["body"] = original["body"] + " (" + original["outlet"] + ")"
-        items.append(copy)
-    items.sort(key=lambda item: (item["published"], item["title"]))
-    for index, item in enumerate(items):
-        item["id"] = "k%03d" % (index + 1)
-    for item in items:
-        if "copy_of" in item:
-            item["copy_of"] = item["copy_of"]["id"]
-        slug = "%s-%s" % (item["story"].lower(), item["id"])
-        item["link"] = "https://outlet%02d.example/news/%s" % ((EN_OUTLETS + AR_OUTLETS).index(item["outlet"]), slug)
-        item["published"] = item["published"].strftime("%Y-%m-%dT%H:%M:%SZ")
-    with open("heldout2.json", "w", encoding="utf-8") as out:
-        json.dump(items, out, ensure_ascii=False, indent=1)
-        out.write("\n")
-    print(len(items), "items")
+    write_items(written_reports(REPORTS, STARTS, COPIES), "k", "heldout2.json")
 
 
 if __name__ == "__main__":

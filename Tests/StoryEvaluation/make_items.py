@@ -8,11 +8,10 @@ the story's headlines, or with the original outlet credited at the end.
 Then the reports of stories.FREE, written freely outside the sentence pools, are added as they are.
 The seed is fixed: running it again gives the same file.
 """
-import json
 import random
 from datetime import datetime, timedelta, timezone
 
-from stories import AR_FILLER, AR_OUTLETS, EN_FILLER, EN_OUTLETS, FREE, STORIES
+from stories import AR_FILLER, AR_OUTLETS, EN_FILLER, EN_OUTLETS, FREE, STORIES, write_items
 
 START = datetime(2026, 1, 5, tzinfo=timezone.utc)
 
@@ -71,22 +70,7 @@ def main():
             "published": starts[story_id] + timedelta(hours=hours, minutes=rng.randint(0, 59)),
             "free": True,
         })
-    items.sort(key=lambda item: (item["published"], item["title"]))
-    for index, item in enumerate(items):
-        item["id"] = "e%03d" % (index + 1)
-    for item in items:
-        if "copy_of" in item:
-            item["copy_of"] = item["copy_of"]["id"]
-        slug = "%s-%s" % (item["story"].lower(), item["id"])
-        item["link"] = "https://outlet%02d.example/news/%s" % ((EN_OUTLETS + AR_OUTLETS).index(item["outlet"]), slug)
-        item["published"] = item["published"].strftime("%Y-%m-%dT%H:%M:%SZ")
-        item.setdefault("copy", False)
-        item.setdefault("free", False)
-    with open("items.json", "w", encoding="utf-8") as out:
-        json.dump(items, out, ensure_ascii=False, indent=1)
-        out.write("\n")
-    print(len(items), "items")
-
+    write_items(items, "e", "items.json")
 
 if __name__ == "__main__":
     main()

@@ -3,6 +3,9 @@
 # make_items.py draws items from them. Stories that share actors (S01/S02/S05/S12, S03/S04)
 # are the near misses the grouping must keep apart.
 
+import json
+from datetime import timedelta
+
 STORIES = [
     {
         "id": "S01", "day": 0, "hour": 9, "span": 30, "en": 14, "ar": 10, "copies": 3,
@@ -468,3 +471,45 @@ FREE = [
     ("S14", "ar", 6, "لقاءات عائلية في مطار برلين مع عودة خط دمشق",
      "انتظر أقارب بالورود وصول أول ركاب السورية للطيران إلى ألمانيا."),
 ]
+
+
+# What every part of the set shares: built items get ids and links in time order and are written
+# as JSON; make_items.py, heldout.py and heldout2.py all end with `write_items`.
+
+def written_reports(reports, starts, copies):
+    """Items for freely written reports, (story, language, outlet, minutes, title, body) each,
+    plus their wire copies, (index of the copied report, outlet, minutes later, how) each."""
+    items = []
+    for story, language, outlet, minutes, title, body in reports:
+        items.append({
+            "story": story, "language": language, "outlet": outlet, "title": title, "body": body,
+            "published": starts[story] + timedelta(minutes=minutes), "copy": False, "free": True,
+        })
+    for index, outlet, minutes, kind in copies:
+        original = items[index]
+        copy = dict(original, outlet=outlet, published=original["published"] + timedelta(minutes=minutes),
+                    copy=True, free=False, copy_of=original)
+        if kind == "credited":
+            copy["body"] = original["body"] + " (" + original["outlet"] + ")"
+        items.append(copy)
+    return items
+
+
+def write_items(items, prefix, path):
+    """Numbers `items` in time order (`prefix` + 001, ...), gives each its outlet's link, and
+    writes them to `path`."""
+    items.sort(key=lambda item: (item["published"], item["title"]))
+    for index, item in enumerate(items):
+        item["id"] = "%s%03d" % (prefix, index + 1)
+    for item in items:
+        if "copy_of" in item:
+            item["copy_of"] = item["copy_of"]["id"]
+        slug = "%s-%s" % (item["story"].lower(), item["id"])
+        item["link"] = "https://outlet%02d.example/news/%s" % ((EN_OUTLETS + AR_OUTLETS).index(item["outlet"]), slug)
+        item["published"] = item["published"].strftime("%Y-%m-%dT%H:%M:%SZ")
+        item.setdefault("copy", False)
+        item.setdefault("free", False)
+    with open(path, "w", encoding="utf-8") as out:
+        json.dump(items, out, ensure_ascii=False, indent=1)
+        out.write("\n")
+    print(len(items), "items")
