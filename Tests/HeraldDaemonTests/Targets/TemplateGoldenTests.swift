@@ -185,17 +185,18 @@ struct TemplateGoldenTests {
             _ = try MessageTemplate("ok\n  {{title")
             Issue.record("an unfinished tag compiled")
         } catch {
+            // Where the tag opens, not where Mustache noticed (the end of the text).
             #expect(error.line == 2)
-            // The parser notices at the end of the line, after `title`.
-            #expect(error.column == 10, "\(error)")
-            #expect(error.description.contains("{{title"), "\(error)")
-            #expect(error.description.contains("ends inside a tag"), "\(error)")
+            #expect(error.column == 3, "\(error)")
+            #expect(error.description.contains("the tag {{title is never closed: add }}"), "\(error)")
         }
         do {
             _ = try MessageTemplate("{{title}} {{#story}}{{story.sources}}{{/story}")
             Issue.record("a half-closed tag compiled")
         } catch {
-            #expect(error.description.contains("the template ends inside a tag: close it with }}"), "\(error)")
+            #expect(error.line == 1)
+            #expect(error.column == 38, "\(error)")
+            #expect(error.description.contains("the tag {{/story is never closed: add }}"), "\(error)")
         }
     }
 }

@@ -70,6 +70,13 @@ public struct TemplateSyntaxError: Error, Sendable, CustomStringConvertible {
                 reason: "the section {{\(open.sigil)\(open.name)}} is never closed: add {{/\(open.name)}}")
             return
         }
+        // Mustache runs out of text inside an unterminated tag; point at where it opens.
+        if let open = TemplateTag.unterminated(in: source) {
+            self.init(
+                line: open.line, column: open.column, excerpt: open.excerpt,
+                reason: "the tag {{\(open.sigil)\(open.name) is never closed: add }}")
+            return
+        }
         let reason: String =
             switch error.error as? MustacheTemplate.Error {
             case .sectionCloseNameIncorrect?: "this closing tag does not match the section it closes"
@@ -81,8 +88,6 @@ public struct TemplateSyntaxError: Error, Sendable, CustomStringConvertible {
             case .transformAppliedToInheritanceSection?, .illegalTokenInsideInheritSection?,
                 .textInsideInheritSection?:
                 "template inheritance is not available in sink templates"
-            // The parser's own error type is not public; `overflow` is it running out of text.
-            case nil where "\(error.error)" == "overflow": "the template ends inside a tag: close it with }}"
             case nil: "\(error.error)"
             }
         self.init(

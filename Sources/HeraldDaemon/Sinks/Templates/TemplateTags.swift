@@ -28,6 +28,25 @@ struct TemplateTag {
         return tags
     }
 
+    /// The first `{{` with no `}}` after it on its line: where the template ends inside a tag.
+    static func unterminated(in source: String) -> TemplateTag? {
+        guard !source.contains("{{=") else { return nil }
+        for (index, line) in source.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var rest = line[...]
+            while let open = rest.firstRange(of: "{{") {
+                guard let close = rest[open.upperBound...].firstRange(of: "}}") else {
+                    let name = line[open.upperBound...].trimmingPrefix(while: { "{#^/&!>".contains($0) })
+                    return TemplateTag(
+                        sigil: String(line[open.upperBound..<name.startIndex]),
+                        name: String(name.prefix { !$0.isWhitespace && $0 != "}" }), line: index + 1,
+                        column: line.distance(from: line.startIndex, to: open.lowerBound) + 1, excerpt: String(line))
+                }
+                rest = rest[close.upperBound...]
+            }
+        }
+        return nil
+    }
+
     /// The last section opened and not closed.
     static func unclosedSection(in source: String) -> TemplateTag? {
         var open: [TemplateTag] = []
