@@ -69,7 +69,7 @@ let package = Package(
         ),
         .target(
             name: "HeraldTestSupport",
-            dependencies: ["HeraldCore"],
+            dependencies: ["HeraldCore", "HeraldHTTP"],
             path: "Tests/HeraldTestSupport"
         ),
         .testTarget(name: "HeraldCoreTests", dependencies: ["HeraldCore", "HeraldTestSupport"]),

@@ -1,4 +1,5 @@
 import Foundation
+import HeraldHTTP
 import Synchronization
 
 #if canImport(Glibc)
@@ -108,40 +109,24 @@ public final class TestHTTPServer: Sendable {
     public let port: Int
     /// The IPv4 loopback address listened on.
     public let host: String
-    private let listener: Int32
+    private let listener: LoopbackListener
     private let handler: Mutex<Handler>
     private let log = Mutex<[Request]>([])
-    private let stopping = Mutex(false)
 
     /// Listens on `host`, any IPv4 loopback address (Linux routes all of 127/8 to `lo`).
     public init(host: String = "127.0.0.1", handler: @escaping Handler) throws {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw POSIXError(.init(rawValue: errno) ?? .EIO) }
-        var one: Int32 = 1
-        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(MemoryLayout<Int32>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr(host)
-        address.sin_port = 0
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
+        do {
+            listener = try LoopbackListener(host: host, port: 0)
+        } catch {
+            throw POSIXError(.init(rawValue: error.errno) ?? .EIO)
         }
-        guard bound == 0, listen(fd, 64) == 0 else {
-            close(fd)
-            throw POSIXError(.init(rawValue: errno) ?? .EIO)
-        }
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
-        }
-        listener = fd
         self.host = host
-        port = Int(UInt16(bigEndian: address.sin_port))
+        port = listener.port
         self.handler = Mutex(handler)
-        let thread = Thread { [self] in acceptLoop() }
-        thread.start()
+        listener.start { [self] client in
+            let thread = Thread { [self] in serve(client) }
+            thread.start()
+        }
     }
 
     deinit { stop() }
@@ -155,29 +140,9 @@ public final class TestHTTPServer: Sendable {
     /// Replaces the handler (e.g. "now the feed has a new item").
     public func setHandler(_ newHandler: @escaping Handler) { handler.withLock { $0 = newHandler } }
 
-    public func stop() {
-        let wasStopping = stopping.withLock { state -> Bool in
-            defer { state = true }
-            return state
-        }
-        guard !wasStopping else { return }
-        shutdown(listener, Int32(SHUT_RDWR))
-        close(listener)
-    }
+    public func stop() { listener.stop() }
 
-    fileprivate var isStopping: Bool { stopping.withLock { $0 } }
-
-    private func acceptLoop() {
-        while !isStopping {
-            let client = accept(listener, nil, nil)
-            if client < 0 {
-                if errno == EINTR { continue }
-                return
-            }
-            let thread = Thread { [self] in serve(client) }
-            thread.start()
-        }
-    }
+    fileprivate var isStopping: Bool { listener.isStopping }
 
     private func serve(_ fd: Int32) {
         defer { close(fd) }

@@ -48,30 +48,6 @@ public struct ListenAddress: Sendable, Hashable, CustomStringConvertible {
 
     var isIPv6: Bool { host.contains(":") }
 
-    /// The address as a `sockaddr_in` or `sockaddr_in6`, in a `sockaddr_storage`, with its length.
-    func socketAddress() -> (sockaddr_storage, socklen_t) {
-        func stored<Address>(_ address: Address) -> (sockaddr_storage, socklen_t) {
-            var storage = sockaddr_storage()
-            withUnsafeBytes(of: address) { source in
-                withUnsafeMutableBytes(of: &storage) { $0.copyMemory(from: source) }
-            }
-            return (storage, socklen_t(MemoryLayout<Address>.size))
-        }
-        let port = in_port_t(UInt16(port).bigEndian)
-        if isIPv6 {
-            var v6 = sockaddr_in6()
-            v6.sin6_family = sa_family_t(AF_INET6)
-            v6.sin6_port = port
-            inet_pton(AF_INET6, host, &v6.sin6_addr)
-            return stored(v6)
-        }
-        var v4 = sockaddr_in()
-        v4.sin_family = sa_family_t(AF_INET)
-        v4.sin_port = port
-        inet_pton(AF_INET, host, &v4.sin_addr)
-        return stored(v4)
-    }
-
     public var description: String { isIPv6 ? "[\(host)]:\(port)" : "\(host):\(port)" }
 
     static let loopback = [IPNetwork("127.0.0.0/8")!, IPNetwork("::1/128")!]
@@ -100,10 +76,9 @@ public final class StatusServer: Sendable {
     public let address: ListenAddress
     /// The bound port (the kernel's choice when the address said 0).
     public let port: Int
-    private let listener: Int32
+    private let listener: LoopbackListener
     private let herald: Herald
     private let health: @Sendable () async -> Bool
-    private let stopping = Mutex(false)
 
     public init(
         address: ListenAddress, herald: Herald, health: @escaping @Sendable () async -> Bool
@@ -111,33 +86,19 @@ public final class StatusServer: Sendable {
         self.address = address
         self.herald = herald
         self.health = health
-        let family = address.isIPv6 ? AF_INET6 : AF_INET
-        let fd = socket(family, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
-        guard fd >= 0 else { throw StatusServerError(address: address, errno: errno) }
-        var one: Int32 = 1
-        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(MemoryLayout<Int32>.size))
-        var (storage, length) = address.socketAddress()
-        let bound = withUnsafePointer(to: &storage) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.bind(fd, $0, length) }
+        do {
+            listener = try LoopbackListener(host: address.host, port: address.port)
+        } catch {
+            throw StatusServerError(address: address, errno: error.errno)
         }
-        guard bound == 0, listen(fd, 16) == 0 else {
-            let error = StatusServerError(address: address, errno: errno)
-            close(fd)
-            throw error
+        port = listener.port
+        listener.start(threadName: "herald-status") { [self] client in
+            var timeout = timeval(tv_sec: 5, tv_usec: 0)
+            setsockopt(client, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+            setsockopt(client, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+            serve(client)
+            close(client)
         }
-        var actual = storage
-        var actualLength = socklen_t(MemoryLayout<sockaddr_storage>.size)
-        _ = withUnsafeMutablePointer(to: &actual) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &actualLength) }
-        }
-        port = withUnsafeBytes(of: actual) { bytes in
-            // sin_port and sin6_port sit at the same offset, right after the family.
-            Int(UInt16(bytes[2]) << 8 | UInt16(bytes[3]))
-        }
-        listener = fd
-        let thread = Thread { [self] in acceptLoop() }
-        thread.name = "herald-status"
-        thread.start()
     }
 
     deinit { stop() }
@@ -148,32 +109,7 @@ public final class StatusServer: Sendable {
     }
 
     /// Stops accepting; a request being answered finishes first.
-    public func stop() {
-        let wasStopping = stopping.withLock { state -> Bool in
-            defer { state = true }
-            return state
-        }
-        guard !wasStopping else { return }
-        shutdown(listener, Int32(SHUT_RDWR))
-        close(listener)
-    }
-
-    private var isStopping: Bool { stopping.withLock { $0 } }
-
-    private func acceptLoop() {
-        while !isStopping {
-            let client = accept(listener, nil, nil)
-            if client < 0 {
-                if errno == EINTR || errno == ECONNABORTED { continue }
-                return
-            }
-            var timeout = timeval(tv_sec: 5, tv_usec: 0)
-            setsockopt(client, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-            setsockopt(client, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-            serve(client)
-            close(client)
-        }
-    }
+    public func stop() { listener.stop() }
 
     struct Response {
         var status: Int
