@@ -2,6 +2,9 @@ import Foundation
 import Synchronization
 
 #if canImport(Glibc)
+    // curl.h includes <sys/socket.h>, so in an optimised build of this module the socket type
+    // constants (`SOCK_STREAM`, `SOCK_CLOEXEC`) resolve through CCurl, not Glibc.
+    import CCurl
     import Glibc
 #endif
 
