@@ -100,27 +100,10 @@ extension HeraldStore {
     /// What Herald knows of each item, by its keys. A cheap read before matching; `record(_:)`
     /// classifies again inside its transaction, so a concurrent poll cannot double-judge.
     public func classify(_ keys: [ItemKeys]) async throws(StoreError) -> [ItemStatus] {
-        try await read { db in try keys.map { try Self.status(db, $0) } }
-    }
-
-    static func status(_ db: Database, _ keys: ItemKeys) throws -> ItemStatus {
-        if let itemID = try knownItem(db, keys.strong) {
-            let stored = try String.fetchOne(
-                db.cachedStatement(sql: "SELECT fingerprint FROM item WHERE id = ?"), arguments: [itemID])
-            return stored == nil || stored == keys.fingerprint ? .seen : .edited
+        try await read { db in
+            let known = try KnownKeys(db, keys)
+            return keys.map { known.status($0) }
         }
-        let contentKnown =
-            try Bool.fetchOne(
-                db.cachedStatement(sql: "SELECT 1 FROM seen_key WHERE key = ?"), arguments: [keys.fingerprint]) ?? false
-        return contentKnown ? .knownContent : .new
-    }
-
-    static func knownItem(_ db: Database, _ keys: [String]) throws -> Int64? {
-        let statement = try db.cachedStatement(sql: "SELECT item_id FROM seen_key WHERE key = ?")
-        for key in keys {
-            if let id = try Int64.fetchOne(statement, arguments: [key]) { return id }
-        }
-        return nil
     }
 
     /// Records a successful fetch in ONE transaction: the feed's validators and redirect
@@ -132,36 +115,41 @@ extension HeraldStore {
             try Self.ensureFeed(db, fetch.feed, url: fetch.url)
             try Self.recover(db, feed: fetch.feed, notice: fetch.recoveredNotice, at: fetch.at)
             var result = IngestResult()
+            var known = try KnownKeys(db, fetch.items.map(\.keys))
             for judged in fetch.items {
-                let status = try Self.status(db, judged.keys)
+                let status = known.status(judged.keys)
                 let alerts = status == judged.status ? judged.alerts : []
                 switch status {
                 case .new:
                     let itemID = try Self.insertItem(db, judged, feed: fetch.feed, at: fetch.at)
+                    known.learn(judged.keys.all, itemID: itemID, fingerprint: judged.keys.fingerprint)
                     result.newItems += 1
                     if let story = judged.story { try Self.joinStory(db, story, item: judged.item, itemID: itemID) }
                     for routed in alerts {
                         result.alerts += try Self.enqueue(db, routed, story: judged.story, itemID: itemID, at: fetch.at)
                     }
                 case .edited:
-                    guard let itemID = try Self.knownItem(db, judged.keys.strong) else { continue }
+                    guard let itemID = known.item(judged.keys.strong) else { continue }
                     try db.cachedStatement(
                         sql: "UPDATE item SET title = ?, fingerprint = ?, edited_at = ? WHERE id = ?"
                     ).execute(arguments: [judged.item.title, judged.keys.fingerprint, fetch.at.unix, itemID])
                     try Self.learn(db, judged.keys.all, itemID: itemID)
+                    known.learn(judged.keys.all, itemID: itemID, fingerprint: judged.keys.fingerprint)
                     result.editedItems += 1
                     for routed in alerts where try Self.enqueue(db, routed, itemID: itemID, at: fetch.at) {
                         result.alerts.append(routed.alert)
                     }
                 case .knownContent:
-                    let itemID = try Int64.fetchOne(
-                        db, sql: "SELECT item_id FROM seen_key WHERE key = ?", arguments: [judged.keys.fingerprint])
-                    if let itemID { try Self.learn(db, judged.keys.strong, itemID: itemID) }
+                    if let itemID = known.item([judged.keys.fingerprint]) {
+                        try Self.learn(db, judged.keys.strong, itemID: itemID)
+                        known.learn(judged.keys.strong, itemID: itemID, fingerprint: judged.keys.fingerprint)
+                    }
                     result.rekeyedItems += 1
                 case .seen:
                     // Keys the item did not have before (a link added later) are learnt too.
-                    if let itemID = try Self.knownItem(db, judged.keys.strong) {
+                    if let itemID = known.item(judged.keys.strong), known.lacks(judged.keys.strong) {
                         try Self.learn(db, judged.keys.strong, itemID: itemID)
+                        known.learn(judged.keys.strong, itemID: itemID, fingerprint: nil)
                     }
                 }
             }
@@ -246,6 +234,72 @@ extension HeraldStore {
                 try AlertCoding.decoder.decode(Alert.self, from: Data(payload.utf8))
             }
         }
+    }
+}
+
+/// The stored keys of a fetch's items, read in a few statements instead of several per item, and
+/// kept up to date as the fetch's own items are recorded (a feed may list one item twice).
+struct KnownKeys {
+    /// The item each stored key belongs to.
+    private var items: [String: Int64] = [:]
+    /// The fingerprint each of those items was stored with (nil for items stored before
+    /// fingerprints were).
+    private var fingerprints: [Int64: String?] = [:]
+
+    /// Keys per statement: one cached statement whatever the fetch's size; unused places are NULL,
+    /// which `IN` never matches.
+    private static let batch = 64
+    private static let sql =
+        "SELECT seen_key.key, seen_key.item_id, item.fingerprint FROM seen_key "
+        + "JOIN item ON item.id = seen_key.item_id WHERE seen_key.key IN ("
+        + Array(repeating: "?", count: batch).joined(separator: ",") + ")"
+
+    init(_ db: Database, _ keys: [ItemKeys]) throws {
+        var wanted = Set<String>()
+        for item in keys { wanted.formUnion(item.all) }
+        let list = Array(wanted)
+        let statement = try db.cachedStatement(sql: Self.sql)
+        var start = 0
+        while start < list.count {
+            let end = min(start + Self.batch, list.count)
+            var values = list[start..<end].map(\.databaseValue)
+            values += repeatElement(.null, count: Self.batch - values.count)
+            statement.setUncheckedArguments(StatementArguments(values))
+            let rows = try Row.fetchCursor(statement)
+            while let row = try rows.next() {
+                let itemID: Int64 = row[1]
+                items[row[0]] = itemID
+                fingerprints[itemID] = row[2] as String?
+            }
+            start = end
+        }
+    }
+
+    /// The item the first stored one of `keys` belongs to.
+    func item(_ keys: [String]) -> Int64? {
+        keys.lazy.compactMap { items[$0] }.first
+    }
+
+    /// Whether any of `keys` is not stored yet.
+    func lacks(_ keys: [String]) -> Bool {
+        keys.contains { items[$0] == nil }
+    }
+
+    /// What Herald knows of an item with these keys: a strong key stored (with the same or another
+    /// text), only its text stored under this feed, or nothing.
+    func status(_ keys: ItemKeys) -> ItemStatus {
+        if let itemID = item(keys.strong) {
+            let stored = fingerprints[itemID] ?? nil
+            return stored == nil || stored == keys.fingerprint ? .seen : .edited
+        }
+        return items[keys.fingerprint] == nil ? .new : .knownContent
+    }
+
+    /// Notes what was just written for `itemID`: its keys (`INSERT OR IGNORE`, so a key already
+    /// stored keeps its item) and, when given, its fingerprint.
+    mutating func learn(_ keys: [String], itemID: Int64, fingerprint: String?) {
+        for key in keys where items[key] == nil { items[key] = itemID }
+        if let fingerprint { fingerprints[itemID] = fingerprint }
     }
 }
 

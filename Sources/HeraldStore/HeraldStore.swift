@@ -27,6 +27,11 @@ public final class HeraldStore: Sendable {
         configuration.busyMode = .timeout(30)
         configuration.foreignKeysEnabled = true
         configuration.label = "herald"
+        // Each write runs in a savepoint (`GroupCommit`), and SQLite keeps what a savepoint would
+        // roll back in a temporary file: on a cold poll of 1,000 feeds that was 108 MB of writes
+        // beside the 160 MB of WAL and database. In memory it is at most the pages one feed's
+        // write touches.
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA temp_store = MEMORY") }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
             commits = GroupCommit(pool: pool)

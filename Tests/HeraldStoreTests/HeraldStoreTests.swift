@@ -82,6 +82,34 @@ struct HeraldStoreTests {
         #expect(result.newItems == 0)
     }
 
+    @Test("a fetch that lists an item twice records it once, and its edit in the same fetch is an edit")
+    func repeatsWithinOneFetch() async throws {
+        let temp = try TemporaryStore()
+        let first = judged("g1", title: "Talks open in Paris", rule: "talks")
+        var edited = judged("g1", title: "Talks open in Paris, officials say")
+        edited.status = .edited
+        let result = try await temp.store.record(
+            FetchRecord(feed: "wire", etag: nil, lastModified: nil, at: t0, nextDue: t0, items: [first, first, edited]))
+        #expect(result.newItems == 1)
+        #expect(result.editedItems == 1)
+        #expect(result.alerts.map(\.title) == ["Talks open in Paris"])
+        #expect(try await temp.store.classify([first.keys, edited.keys]) == [.edited, .seen])
+    }
+
+    @Test("a fetch of more items than one key lookup reads finds every known one (300 items, 3 keys each)")
+    func largeFetch() async throws {
+        let temp = try TemporaryStore()
+        let items = (1...300).map { judged("g\($0)", link: "https://example.org/\($0)", title: "item \($0)") }
+        let first = try await temp.store.record(
+            FetchRecord(feed: "wire", etag: nil, lastModified: nil, at: t0, nextDue: t0, items: items))
+        #expect(first.newItems == 300)
+        let again = items + [judged("g301", title: "item 301")]
+        #expect(try await temp.store.classify(again.map(\.keys)) == Array(repeating: .seen, count: 300) + [.new])
+        let second = try await temp.store.record(
+            FetchRecord(feed: "wire", etag: nil, lastModified: nil, at: t0, nextDue: t0, items: again))
+        #expect(second.newItems == 1)
+    }
+
     @Test("claims come in order, are leased to one owner, and leave once delivered")
     func outboxLifecycle() async throws {
         let temp = try TemporaryStore()
