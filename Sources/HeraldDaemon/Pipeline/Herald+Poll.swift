@@ -50,6 +50,8 @@ extension Herald {
         // Fetches whose new matched items wait for their stories: grouped after the fetches, in one
         // order (`recordStories`), so the stories do not depend on which feed finished first.
         var waiting: [PendingIngest] = []
+        // Every feed's state in one read, not one read per feed (nil: each feed reads its own).
+        let states = try? await store.feedStates()
         func add(_ result: FeedPollResult) {
             report.newItems += result.newItems
             report.alerts += result.alerts
@@ -60,7 +62,9 @@ extension Herald {
             func startNext() {
                 guard let feed = pending.popFirst() else { return }
                 group.addTask {
-                    await self.pollFeed(feed, runtime: runtime, options: options, now: now, deferStories: true)
+                    await self.pollFeed(
+                        feed, runtime: runtime, options: options, now: now, deferStories: true,
+                        knownState: states.map { states -> FeedState? in states[feed.name] })
                 }
             }
             for _ in 0..<window { startNext() }
@@ -108,10 +112,11 @@ extension Herald {
 
     /// One feed, start to finish: fetch, parse, judge the new items, record it all. With
     /// `deferStories`, a fetch with new items to group into stories is returned unrecorded, in
-    /// `pending`, for `recordStories`.
+    /// `pending`, for `recordStories`. `knownState` is the feed's state when the caller read it
+    /// already (`.some(nil)`: a feed never polled); nil reads it here.
     func pollFeed(
         _ feed: FeedConfig, runtime: Runtime, options: PollOptions, now: @Sendable () -> Date,
-        deferStories: Bool = false
+        deferStories: Bool = false, knownState: FeedState?? = nil
     ) async -> FeedPollResult {
         var result = FeedPollResult(feed: feed.name)
         var log = logger
@@ -119,7 +124,9 @@ extension Herald {
         let configuredURL = feed.url.absoluteString
         do {
             // Validators and a learnt new address belong to the URL they were learnt for.
-            let state = try await store.feedState(feed.name).flatMap { $0.url == configuredURL ? $0 : nil }
+            let stored: FeedState?
+            if let knownState { stored = knownState } else { stored = try await store.feedState(feed.name) }
+            let state = stored.flatMap { $0.url == configuredURL ? $0 : nil }
             let target = state?.movedTo.flatMap(URL.init(string:)) ?? feed.url
             let request = FeedFetchRequest(
                 url: target, allowFile: feed.allowFile, allowPrivateNetwork: feed.allowPrivateNetwork,
