@@ -17,9 +17,9 @@ struct EntryDraft {
     var atomID: String?
     var dcIdentifier: String?
     var rdfAbout: String?
-    var summaryHTML: String?
+    var summaryHTML: FeedMarkup?
     var summaryText: String?
-    var contentHTML: String?
+    var contentHTML: FeedMarkup?
     var contentText: String?
     var published: Date?
     var dcDate: Date?
@@ -34,9 +34,9 @@ struct EntryDraft {
     /// `dc:title`, `media:title`: used when there is no title.
     var fallbackTitle: String?
     /// `dc:description`, `media:description`, iTunes `summary`/`subtitle`: used when there is no summary.
-    var fallbackSummary: (html: String?, text: String)?
+    var fallbackSummary: (html: FeedMarkup?, text: String)?
     /// A non-standard RSS `summary`, which makes `description` the content.
-    var rssSummary: (html: String?, text: String)?
+    var rssSummary: (html: FeedMarkup?, text: String)?
     var rssSummaryFirst = false
     /// `itunes:author`: used when no other author is named.
     var fallbackAuthor: String?
@@ -115,14 +115,14 @@ struct EntryDraft {
 
     /// The summary: the element for it, else a non-standard RSS `summary`, else Dublin Core,
     /// Media RSS or iTunes.
-    var bestSummary: (html: String?, text: String)? {
+    var bestSummary: (html: FeedMarkup?, text: String)? {
         if let rssSummary, rssSummaryFirst || summaryText == nil { return rssSummary }
         if let summaryText { return (summaryHTML, summaryText) }
         return fallbackSummary
     }
 
     /// The content; with a non-standard RSS `summary`, the `description` is the content.
-    var bestContent: (html: String?, text: String)? {
+    var bestContent: (html: FeedMarkup?, text: String)? {
         if let contentText { return (contentHTML, contentText) }
         guard let rssSummary, let summaryText else { return nil }
         return rssSummaryFirst ? (summaryHTML, summaryText) : rssSummary
@@ -131,12 +131,10 @@ struct EntryDraft {
     func makeItem() -> Item {
         let persons = persons
         let categories = uniqueCategories
-        return Item(
+        var item = Item(
             guid: guid ?? atomID ?? dcIdentifier ?? rdfAbout,
             link: bestLink,
             title: title ?? fallbackTitle ?? "",
-            summaryHTML: bestSummary?.html,
-            contentHTML: bestContent?.html,
             summaryText: bestSummary?.text ?? "",
             contentText: bestContent?.text ?? "",
             published: published ?? dcDate,
@@ -148,5 +146,8 @@ struct EntryDraft {
             authors: persons,
             categoryDetails: categories
         )
+        item.summaryMarkup = bestSummary?.html
+        item.contentMarkup = bestContent?.html
+        return item
     }
 }

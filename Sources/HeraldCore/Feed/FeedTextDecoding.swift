@@ -14,16 +14,16 @@ enum FeedTextDecoding {
         }
     }
 
-    /// A summary or content body: HTML when the publisher gave markup, and its plain text.
-    /// Relative links in HTML are resolved against `base`.
-    static func body(_ raw: String, kind: FeedTextKind, base: URL? = nil) -> (html: String?, text: String)? {
+    /// A summary or content body: HTML when the publisher gave markup (its relative links to be
+    /// resolved against `base` when read), and its plain text.
+    static func body(_ raw: String, kind: FeedTextKind, base: URL? = nil) -> (html: FeedMarkup?, text: String)? {
         switch kind {
         case .text, .escapedText:
             let text = HTMLText.normalizedPlain(raw)
             return text.isEmpty ? nil : (nil, text)
         case .html, .xhtml:
             let html = raw.trimmingWhitespace()
-            return html.isEmpty ? nil : (HTMLLinks.resolvingRelativeURLs(html, against: base), HTMLText.plainText(html))
+            return html.isEmpty ? nil : (FeedMarkup(source: html, base: base), HTMLText.plainText(html))
         case .base64(let decoded):
             return base64(raw).flatMap { body($0, kind: decoded, base: base) }
         case .ignored:

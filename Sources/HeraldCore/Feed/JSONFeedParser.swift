@@ -56,7 +56,7 @@ enum JSONFeedParser {
         }
         item.title = string(object["title"]).map(HTMLText.decodedLine) ?? ""
         if let html = string(object["content_html"])?.trimmingWhitespace(), !html.isEmpty {
-            item.contentHTML = HTMLLinks.resolvingRelativeURLs(html, against: base)
+            item.contentMarkup = FeedMarkup(source: html, base: base)
             item.contentText = HTMLText.plainText(html)
         } else if let text = string(object["content_text"]) {
             item.contentText = HTMLText.normalizedPlain(text)

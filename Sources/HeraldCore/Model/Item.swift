@@ -6,14 +6,26 @@ import Foundation
 /// same content as plain text — tags stripped, entities decoded, paragraph breaks kept — and are
 /// what rules match against.
 public struct Item: Sendable, Hashable, Codable {
+    /// The publisher's markup, as parsed: its relative links are resolved when it is read
+    /// (`summaryHTML`), since most items are never shown and a poll need not pay for it.
+    var summaryMarkup: FeedMarkup?
+    var contentMarkup: FeedMarkup?
     /// The publisher's id: RSS `guid`, Atom `id`, JSON Feed `id`. Trimmed; nil when absent or empty.
     public var guid: String?
     /// The item's link, resolved to an absolute URL when the document gave a base.
     public var link: String?
     /// Plain-text title (entities decoded, markup stripped).
     public var title: String
-    public var summaryHTML: String?
-    public var contentHTML: String?
+    /// The summary's HTML, its relative links made absolute; nil for a plain-text summary.
+    public var summaryHTML: String? {
+        get { summaryMarkup?.html }
+        set { summaryMarkup = newValue.map { FeedMarkup(source: $0) } }
+    }
+    /// The content's HTML, its relative links made absolute; nil for plain-text content.
+    public var contentHTML: String? {
+        get { contentMarkup?.html }
+        set { contentMarkup = newValue.map { FeedMarkup(source: $0) } }
+    }
     public var summaryText: String
     public var contentText: String
     public var published: Date?
@@ -41,8 +53,8 @@ public struct Item: Sendable, Hashable, Codable {
         self.guid = guid
         self.link = link
         self.title = title
-        self.summaryHTML = summaryHTML
-        self.contentHTML = contentHTML
+        self.summaryMarkup = summaryHTML.map { FeedMarkup(source: $0) }
+        self.contentMarkup = contentHTML.map { FeedMarkup(source: $0) }
         self.summaryText = summaryText
         self.contentText = contentText
         self.published = published
@@ -60,6 +72,30 @@ public struct Item: Sendable, Hashable, Codable {
 }
 
 extension Item {
+    enum CodingKeys: String, CodingKey {
+        case guid, link, title, summaryHTML, contentHTML, summaryText, contentText, published, updated, author
+        case categories, enclosures, language, authors, categoryDetails
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(guid, forKey: .guid)
+        try container.encodeIfPresent(link, forKey: .link)
+        try container.encode(title, forKey: .title)
+        try container.encodeIfPresent(summaryHTML, forKey: .summaryHTML)
+        try container.encodeIfPresent(contentHTML, forKey: .contentHTML)
+        try container.encode(summaryText, forKey: .summaryText)
+        try container.encode(contentText, forKey: .contentText)
+        try container.encodeIfPresent(published, forKey: .published)
+        try container.encodeIfPresent(updated, forKey: .updated)
+        try container.encodeIfPresent(author, forKey: .author)
+        try container.encode(categories, forKey: .categories)
+        try container.encode(enclosures, forKey: .enclosures)
+        try container.encodeIfPresent(language, forKey: .language)
+        try container.encode(authors, forKey: .authors)
+        try container.encode(categoryDetails, forKey: .categoryDetails)
+    }
+
     /// Decodes items encoded before `enclosures`, `language`, `authors` and `categoryDetails`
     /// existed, which lack those keys.
     public init(from decoder: any Decoder) throws {
@@ -82,6 +118,16 @@ extension Item {
             categoryDetails: try container.decodeIfPresent([FeedCategory].self, forKey: .categoryDetails) ?? []
         )
     }
+}
+
+/// A summary's or content's HTML as the feed gave it, with the base its relative links resolve
+/// against (`xml:base`, the feed's URL).
+struct FeedMarkup: Sendable, Hashable {
+    var source: String
+    var base: URL?
+
+    /// The markup with its relative URL attributes made absolute.
+    var html: String { HTMLLinks.resolvingRelativeURLs(source, against: base) }
 }
 
 /// The syndication format a document was recognised as.
