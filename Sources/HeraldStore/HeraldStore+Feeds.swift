@@ -2,6 +2,25 @@ import Foundation
 import GRDB
 import HeraldCore
 
+/// A 304 to record: the feed answered "not modified".
+public struct NotModifiedRecord: Sendable {
+    public var feed: String
+    /// The configured URL (validators and redirects belong to it).
+    public var url: String
+    public var at: Date
+    public var nextDue: Date
+    /// Sent if the feed had been reported unhealthy.
+    public var recoveredNotice: RoutedAlert?
+
+    public init(feed: String, url: String, at: Date, nextDue: Date, recoveredNotice: RoutedAlert? = nil) {
+        self.feed = feed
+        self.url = url
+        self.at = at
+        self.nextDue = nextDue
+        self.recoveredNotice = recoveredNotice
+    }
+}
+
 /// A failed fetch or parse to record.
 public struct FailureRecord: Sendable {
     public var feed: String
@@ -84,16 +103,27 @@ extension HeraldStore {
     public func recordNotModified(
         feed: String, url: String, at now: Date, nextDue: Date, recoveredNotice: RoutedAlert? = nil
     ) async throws(StoreError) {
+        try await recordNotModified([
+            NotModifiedRecord(feed: feed, url: url, at: now, nextDue: nextDue, recoveredNotice: recoveredNotice)
+        ])
+    }
+
+    /// Records several 304s in one write: a poll of many unchanged feeds pays one transaction for
+    /// a batch of them, not one each.
+    public func recordNotModified(_ records: [NotModifiedRecord]) async throws(StoreError) {
+        guard !records.isEmpty else { return }
         try await write { db in
-            try Self.ensureFeed(db, feed, url: url)
-            try Self.recover(db, feed: feed, notice: recoveredNotice, at: now)
-            try db.cachedStatement(
-                sql: """
-                    UPDATE feed_state SET last_status = 304, last_error = NULL, consecutive_failures = 0,
-                        last_attempt_at = ?, last_success_at = ?, next_due_at = ?
-                    WHERE feed = ?
-                    """
-            ).execute(arguments: [now.unix, now.unix, nextDue.unix, feed])
+            for record in records {
+                try Self.ensureFeed(db, record.feed, url: record.url)
+                try Self.recover(db, feed: record.feed, notice: record.recoveredNotice, at: record.at)
+                try db.cachedStatement(
+                    sql: """
+                        UPDATE feed_state SET last_status = 304, last_error = NULL, consecutive_failures = 0,
+                            last_attempt_at = ?, last_success_at = ?, next_due_at = ?
+                        WHERE feed = ?
+                        """
+                ).execute(arguments: [record.at.unix, record.at.unix, record.nextDue.unix, record.feed])
+            }
         }
     }
 
@@ -116,8 +146,8 @@ extension HeraldStore {
     static func recover(_ db: Database, feed: String, notice: RoutedAlert?, at now: Date) throws {
         let wasUnhealthy =
             try Bool.fetchOne(
-                db, sql: "SELECT unhealthy_since IS NOT NULL FROM feed_state WHERE feed = ?", arguments: [feed])
-            ?? false
+                db.cachedStatement(sql: "SELECT unhealthy_since IS NOT NULL FROM feed_state WHERE feed = ?"),
+                arguments: [feed]) ?? false
         guard wasUnhealthy else { return }
         try db.cachedStatement(sql: "UPDATE feed_state SET unhealthy_since = NULL WHERE feed = ?").execute(arguments: [
             feed

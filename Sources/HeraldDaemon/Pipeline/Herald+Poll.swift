@@ -50,6 +50,21 @@ extension Herald {
         // Fetches whose new matched items wait for their stories: grouped after the fetches, in one
         // order (`recordStories`), so the stories do not depend on which feed finished first.
         var waiting: [PendingIngest] = []
+        // 304s, recorded a window's worth at a time: one transaction for many unchanged feeds.
+        var unchanged: [NotModifiedRecord] = []
+        func recordUnchanged() async {
+            guard !unchanged.isEmpty else { return }
+            do {
+                try await store.recordNotModified(unchanged)
+            } catch {
+                for record in unchanged {
+                    report.failures.append((record.feed, "\(error)"))
+                    metrics.polled(.failed, error: .store)
+                }
+                logger.error("cannot record the poll: \(error)", metadata: ["feeds": "\(unchanged.count)"])
+            }
+            unchanged = []
+        }
         // Every feed's state in one read, not one read per feed (nil: each feed reads its own).
         let states = try? await store.feedStates()
         func add(_ result: FeedPollResult) {
@@ -73,6 +88,8 @@ extension Herald {
                 report.feedsPolled += 1
                 add(result)
                 if let waits = result.pending { waiting.append(waits) }
+                if let record = result.notModified { unchanged.append(record) }
+                if unchanged.count >= window { await recordUnchanged() }
                 // Each waiting fetch holds its parsed feed: past a window's worth, group them now.
                 if waiting.count >= window {
                     for result in await recordStories(waiting) { add(result) }
@@ -84,6 +101,7 @@ extension Herald {
                         alerts: report.alerts.count))
             }
         }
+        await recordUnchanged()
         if !waiting.isEmpty {
             for result in await recordStories(waiting) { add(result) }
             progress?(
@@ -108,11 +126,13 @@ extension Herald {
         var failure: String?
         /// A fetch judged but not recorded: its new matched items wait for their stories.
         var pending: PendingIngest?
+        /// A 304 not recorded yet: the poll records them in batches.
+        var notModified: NotModifiedRecord?
     }
 
     /// One feed, start to finish: fetch, parse, judge the new items, record it all. With
     /// `deferStories`, a fetch with new items to group into stories is returned unrecorded, in
-    /// `pending`, for `recordStories`. `knownState` is the feed's state when the caller read it
+    /// `pending`, for `recordStories`, and a 304 in `notModified`, for the poll to record with others. `knownState` is the feed's state when the caller read it
     /// already (`.some(nil)`: a feed never polled); nil reads it here.
     func pollFeed(
         _ feed: FeedConfig, runtime: Runtime, options: PollOptions, now: @Sendable () -> Date,
@@ -138,8 +158,13 @@ extension Herald {
             case .notModified(let freshFor):
                 let nextDue = Schedule.nextDue(
                     feed, after: started, freshFor: freshFor, publishingGap: state?.publishingGap)
-                try await store.recordNotModified(
+                let record = NotModifiedRecord(
                     feed: feed.name, url: configuredURL, at: started, nextDue: nextDue, recoveredNotice: recovered)
+                if deferStories {
+                    result.notModified = record
+                } else {
+                    try await store.recordNotModified([record])
+                }
                 metrics.polled(.notModified, alerts: recovered == nil ? 0 : 1)
                 log.debug("not modified", metadata: ["next_due": "\(nextDue)"])
             case .failed(let failure):
