@@ -63,7 +63,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "herald-bench",
-            dependencies: ["HeraldCore"],
+            dependencies: ["HeraldCore", "HeraldStore"],
             path: "Benchmarks/herald-bench",
             swiftSettings: strict
         ),

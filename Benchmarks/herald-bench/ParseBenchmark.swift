@@ -1,10 +1,6 @@
 import Foundation
 import HeraldCore
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// `herald-bench parse CORPUS_DIR [--jobs N]`: how fast `FeedParser` reads a generated corpus.
 ///
 /// Every file under `CORPUS_DIR/feeds/` is read into memory first, so the figures measure parsing
@@ -45,7 +41,7 @@ enum ParseBenchmark {
                     _ = try? FeedParser.parse(documents[index].data, contentType: documents[index].contentType)
                 }
             }
-            best = min(best, seconds(ContinuousClock.now - start))
+            best = min(best, BenchClock.seconds(ContinuousClock.now - start))
         }
         let megabytes = Double(bytes) / 1_000_000
         print(
@@ -61,11 +57,11 @@ enum ParseBenchmark {
         var items = 0
         var failures = 0
         for _ in 0..<3 {
-            let cpuStart = cpuSeconds()
+            let cpuStart = BenchClock.cpuSeconds()
             let start = ContinuousClock.now
             (items, failures) = parseAll(documents)
-            bestWall = min(bestWall, seconds(ContinuousClock.now - start))
-            bestCPU = min(bestCPU, cpuSeconds() - cpuStart)
+            bestWall = min(bestWall, BenchClock.seconds(ContinuousClock.now - start))
+            bestCPU = min(bestCPU, BenchClock.cpuSeconds() - cpuStart)
         }
         let megabytes = Double(bytes) / 1_000_000
         let prefix = "parse \(label):"
@@ -106,18 +102,5 @@ enum ParseBenchmark {
             }
         }
         return (items, failures)
-    }
-
-    private static func seconds(_ duration: Duration) -> Double {
-        let (whole, fraction) = duration.components
-        return Double(whole) + Double(fraction) / 1e18
-    }
-
-    /// CPU time (user + system) of this process so far.
-    private static func cpuSeconds() -> Double {
-        var usage = rusage()
-        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
-        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
-            + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
     }
 }

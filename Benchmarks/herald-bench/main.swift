@@ -9,7 +9,9 @@ case "parse":
     ParseBenchmark.run(Array(arguments.dropFirst()))
 case "stories":
     StoriesBenchmark.run(Array(arguments.dropFirst()))
+case "record":
+    await RecordBenchmark.run(Array(arguments.dropFirst()))
 default:
-    print("usage: herald-bench <benchmark> [arguments]   (benchmarks: rules, stories)")
+    print("usage: herald-bench <benchmark> [arguments]   (benchmarks: parse, record, rules, stories)")
     exit(arguments.isEmpty ? 0 : 64)
 }
