@@ -39,6 +39,12 @@ struct StoryReplayTests {
         #expect(result.realStories >= 5)
     }
 
+    @Test("replaying the third held-out part through herald poll: its figures are printed")
+    func replayHeldOut3() async throws {
+        let result = try await Self.replay(EvaluationSet.heldOutItems3(), name: "held-out 3 replay")
+        #expect(result.realStories >= 5)
+    }
+
     struct Result {
         var realStories: Int
         var reports: Int

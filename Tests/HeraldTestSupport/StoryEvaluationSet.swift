@@ -44,6 +44,12 @@ public enum EvaluationSet {
         try read("heldout2.json")
     }
 
+    /// The third held-out part (`heldout3.json`): written and committed before Herald was tuned on
+    /// the first two held-out parts, scored apart.
+    public static func heldOutItems3() throws -> [EvaluationItem] {
+        try read("heldout3.json")
+    }
+
     static func read(_ file: String) throws -> [EvaluationItem] {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
