@@ -90,14 +90,15 @@ struct StoryEvaluationTests {
         #expect(items.count >= 60)
         #expect(Set(items.map(\.language)) == ["en", "ar"])
         #expect(items.filter(\.copy).count >= 3)
-        // The bars (F1 ≥ 0.85 per language, cross-language precision ≥ 0.90) are missed here: the
-        // scores are printed, and these floors, just under today's, keep them from getting worse.
-        // docs/stories.md says by how much and why.
+        // Part of the bars is missed here (Arabic F1 about 0.80 against 0.85): the scores are
+        // printed, and these floors, under today's, keep them from getting much worse.
+        // docs/stories.md says by how much and why. (Herald has been tuned with this part in view
+        // since; the third held-out part is the fresh measure.)
         let scores = try Self.score(items, name: "held-out")
         for code in ["en", "ar"] {
-            #expect((scores.languages[code]?.f1 ?? 0) >= 0.55, "held-out pair F1 for \(code)")
+            #expect((scores.languages[code]?.f1 ?? 0) >= 0.75, "held-out pair F1 for \(code)")
         }
-        #expect(scores.cross.precision >= 0.6, "held-out cross-language link precision")
+        #expect(scores.cross.precision >= 0.9, "held-out cross-language link precision")
     }
 
     @Test("the second held-out part, never tuned on, is scored apart; its scores are printed")
