@@ -60,6 +60,8 @@ public struct StoryFeatures: Sendable, Hashable {
         var interlingual: [UInt64] = []
         var terms: [UInt64] = []
         var names: [UInt64] = []
+        var keyBuffer: [UInt8] = []
+        keyBuffer.reserveCapacity(32)
         var seen = Set<UInt64>()
         var index = 0
         while index < words.count {
@@ -96,15 +98,17 @@ public struct StoryFeatures: Sendable, Hashable {
             // spelling a name an English report has used, shares its key across the languages.
             if isArabicWord {
                 // The word as written or without a proclitic (باكو, whose ب is not one, or القصير).
-                for spelling in [word] + ArabicClitics.stems(of: word) {
-                    guard let key = NameKey.key(of: spelling, arabic: true) else { continue }
-                    let name = StoryHash.fnv64("k:" + key)
-                    guard knownName(name) else { continue }
-                    if seen.insert(name).inserted { names.append(name) }
-                    break
+                var name = NameKey.hash(of: word, arabic: true, buffer: &keyBuffer).flatMap { knownName($0) ? $0 : nil }
+                if name == nil {
+                    for spelling in ArabicClitics.stems(of: word) {
+                        guard let key = NameKey.hash(of: spelling, arabic: true, buffer: &keyBuffer), knownName(key)
+                        else { continue }
+                        name = key
+                        break
+                    }
                 }
-            } else if capitalised[index - 1], let key = NameKey.key(of: word, arabic: false) {
-                let name = StoryHash.fnv64("k:" + key)
+                if let name, seen.insert(name).inserted { names.append(name) }
+            } else if capitalised[index - 1], let name = NameKey.hash(of: word, arabic: false, buffer: &keyBuffer) {
                 if seen.insert(name).inserted { names.append(name) }
             }
         }
@@ -120,10 +124,16 @@ public struct StoryFeatures: Sendable, Hashable {
     /// ي) come off, so that غارة and غارات, إسرائيلية and إسرائيلي, زيادة and الزيادة share a term.
     /// A stem keeps three letters at least.
     static func arabicStem(_ word: String) -> String {
-        let bytes = Array(word.utf8)
+        let bytes = word.utf8
         // Arabic letters are two bytes each in UTF-8; anything else is left alone.
         guard bytes.count >= 8, bytes.count % 2 == 0, bytes.allSatisfy({ $0 >= 0x80 }) else { return word }
-        let last = (bytes[bytes.count - 4], bytes[bytes.count - 3], bytes[bytes.count - 2], bytes[bytes.count - 1])
+        var tail = bytes.index(bytes.endIndex, offsetBy: -4)
+        var last: (UInt8, UInt8, UInt8, UInt8) = (bytes[tail], 0, 0, 0)
+        tail = bytes.index(after: tail)
+        last.1 = bytes[tail]
+        tail = bytes.index(after: tail)
+        last.2 = bytes[tail]
+        last.3 = bytes[bytes.index(after: tail)]
         if bytes.count >= 10 {
             switch last {
             case (0xD8, 0xA7, 0xD8, 0xAA),  // ات
@@ -163,9 +173,9 @@ enum NameKey {
     static func capitalised(_ tokens: [TextToken], in text: String) -> [Bool] {
         let utf16 = Array(text.utf16)
         return tokens.enumerated().map { index, token in
+            // An ASCII capital (English names; other scripts have no case to tell).
             guard index > 0, token.range.lowerBound < utf16.count,
-                let first = Unicode.Scalar(utf16[token.range.lowerBound]),
-                first.properties.isUppercase, first.isASCII
+                (0x41...0x5A).contains(utf16[token.range.lowerBound])
             else { return false }
             var before = token.range.lowerBound - 1
             while before >= 0, utf16[before] == 0x20 || utf16[before] == 0x22 || utf16[before] == 0x27 {
@@ -179,55 +189,89 @@ enum NameKey {
 
     /// The key of a word: three consonants at least, or two in a word of four letters or more.
     static func key(of word: String, arabic: Bool) -> String? {
-        let length = word.unicodeScalars.count
-        guard length >= 3 else { return nil }
-        var key: [Character] = []
-        if arabic {
-            for scalar in word.unicodeScalars {
-                guard let mapped = arabicClasses[scalar] else {
-                    if !arabicSilent.contains(scalar) { return nil }
-                    continue
-                }
-                if key.last != mapped { key.append(mapped) }
-            }
-        } else {
-            let letters = Array(word.utf8)
-            var index = 0
-            while index < letters.count {
-                let letter = letters[index]
-                let next = index + 1 < letters.count ? letters[index + 1] : 0
-                var mapped: Character?
-                if next == UInt8(ascii: "h"), let digraph = digraphs[letter] {
-                    mapped = digraph
-                    index += 1
-                } else if let single = latinClasses[letter] {
-                    mapped = single
-                } else if !(UInt8(ascii: "a")...UInt8(ascii: "z")).contains(letter) {
-                    return nil
-                }
-                index += 1
-                if let mapped, key.last != mapped { key.append(mapped) }
-            }
-        }
-        return key.count >= 3 || (key.count == 2 && length >= 4) ? String(key) : nil
+        var buffer: [UInt8] = []
+        return letters(of: word, arabic: arabic, into: &buffer) ? String(decoding: buffer, as: UTF8.self) : nil
     }
 
-    static let digraphs: [UInt8: Character] = [
-        UInt8(ascii: "s"): "S", UInt8(ascii: "c"): "S", UInt8(ascii: "k"): "x", UInt8(ascii: "g"): "j",
-        UInt8(ascii: "t"): "T", UInt8(ascii: "d"): "d",
+    /// The feature hash of a word's key, `StoryHash.fnv64("k:" + key)`, computed in `buffer`.
+    static func hash(of word: String, arabic: Bool, buffer: inout [UInt8]) -> UInt64? {
+        guard letters(of: word, arabic: arabic, into: &buffer) else { return nil }
+        var hash = prefixHash
+        for byte in buffer { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        return hash
+    }
+
+    static let prefixHash = StoryHash.fnv64("k:")
+
+    /// Writes the key's letters (one ASCII byte per class) into `key`; false when the word has no key.
+    static func letters(of word: String, arabic: Bool, into key: inout [UInt8]) -> Bool {
+        key.removeAll(keepingCapacity: true)
+        var length = 0
+        if arabic {
+            // Arabic letters (U+0620–U+064A) are D8 xx or D9 xx in UTF-8.
+            var bytes = word.utf8.makeIterator()
+            while let lead = bytes.next() {
+                length += 1
+                guard lead == 0xD8 || lead == 0xD9, let trail = bytes.next() else { return false }
+                let scalar = Int(lead & 0x1F) << 6 | Int(trail & 0x3F)
+                guard scalar >= 0x0620, scalar <= 0x064A else { return false }
+                let mapped = arabicTable[scalar - 0x0620]
+                if mapped == invalid { return false }
+                if mapped != silent, key.last != mapped { key.append(mapped) }
+            }
+        } else {
+            var bytes = word.utf8.makeIterator()
+            var next = bytes.next()
+            while let letter = next {
+                length += 1
+                next = bytes.next()
+                guard letter < 0x80 else { return false }
+                var mapped = latinTable[Int(letter)]
+                if next == UInt8(ascii: "h"), digraphTable[Int(letter)] != silent {
+                    mapped = digraphTable[Int(letter)]
+                    next = bytes.next()
+                }
+                if mapped == invalid { return false }
+                if mapped != silent, key.last != mapped { key.append(mapped) }
+            }
+        }
+        return key.count >= 3 || (key.count == 2 && length >= 4)
+    }
+
+    static let silent: UInt8 = 0
+    static let invalid: UInt8 = 0xFF
+
+    /// Letter classes: `th` and ث are `T`, `sh`, `ch` and ش `S`, `kh` and خ `x`; q, k, c, ق, ك are
+    /// `k`; g, j, ج, غ `j`; d, dh, د, ذ, ض, ظ `d`; vowels, w, y and the Arabic long vowels, hamza
+    /// carriers and ʿayn are silent.
+    static let digraphs: [Character: Character] = ["s": "S", "c": "S", "k": "x", "g": "j", "t": "T", "d": "d"]
+    static let latinClasses: [Character: Character] = [
+        "b": "b", "p": "b", "t": "t", "d": "d", "z": "z", "s": "s", "c": "k", "k": "k", "q": "k", "g": "j",
+        "j": "j", "h": "h", "f": "f", "v": "f", "l": "l", "m": "m", "n": "n", "r": "r",
     ]
-    static let latinClasses: [UInt8: Character] = Dictionary(
-        uniqueKeysWithValues: [
-            ("b", "b"), ("p", "b"), ("t", "t"), ("d", "d"), ("z", "z"), ("s", "s"), ("c", "k"), ("k", "k"),
-            ("q", "k"), ("g", "j"), ("j", "j"), ("h", "h"), ("f", "f"), ("v", "f"), ("l", "l"), ("m", "m"),
-            ("n", "n"), ("r", "r"),
-        ].map { (UInt8(ascii: $0.0), Character($0.1)) })
-    static let arabicClasses: [Unicode.Scalar: Character] = [
+    static let arabicClasses: [Character: Character] = [
         "ب": "b", "ت": "t", "ث": "T", "ج": "j", "ح": "h", "خ": "x", "د": "d", "ذ": "d", "ر": "r", "ز": "z",
         "س": "s", "ش": "S", "ص": "s", "ض": "d", "ط": "t", "ظ": "d", "غ": "j", "ف": "f", "ق": "k", "ك": "k",
         "ل": "l", "م": "m", "ن": "n", "ه": "h",
     ]
-    static let arabicSilent: Set<Unicode.Scalar> = ["ا", "و", "ي", "ى", "ة", "ع", "ء", "أ", "إ", "آ", "ئ", "ؤ"]
+    static let arabicSilent: Set<Character> = ["ا", "و", "ي", "ى", "ة", "ع", "ء", "أ", "إ", "آ", "ئ", "ؤ"]
+
+    /// ASCII byte → class; a–z not in `latinClasses` are silent, anything else invalid.
+    static let latinTable: [UInt8] = (0..<128).map { byte in
+        let letter = Character(Unicode.Scalar(UInt8(byte)))
+        if let mapped = latinClasses[letter] { return mapped.asciiValue ?? invalid }
+        return (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(UInt8(byte)) ? silent : invalid
+    }
+    /// ASCII byte → class of the letter followed by `h`, or `silent` when it is no digraph.
+    static let digraphTable: [UInt8] = (0..<128).map { byte in
+        digraphs[Character(Unicode.Scalar(UInt8(byte)))]?.asciiValue ?? silent
+    }
+    /// U+0620 + index → class, `silent`, or `invalid`.
+    static let arabicTable: [UInt8] = (0x0620...0x064A).map { value in
+        let letter = Character(Unicode.Scalar(UInt16(value)) ?? " ")
+        if let mapped = arabicClasses[letter] { return mapped.asciiValue ?? invalid }
+        return arabicSilent.contains(letter) ? silent : invalid
+    }
 }
 
 /// Stable 64-bit hashes (FNV-1a) for story features and fingerprints: the same on every run and
