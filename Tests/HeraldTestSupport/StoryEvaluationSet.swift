@@ -33,13 +33,13 @@ public enum EvaluationSet {
         try read("items.json")
     }
 
-    /// The held-out part (`heldout.json`): written afterwards, never tuned on, scored apart.
+    /// The first held-out part (`heldout.json`): written after the first settings, scored apart.
     public static func heldOutItems() throws -> [EvaluationItem] {
         try read("heldout.json")
     }
 
     /// The second held-out part (`heldout2.json`): written before Herald was changed to generalise
-    /// beyond the alias sets, never tuned on, scored apart.
+    /// beyond the alias sets, scored apart.
     public static func heldOutItems2() throws -> [EvaluationItem] {
         try read("heldout2.json")
     }
