@@ -84,31 +84,43 @@ struct StoryEvaluationTests {
         #expect(scores.cross.precision >= 0.90, "cross-language link precision")
     }
 
-    @Test("the held-out part, never tuned on, is scored apart; its scores are printed")
+    @Test("the first held-out part is scored apart; its scores are printed and held above floors")
     func heldOut() throws {
         let items = try EvaluationSet.heldOutItems()
         #expect(items.count >= 60)
         #expect(Set(items.map(\.language)) == ["en", "ar"])
         #expect(items.filter(\.copy).count >= 3)
-        // The bars (F1 ≥ 0.85 per language, cross-language precision ≥ 0.90) are missed here: the
-        // scores are printed, and these floors, just under today's, keep them from getting worse.
-        // docs/stories.md says by how much and why.
+        // Part of the bars is missed here (Arabic F1 about 0.80 against 0.85): the scores are
+        // printed, and these floors, under today's, keep them from getting much worse.
+        // docs/stories.md says by how much and why. (Herald has been tuned with this part in view
+        // since; the third held-out part is the fresh measure.)
         let scores = try Self.score(items, name: "held-out")
         for code in ["en", "ar"] {
-            #expect((scores.languages[code]?.f1 ?? 0) >= 0.55, "held-out pair F1 for \(code)")
+            #expect((scores.languages[code]?.f1 ?? 0) >= 0.75, "held-out pair F1 for \(code)")
         }
-        #expect(scores.cross.precision >= 0.6, "held-out cross-language link precision")
+        #expect(scores.cross.precision >= 0.9, "held-out cross-language link precision")
     }
 
-    @Test("the second held-out part, never tuned on, is scored apart; its scores are printed")
+    @Test("the second held-out part is scored apart; its scores are printed")
     func heldOut2() throws {
         let items = try EvaluationSet.heldOutItems2()
         #expect(items.count >= 35)
         #expect(Set(items.map(\.language)) == ["en", "ar"])
         #expect(items.filter(\.copy).count >= 2)
-        // No bars are held here: the part is printed so that it tells, untouched, how Herald does
-        // on reports it was not shaped on (docs/stories.md).
+        // No bars are held here: the part is printed (docs/stories.md). It was written before
+        // Herald was made to generalise, and the changes for that were chosen with it in view.
         _ = try Self.score(items, name: "held-out 2")
+    }
+
+    @Test("the third held-out part, written before the tuning on the first two, is printed")
+    func heldOut3() throws {
+        let items = try EvaluationSet.heldOutItems3()
+        #expect(items.count >= 35)
+        #expect(Set(items.map(\.language)) == ["en", "ar"])
+        #expect(items.filter(\.copy).count >= 2)
+        // No bars are held here either: it is the fresh measure of the tuning done on the first
+        // two held-out parts (docs/stories.md).
+        _ = try Self.score(items, name: "held-out 3")
     }
 
     /// Groups `items` in time order with one clusterer and prints the scores per language, across
@@ -161,6 +173,11 @@ struct StoryEvaluationTests {
     @Test("the second held-out part's wire copies are printed")
     func heldOut2Copies() throws {
         _ = try Self.copies(EvaluationSet.heldOutItems2(), name: "held-out 2 wire copies")
+    }
+
+    @Test("the third held-out part's wire copies are printed")
+    func heldOut3Copies() throws {
+        _ = try Self.copies(EvaluationSet.heldOutItems3(), name: "held-out 3 wire copies")
     }
 
     /// Checks that every copy in `items` joins its original's story; returns the share the

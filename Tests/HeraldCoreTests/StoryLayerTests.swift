@@ -1,6 +1,7 @@
 import Foundation
-import HeraldCore
 import Testing
+
+@testable import HeraldCore
 
 @Suite("Same-text layer")
 struct SameTextTests {
@@ -158,7 +159,12 @@ struct SameStoryTests {
 
     @Test("a short reaction naming only a live story's names joins it, unless they are all the rule's aliases")
     func reactionJoinsLiveStory() throws {
-        var stories = try clusterer()
+        // Words alone cannot join here (the same-language threshold is out of reach): what is
+        // tested is the concepts' way in.
+        var settings = StoryClusterer.Settings()
+        settings.sameLanguageThreshold = 2
+        var stories = StoryClusterer(
+            concepts: StoryConcepts(aliases: try AliasTable(parsing: Self.aliases)), settings: settings)
         background(&stories)
         let rule: Set<String> = ["syria", "israel"]
         let first = stories.assign(
@@ -183,6 +189,79 @@ struct SameStoryTests {
                 time: Self.t0.addingTimeInterval(2400), ruleConcepts: rule))
         #expect(reaction.storyID == first.storyID)
         #expect(reaction.reason == .concepts, "\(reaction.reason) \(reaction.score)")
+    }
+
+    @Test("reports sharing only the aliases the rule matched them by stay apart; sharing more, they join")
+    func ruleAliasesAloneDoNotJoin() throws {
+        var stories = try clusterer()
+        background(&stories)
+        let rule: Set<String> = ["syria", "israel"]
+        let talks = stories.assign(
+            StoryItem(
+                key: "en-1", title: "Syria and Israel open security talks in Paris",
+                body: "Syrian Foreign Minister al-Shaibani met Israeli minister Dermer in Paris, with US envoy "
+                    + "Barrack mediating.", time: Self.t0, ruleConcepts: rule))
+        let strike = stories.assign(
+            StoryItem(
+                key: "en-2", title: "Israeli strikes hit weapons depots near Syrian airport",
+                body: "Israeli warplanes struck depots near the airport; a monitor said soldiers were killed.",
+                time: Self.t0.addingTimeInterval(300), ruleConcepts: rule))
+        #expect(strike.storyID != talks.storyID, "\(strike.reason) \(strike.score)")
+        let more = stories.assign(
+            StoryItem(
+                key: "en-3", title: "Warplanes hit depots near airport, soldiers killed",
+                body: "A monitor said Israeli warplanes struck weapons depots near the Syrian airport.",
+                time: Self.t0.addingTimeInterval(900), ruleConcepts: rule))
+        #expect(more.storyID == strike.storyID, "\(more.reason) \(more.score)")
+    }
+
+    @Test("a story quiet for two days is harder to join than a live one")
+    func staleStory() throws {
+        let title = "Shaibani and Fidan discuss Euphrates water"
+        let body = "Foreign ministers Shaibani and Fidan discussed water sharing on the river and a joint committee."
+        let later = "Ministers agree on water committee for the river"
+        let laterBody = "Shaibani and Fidan agreed a committee to monitor water releases from dams."
+        for (hours, joins) in [(3.0, true), (48.0, false)] {
+            var stories = try clusterer()
+            background(&stories)
+            let first = stories.assign(StoryItem(key: "en-1", title: title, body: body, time: Self.t0))
+            let next = stories.assign(
+                StoryItem(key: "en-2", title: later, body: laterBody, time: Self.t0.addingTimeInterval(hours * 3600)))
+            #expect((next.storyID == first.storyID) == joins, "\(hours) h: \(next.reason) \(next.score)")
+        }
+    }
+
+    @Test("a name outside the alias sets ties an Arabic report to the English story that named it")
+    func namesOutsideAliases() throws {
+        #expect(NameKey.key(of: "homs", arabic: false) == NameKey.key(of: "حمص", arabic: true))
+        #expect(NameKey.key(of: "qusayr", arabic: false) == NameKey.key(of: "قصير", arabic: true))
+        #expect(NameKey.key(of: "homs", arabic: false) != NameKey.key(of: "hama", arabic: false))
+        var stories = try clusterer()
+        background(&stories)
+        let rule: Set<String> = ["syria", "israel"]
+        let english = stories.assign(
+            StoryItem(
+                key: "en-1", title: "Israeli jets strike depot near Homs",
+                body: "Israeli aircraft hit a weapons depot west of Homs on Tuesday evening, a monitor said.",
+                time: Self.t0, ruleConcepts: rule))
+        // Shares Israel and Syria (the rule's) with it, and Homs, which no alias names.
+        let arabic = stories.assign(
+            StoryItem(
+                key: "ar-1", title: "غارة إسرائيلية على مستودع في ريف حمص",
+                body: "استهدفت طائرات إسرائيلية مستودعا للأسلحة غرب حمص في سوريا مساء الثلاثاء.",
+                time: Self.t0.addingTimeInterval(1200), ruleConcepts: rule))
+        #expect(arabic.storyID == english.storyID, "\(arabic.reason) \(arabic.score)")
+        #expect(arabic.reason == .crossLanguage)
+    }
+
+    @Test("Arabic plural, feminine and relative endings share a term; English is left alone")
+    func arabicEndings() {
+        let stem = { StoryFeatures.arabicStem(TextFolding.fold($0)) }
+        #expect(stem("غارة") == stem("غارات"))
+        #expect(stem("إسرائيلية") == stem("إسرائيلي"))
+        #expect(stem("مزارعون") == stem("مزارعين"))
+        #expect(stem("حمص") == TextFolding.fold("حمص"))
+        #expect(StoryFeatures.arabicStem("raids") == "raids")
     }
 
     @Test("the window forgets: a copy four days later starts a new story, and memory holds only the window")

@@ -15,11 +15,10 @@ struct StoryReplayTests {
         let result = try await Self.replay(EvaluationSet.items(), name: "story replay")
         #expect(result.realStories >= 10)
         #expect(result.reports >= 300)
-        // The goal is at most 1.1 alerts per story with 95 % of follow-ups attached. Stories no
-        // longer depend on the order feeds finish in, so every run gives the same figures: 16 alerts
-        // for 14 stories (1.14), all follow-ups attached (docs/stories.md). These bounds hold that
-        // line while the gap to 1.1 is open.
-        #expect(result.perStory <= 1.2)
+        // The goal is at most 1.1 alerts per story with 95 % of follow-ups attached. Stories do
+        // not depend on the order feeds finish in, so every run gives the same figures: 15 alerts
+        // for 14 stories (1.07), all follow-ups attached (docs/stories.md).
+        #expect(result.perStory <= 1.1)
         #expect(result.attachedShare >= 0.99)
     }
 
@@ -27,15 +26,21 @@ struct StoryReplayTests {
     func replayHeldOut() async throws {
         let result = try await Self.replay(EvaluationSet.heldOutItems(), name: "held-out replay")
         #expect(result.realStories >= 5)
-        // Far from the goal: 1.71 alerts per story, 79 % attached (docs/stories.md). Floors just
-        // under today's figures, so that they cannot get worse unnoticed.
-        #expect(result.perStory <= 1.8)
-        #expect(result.attachedShare >= 0.75)
+        // Short of the goal: 1.29 alerts per story, all follow-ups attached (docs/stories.md).
+        // Bounds just past today's figures, so that they cannot get worse unnoticed.
+        #expect(result.perStory <= 1.4)
+        #expect(result.attachedShare >= 0.95)
     }
 
     @Test("replaying the second held-out part through herald poll: its figures are printed")
     func replayHeldOut2() async throws {
         let result = try await Self.replay(EvaluationSet.heldOutItems2(), name: "held-out 2 replay")
+        #expect(result.realStories >= 5)
+    }
+
+    @Test("replaying the third held-out part through herald poll: its figures are printed")
+    func replayHeldOut3() async throws {
+        let result = try await Self.replay(EvaluationSet.heldOutItems3(), name: "held-out 3 replay")
         #expect(result.realStories >= 5)
     }
 

@@ -33,15 +33,21 @@ public enum EvaluationSet {
         try read("items.json")
     }
 
-    /// The held-out part (`heldout.json`): written afterwards, never tuned on, scored apart.
+    /// The first held-out part (`heldout.json`): written after the first settings, scored apart.
     public static func heldOutItems() throws -> [EvaluationItem] {
         try read("heldout.json")
     }
 
     /// The second held-out part (`heldout2.json`): written before Herald was changed to generalise
-    /// beyond the alias sets, never tuned on, scored apart.
+    /// beyond the alias sets, scored apart.
     public static func heldOutItems2() throws -> [EvaluationItem] {
         try read("heldout2.json")
+    }
+
+    /// The third held-out part (`heldout3.json`): written and committed before Herald was tuned on
+    /// the first two held-out parts, scored apart.
+    public static func heldOutItems3() throws -> [EvaluationItem] {
+        try read("heldout3.json")
     }
 
     static func read(_ file: String) throws -> [EvaluationItem] {

@@ -54,10 +54,13 @@ public struct StoryAssignment: Sendable, Hashable {
 /// threshold; else it starts a new story.
 ///
 /// Similarity is the cosine of IDF-weighted features (`StoryFeatures`), taken two ways: the item's
-/// features against the sum of the story's reports in the item's language; and its concepts,
-/// numbers and months against the whole story's, whatever the languages — which must share at
-/// least `minimumSharedConcepts` alias concepts and `minimumSharedAnchors` concepts and numbers
-/// together. The better margin over its threshold counts.
+/// features against the sum of the story's reports in the item's language (which must share more
+/// than the aliases the item's rule matched it by); and its concepts, numbers, months and names
+/// against the whole story's, whatever the languages — which must share at least
+/// `minimumSharedConcepts` alias concepts and `minimumSharedAnchors` concepts and numbers
+/// together, a rare name outside the alias sets counting as a concept and an anchor. The better
+/// margin over its threshold counts, lowered when the story has been quiet for hours
+/// (`staleAfter`).
 ///
 /// Everything older than `window` (behind the newest time seen) is forgotten: document
 /// frequencies, fingerprints, stories whose last report left the window. Memory follows the
@@ -67,8 +70,12 @@ public struct StoryClusterer: Sendable {
     /// measured with.
     public struct Settings: Sendable, Hashable {
         public var window: TimeInterval = 72 * 3600
-        public var sameLanguageThreshold = 0.16
-        public var crossLanguageThreshold = 0.40
+        public var sameLanguageThreshold = 0.12
+        /// The share of `sameLanguageThreshold` the item's words must reach against the story's
+        /// without the aliases its rule matched it by: a Syria desk's rule selects every report on
+        /// Syria and Israel, so sharing those alone says nothing about which story a report tells.
+        public var distinctShare = 0.25
+        public var crossLanguageThreshold = 0.33
         /// Alias concepts (not months or numbers) an item must share with an other-language story.
         public var minimumSharedConcepts = 2
         /// Concepts and numbers (not months) it must share: two common names alone are weak evidence.
@@ -89,6 +96,20 @@ public struct StoryClusterer: Sendable {
         public var rescoredCandidates = 12
         /// Features kept per story and language (the heaviest).
         public var maximumStoryFeatures = 600
+        /// Reports of one event come within hours of each other; two events on the same actors, a
+        /// day or more apart. A story whose last report is older than `staleAfter` is harder to
+        /// join: the item's margin over the threshold is multiplied by
+        /// exp(−(age − `staleAfter`) / `staleDecay`), so a story quiet for a day needs about twice
+        /// the similarity.
+        public var staleAfter: TimeInterval = 6 * 3600
+        public var staleDecay: TimeInterval = 24 * 3600
+        /// A name outside the alias sets (`NameKey`) the item shares with a story counts as a shared
+        /// concept and anchor when few of the window's reports have it: at most this share of them,
+        /// or `rareNameMinimum`, whichever is more. A rare place or person, shared, ties two
+        /// reports as an alias does; a name every other report carries does not. While the story is
+        /// live (`liveStoryWindow`), a shared rare name counts as two anchors.
+        public var rareNameShare = 0.005
+        public var rareNameMinimum = 10
 
         public init() {}
     }
@@ -147,7 +168,8 @@ public struct StoryClusterer: Sendable {
     }
 
     private mutating func assign(_ item: StoryItem, into forced: String?) -> StoryAssignment {
-        let features = StoryFeatures(title: item.title, body: item.body, concepts: concepts)
+        let features = StoryFeatures(
+            title: item.title, body: item.body, concepts: concepts, knownName: { documentFrequency[$0] != nil })
         let fingerprint = TextFingerprint(
             link: item.link, words: features.words, titleWordCount: features.titleWordCount)
         let time = item.time.timeIntervalSince1970
@@ -196,7 +218,9 @@ public struct StoryClusterer: Sendable {
         return features.hashes.enumerated().map { index, hash in
             let frequency = Float(documentFrequency[hash] ?? 0)
             let idf = logf((documents + 1) / (frequency + 1)) + 1
-            return index < features.interlingualCount ? idf * settings.interlingualBoost : idf
+            // Name keys weigh as words: the name's word is a feature too.
+            let boosted = index < features.interlingualCount - features.nameCount
+            return boosted ? idf * settings.interlingualBoost : idf
         }
     }
 
@@ -217,6 +241,7 @@ public struct StoryClusterer: Sendable {
         }
         let candidates = overlap.sorted { $0.value > $1.value }.prefix(settings.rescoredCandidates).map(\.key)
         guard !candidates.isEmpty else { return nil }
+        let rareName = Int32(max(Double(settings.rareNameMinimum), settings.rareNameShare * Double(itemCount)))
         var itemNorm: Float = 0
         var interlingualNorm: Float = 0
         for (index, weight) in weights.enumerated() {
@@ -239,17 +264,28 @@ public struct StoryClusterer: Sendable {
             var margin = 0.0
             if let centroid = story.centroids[features.language], let norm = story.norms[features.language] {
                 var dot: Float = 0
+                var distinct: Float = 0
                 for (index, hash) in features.hashes.enumerated() {
-                    if let value = centroid[hash] { dot += value * weights[index] }
+                    if let value = centroid[hash] {
+                        dot += value * weights[index]
+                        if index >= features.conceptCount || !ruleConcepts.contains(hash) {
+                            distinct += value * weights[index]
+                        }
+                    }
                 }
                 score = Double(dot / max(norm * itemNorm, .leastNormalMagnitude))
-                margin = score / settings.sameLanguageThreshold
+                let distinctScore = Double(distinct / max(norm * itemNorm, .leastNormalMagnitude))
+                if distinctScore >= settings.distinctShare * settings.sameLanguageThreshold {
+                    margin = score / settings.sameLanguageThreshold
+                }
             }
             if interlingualNorm > 0, story.interlingualNorm > 0 {
                 var dot: Float = 0
                 var concepts = 0
                 var beyondRule = 0
                 var anchors = 0
+                var rareNames = 0
+                let names = (features.interlingualCount - features.nameCount)..<features.interlingualCount
                 for index in 0..<features.interlingualCount {
                     if let value = story.interlingual[features.hashes[index]] {
                         dot += value * weights[index]
@@ -258,11 +294,18 @@ public struct StoryClusterer: Sendable {
                             if !ruleConcepts.contains(features.hashes[index]) { beyondRule += 1 }
                         }
                         if index < features.anchorCount { anchors += 1 }
+                        if names.contains(index), documentFrequency[features.hashes[index]] ?? 0 <= rareName {
+                            rareNames += 1
+                        }
                     }
                 }
-                let contained =
-                    anchors == features.anchorCount && beyondRule >= 1 && time - story.last <= settings.liveStoryWindow
-                if concepts >= settings.minimumSharedConcepts, anchors >= settings.minimumSharedAnchors || contained {
+                let live = time - story.last <= settings.liveStoryWindow
+                let contained = anchors == features.anchorCount && beyondRule + rareNames >= 1 && live
+                // A shared rare name is worth two anchors while the story is live.
+                let named = anchors + rareNames * (live ? 2 : 1)
+                if concepts + rareNames >= settings.minimumSharedConcepts,
+                    named >= settings.minimumSharedAnchors || contained
+                {
                     let conceptScore = Double(dot / (story.interlingualNorm * interlingualNorm))
                     if conceptScore / settings.crossLanguageThreshold > margin {
                         score = conceptScore
@@ -271,6 +314,8 @@ public struct StoryClusterer: Sendable {
                     }
                 }
             }
+            let quiet = time - story.last - settings.staleAfter
+            if quiet > 0 { margin *= exp(-quiet / settings.staleDecay) }
             if margin >= 1, margin > best?.margin ?? 0 { best = (slot, score, reason, margin) }
         }
         return best.map { ($0.slot, $0.score, $0.reason) }

@@ -1,15 +1,19 @@
 /// What the story layer reads of an item: its words, reduced to hashed features.
 ///
-/// - **terms**: content words (stop words dropped, Arabic proclitics stripped, English plural and
-///   verb endings trimmed), each `t:` + stem;
+/// - **terms**: content words (stop words dropped, Arabic proclitics and plural, dual, feminine
+///   and relative endings stripped, English plural and verb endings trimmed), each `t:` + stem;
 /// - **concepts**: alias-set names found in the text (`StoryConcepts`), shared across languages;
-/// - **numbers**: digit runs of two or more digits (days, counts, years), also language-free.
+/// - **numbers**: digit runs of two or more digits (days, counts, years), also language-free;
+/// - **names**: for a name outside the alias sets — an English word capitalised inside a
+///   sentence, or an Arabic word whose key an English name in the window already had — its
+///   spelling-free key (`NameKey`), `k:` + key, besides its word.
 ///
-/// Concepts and numbers are *interlingual*: they are what an Arabic and an English report of one
-/// event can have in common.
+/// Concepts, numbers, months and names are *interlingual*: they are what an Arabic and an English
+/// report of one event can have in common.
 public struct StoryFeatures: Sendable, Hashable {
     /// Distinct feature hashes: the alias concepts first (`conceptCount`), then numbers (with the
-    /// concepts, `anchorCount`), then months (with all before, `interlingualCount`), then words.
+    /// concepts, `anchorCount`), then months and name keys (with all before,
+    /// `interlingualCount`), then words.
     public var hashes: [UInt64]
     public var interlingualCount: Int
     /// How many of `hashes` are alias concepts (not months, not numbers): what a cross-language
@@ -17,6 +21,9 @@ public struct StoryFeatures: Sendable, Hashable {
     public var conceptCount: Int
     /// Concepts and numbers: what ties an item to an other-language story.
     public var anchorCount: Int
+    /// How many of `hashes`, the last of the interlingual ones, are name keys (`NameKey`): names
+    /// outside the alias sets, weighed as words.
+    public var nameCount: Int
     /// `ar` when most words are in Arabic script, else `en`.
     public var language: String
     /// The folded words of the text, for the near-duplicate layer.
@@ -24,11 +31,18 @@ public struct StoryFeatures: Sendable, Hashable {
     /// How many of `words` belong to the title.
     public var titleWordCount: Int
 
-    public init(title: String, body: String, concepts: StoryConcepts) {
-        let titleWords = Tokenizer.tokens(in: title).map(\.text)
-        let bodyWords = Tokenizer.tokens(in: body).map(\.text)
+    /// `knownName` says whether a name key (`NameKey`) has been seen in an English name: only
+    /// then does an Arabic word of that key count as a name.
+    public init(
+        title: String, body: String, concepts: StoryConcepts, knownName: (UInt64) -> Bool = { _ in false }
+    ) {
+        let titleTokens = Tokenizer.tokens(in: title)
+        let bodyTokens = Tokenizer.tokens(in: body)
+        let titleWords = titleTokens.map(\.text)
+        let bodyWords = bodyTokens.map(\.text)
         words = titleWords + bodyWords
         titleWordCount = titleWords.count
+        let capitalised = NameKey.capitalised(titleTokens, in: title) + NameKey.capitalised(bodyTokens, in: body)
         var arabic = 0
         var stems: [String] = []
         stems.reserveCapacity(words.count)
@@ -45,6 +59,9 @@ public struct StoryFeatures: Sendable, Hashable {
         var numbers: [UInt64] = []
         var interlingual: [UInt64] = []
         var terms: [UInt64] = []
+        var names: [UInt64] = []
+        var keyBuffer: [UInt8] = []
+        keyBuffer.reserveCapacity(32)
         var seen = Set<UInt64>()
         var index = 0
         while index < words.count {
@@ -74,13 +91,65 @@ public struct StoryFeatures: Sendable, Hashable {
             guard stem.unicodeScalars.count >= 3, !StopWords.hashes.contains(StoryHash.fnv64(word)),
                 !StopWords.hashes.contains(StoryHash.fnv64(stem))
             else { continue }
-            let hash = StoryHash.fnv64("t:" + stem)
+            let isArabicWord = ArabicClitics.isArabic(word)
+            let hash = StoryHash.fnv64("t:" + (isArabicWord ? Self.arabicStem(stem) : stem))
             if seen.insert(hash).inserted { terms.append(hash) }
+            // A name outside the alias sets: an English capitalised word, or an Arabic word
+            // spelling a name an English report has used, shares its key across the languages.
+            if isArabicWord {
+                // The word as written or without a proclitic (باكو, whose ب is not one, or القصير).
+                var name = NameKey.hash(of: word, arabic: true, buffer: &keyBuffer).flatMap { knownName($0) ? $0 : nil }
+                if name == nil {
+                    for spelling in ArabicClitics.stems(of: word) {
+                        guard let key = NameKey.hash(of: spelling, arabic: true, buffer: &keyBuffer), knownName(key)
+                        else { continue }
+                        name = key
+                        break
+                    }
+                }
+                if let name, seen.insert(name).inserted { names.append(name) }
+            } else if capitalised[index - 1], let name = NameKey.hash(of: word, arabic: false, buffer: &keyBuffer) {
+                if seen.insert(name).inserted { names.append(name) }
+            }
         }
-        hashes = named + numbers + interlingual + terms
+        hashes = named + numbers + interlingual + names + terms
         conceptCount = named.count
         anchorCount = named.count + numbers.count
-        interlingualCount = named.count + numbers.count + interlingual.count
+        interlingualCount = named.count + numbers.count + interlingual.count + names.count
+        nameCount = names.count
+    }
+
+    /// A light Arabic suffix stemmer, for a folded word its proclitics are stripped from: the
+    /// plural and dual endings (ات ون ين ان), the feminine and relative endings (ية, ة folded to ه,
+    /// ي) come off, so that غارة and غارات, إسرائيلية and إسرائيلي, زيادة and الزيادة share a term.
+    /// A stem keeps three letters at least.
+    static func arabicStem(_ word: String) -> String {
+        let bytes = word.utf8
+        // Arabic letters are two bytes each in UTF-8; anything else is left alone.
+        guard bytes.count >= 8, bytes.count % 2 == 0, bytes.allSatisfy({ $0 >= 0x80 }) else { return word }
+        var tail = bytes.index(bytes.endIndex, offsetBy: -4)
+        var last: (UInt8, UInt8, UInt8, UInt8) = (bytes[tail], 0, 0, 0)
+        tail = bytes.index(after: tail)
+        last.1 = bytes[tail]
+        tail = bytes.index(after: tail)
+        last.2 = bytes[tail]
+        last.3 = bytes[bytes.index(after: tail)]
+        if bytes.count >= 10 {
+            switch last {
+            case (0xD8, 0xA7, 0xD8, 0xAA),  // ات
+                (0xD9, 0x88, 0xD9, 0x86),  // ون
+                (0xD9, 0x8A, 0xD9, 0x86),  // ين
+                (0xD8, 0xA7, 0xD9, 0x86),  // ان
+                (0xD9, 0x8A, 0xD9, 0x87):  // ية (ة folded to ه)
+                return String(decoding: bytes.dropLast(4), as: UTF8.self)
+            default: break
+            }
+        }
+        switch (last.2, last.3) {
+        case (0xD9, 0x87), (0xD9, 0x8A):  // ة (folded to ه), ي
+            return String(decoding: bytes.dropLast(2), as: UTF8.self)
+        default: return word
+        }
     }
 
     /// A light English stemmer: enough for "talks"/"talk", "meeting"/"meet", "agreed"/"agree".
@@ -92,6 +161,116 @@ public struct StoryFeatures: Sendable, Hashable {
         if count > 4, word.hasSuffix("es"), !word.hasSuffix("ses") { return String(word.dropLast(2)) }
         if count > 3, word.hasSuffix("s"), !word.hasSuffix("ss") { return String(word.dropLast()) }
         return word
+    }
+}
+
+/// A spelling-free key for a name, shared by its English and Arabic spellings ("Homs" and حمص
+/// are both `hms`): its consonants, each mapped to one class for the letters transliteration
+/// confuses (q/k/ق/ك, d/dh/د/ض/ذ, g/j/ج/غ), vowels, w, y and the Arabic long vowels and ʿayn
+/// dropped, doubled letters written once.
+enum NameKey {
+    /// Whether each token is capitalised in `text` and does not start it or a sentence: a name.
+    static func capitalised(_ tokens: [TextToken], in text: String) -> [Bool] {
+        let utf16 = Array(text.utf16)
+        return tokens.enumerated().map { index, token in
+            // An ASCII capital (English names; other scripts have no case to tell).
+            guard index > 0, token.range.lowerBound < utf16.count,
+                (0x41...0x5A).contains(utf16[token.range.lowerBound])
+            else { return false }
+            var before = token.range.lowerBound - 1
+            while before >= 0, utf16[before] == 0x20 || utf16[before] == 0x22 || utf16[before] == 0x27 {
+                before -= 1
+            }
+            guard before >= 0 else { return false }
+            // After a full stop, a question or exclamation mark or a colon a new sentence starts.
+            return ![0x2E, 0x3F, 0x21, 0x3A].contains(utf16[before])
+        }
+    }
+
+    /// The key of a word: three consonants at least, or two in a word of four letters or more.
+    static func key(of word: String, arabic: Bool) -> String? {
+        var buffer: [UInt8] = []
+        return letters(of: word, arabic: arabic, into: &buffer) ? String(decoding: buffer, as: UTF8.self) : nil
+    }
+
+    /// The feature hash of a word's key, `StoryHash.fnv64("k:" + key)`, computed in `buffer`.
+    static func hash(of word: String, arabic: Bool, buffer: inout [UInt8]) -> UInt64? {
+        guard letters(of: word, arabic: arabic, into: &buffer) else { return nil }
+        var hash = prefixHash
+        for byte in buffer { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        return hash
+    }
+
+    static let prefixHash = StoryHash.fnv64("k:")
+
+    /// Writes the key's letters (one ASCII byte per class) into `key`; false when the word has no key.
+    static func letters(of word: String, arabic: Bool, into key: inout [UInt8]) -> Bool {
+        key.removeAll(keepingCapacity: true)
+        var length = 0
+        if arabic {
+            // Arabic letters (U+0620–U+064A) are D8 xx or D9 xx in UTF-8.
+            var bytes = word.utf8.makeIterator()
+            while let lead = bytes.next() {
+                length += 1
+                guard lead == 0xD8 || lead == 0xD9, let trail = bytes.next() else { return false }
+                let scalar = Int(lead & 0x1F) << 6 | Int(trail & 0x3F)
+                guard scalar >= 0x0620, scalar <= 0x064A else { return false }
+                let mapped = arabicTable[scalar - 0x0620]
+                if mapped == invalid { return false }
+                if mapped != silent, key.last != mapped { key.append(mapped) }
+            }
+        } else {
+            var bytes = word.utf8.makeIterator()
+            var next = bytes.next()
+            while let letter = next {
+                length += 1
+                next = bytes.next()
+                guard letter < 0x80 else { return false }
+                var mapped = latinTable[Int(letter)]
+                if next == UInt8(ascii: "h"), digraphTable[Int(letter)] != silent {
+                    mapped = digraphTable[Int(letter)]
+                    next = bytes.next()
+                }
+                if mapped == invalid { return false }
+                if mapped != silent, key.last != mapped { key.append(mapped) }
+            }
+        }
+        return key.count >= 3 || (key.count == 2 && length >= 4)
+    }
+
+    static let silent: UInt8 = 0
+    static let invalid: UInt8 = 0xFF
+
+    /// Letter classes: `th` and ث are `T`, `sh`, `ch` and ش `S`, `kh` and خ `x`; q, k, c, ق, ك are
+    /// `k`; g, j, ج, غ `j`; d, dh, د, ذ, ض, ظ `d`; vowels, w, y and the Arabic long vowels, hamza
+    /// carriers and ʿayn are silent.
+    static let digraphs: [Character: Character] = ["s": "S", "c": "S", "k": "x", "g": "j", "t": "T", "d": "d"]
+    static let latinClasses: [Character: Character] = [
+        "b": "b", "p": "b", "t": "t", "d": "d", "z": "z", "s": "s", "c": "k", "k": "k", "q": "k", "g": "j",
+        "j": "j", "h": "h", "f": "f", "v": "f", "l": "l", "m": "m", "n": "n", "r": "r",
+    ]
+    static let arabicClasses: [Character: Character] = [
+        "ب": "b", "ت": "t", "ث": "T", "ج": "j", "ح": "h", "خ": "x", "د": "d", "ذ": "d", "ر": "r", "ز": "z",
+        "س": "s", "ش": "S", "ص": "s", "ض": "d", "ط": "t", "ظ": "d", "غ": "j", "ف": "f", "ق": "k", "ك": "k",
+        "ل": "l", "م": "m", "ن": "n", "ه": "h",
+    ]
+    static let arabicSilent: Set<Character> = ["ا", "و", "ي", "ى", "ة", "ع", "ء", "أ", "إ", "آ", "ئ", "ؤ"]
+
+    /// ASCII byte → class; a–z not in `latinClasses` are silent, anything else invalid.
+    static let latinTable: [UInt8] = (0..<128).map { byte in
+        let letter = Character(Unicode.Scalar(UInt8(byte)))
+        if let mapped = latinClasses[letter] { return mapped.asciiValue ?? invalid }
+        return (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(UInt8(byte)) ? silent : invalid
+    }
+    /// ASCII byte → class of the letter followed by `h`, or `silent` when it is no digraph.
+    static let digraphTable: [UInt8] = (0..<128).map { byte in
+        digraphs[Character(Unicode.Scalar(UInt8(byte)))]?.asciiValue ?? silent
+    }
+    /// U+0620 + index → class, `silent`, or `invalid`.
+    static let arabicTable: [UInt8] = (0x0620...0x064A).map { value in
+        let letter = Character(Unicode.Scalar(UInt16(value)) ?? " ")
+        if let mapped = arabicClasses[letter] { return mapped.asciiValue ?? invalid }
+        return arabicSilent.contains(letter) ? silent : invalid
     }
 }
 
