@@ -170,23 +170,24 @@ extension HeraldStore {
     }
 
     static func insertItem(_ db: Database, _ judged: JudgedItem, feed: String, at now: Date) throws -> Int64 {
-        try db.cachedStatement(
+        try RawStatement(
+            db,
             sql: """
                 INSERT INTO item (feed, identity, guid, link, title, published_at, first_seen_at, fingerprint)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """
-        ).execute(arguments: [
-            feed, judged.keys.primary, judged.item.guid, judged.item.link, judged.item.title,
-            judged.item.published?.unix, now.unix, judged.keys.fingerprint,
-        ])
+        ).execute(
+            .text(feed), .text(judged.keys.primary), .text(judged.item.guid), .text(judged.item.link),
+            .text(judged.item.title), .real(judged.item.published?.unix), .real(now.unix),
+            .text(judged.keys.fingerprint))
         let itemID = db.lastInsertedRowID
         try learn(db, judged.keys.all, itemID: itemID)
         return itemID
     }
 
     static func learn(_ db: Database, _ keys: [String], itemID: Int64) throws {
-        let statement = try db.cachedStatement(sql: "INSERT OR IGNORE INTO seen_key (key, item_id) VALUES (?, ?)")
-        for key in keys { try statement.execute(arguments: [key, itemID]) }
+        let statement = try RawStatement(db, sql: "INSERT OR IGNORE INTO seen_key (key, item_id) VALUES (?, ?)")
+        for key in keys { try statement.execute(.text(key), .integer(itemID)) }
     }
 
     /// Counts consecutive permanent redirects to one target; after
