@@ -114,6 +114,27 @@ struct FeedFieldsTests {
         #expect(html.contains("href=\"mailto:x@y\""))
     }
 
+    @Test("an item without its text keeps its identity, dates and title")
+    func droppingText() throws {
+        let feed = try parse(
+            """
+            <rss version="2.0"><channel><title>T</title><item><title>Talks in Paris</title>
+            <guid>g1</guid><link>https://news.example/a</link><pubDate>Mon, 05 Jan 2026 14:20:00 GMT</pubDate>
+            <description>&lt;p&gt;Officials met.&lt;/p&gt;</description>
+            <content:encoded xmlns:content="http://purl.org/rss/1.0/modules/content/">&lt;p&gt;Long text.&lt;/p&gt;</content:encoded>
+            </item></channel></rss>
+            """, url: "https://news.example/feed.xml")
+        var item = feed.items[0]
+        #expect(item.bodyText == "Long text.")
+        item.dropText()
+        #expect(item.summaryText.isEmpty && item.contentText.isEmpty && item.bodyText.isEmpty)
+        #expect(item.summaryHTML == nil && item.contentHTML == nil)
+        #expect(item.title == "Talks in Paris")
+        #expect(item.guid == "g1")
+        #expect(item.link == "https://news.example/a")
+        #expect(item.published == feed.items[0].published && item.published != nil)
+    }
+
     @Test func mojibakeAndC1ControlsAreRepaired() throws {
         let feed = try parse(
             """

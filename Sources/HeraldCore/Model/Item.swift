@@ -69,6 +69,15 @@ public struct Item: Sendable, Hashable, Codable {
 
     /// The longest plain text the item has: content when present, else summary.
     public var bodyText: String { contentText.isEmpty ? summaryText : contentText }
+
+    /// Drops the summary and content (text and markup), keeping what identifies the item and its
+    /// dates: for an item already keyed and judged, whose text nothing needs any more.
+    public mutating func dropText() {
+        summaryMarkup = nil
+        contentMarkup = nil
+        summaryText = ""
+        contentText = ""
+    }
 }
 
 extension Item {

@@ -285,11 +285,15 @@ extension Herald {
         }
         // Only reports a rule matched join stories: stories exist to group alerts, and clustering
         // every item of every feed would cost a cold poll most of its time and memory.
+        let clustered = statuses.indices.map { statuses[$0] == .new && !alerts[$0].isEmpty }
+        // From here on only the stories need an item's text, and only a clustered item's. A fetch
+        // waits for its write (and perhaps for its stories) holding its items: without their text
+        // a window of waiting fetches holds a few kilobytes each instead of their whole feeds.
+        var kept = parsed
+        for index in kept.items.indices where !clustered[index] { kept.items[index].dropText() }
         return PendingIngest(
-            parsed: parsed, document: document, bodyBytes: bodyBytes, context: context, recovered: recovered,
-            keys: keys,
-            statuses: statuses, alerts: alerts,
-            clustered: statuses.indices.map { statuses[$0] == .new && !alerts[$0].isEmpty })
+            parsed: kept, document: document, bodyBytes: bodyBytes, context: context, recovered: recovered,
+            keys: keys, statuses: statuses, alerts: alerts, clustered: clustered)
     }
 
     /// Records a judged fetch — items, alerts (as their stories ask) and outbox rows — in one
