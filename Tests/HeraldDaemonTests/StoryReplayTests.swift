@@ -44,6 +44,12 @@ struct StoryReplayTests {
         #expect(result.realStories >= 5)
     }
 
+    @Test("replaying the fourth held-out part through herald poll: its figures are printed")
+    func replayHeldOut4() async throws {
+        let result = try await Self.replay(EvaluationSet.heldOutItems4(), name: "held-out 4 replay")
+        #expect(result.realStories >= 5)
+    }
+
     struct Result {
         var realStories: Int
         var reports: Int
