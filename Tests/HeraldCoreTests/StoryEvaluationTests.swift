@@ -90,13 +90,13 @@ struct StoryEvaluationTests {
         #expect(items.count >= 60)
         #expect(Set(items.map(\.language)) == ["en", "ar"])
         #expect(items.filter(\.copy).count >= 3)
-        // Part of the bars is missed here (Arabic F1 about 0.80 against 0.85): the scores are
+        // Part of the bars is missed here (Arabic F1 about 0.84 against 0.85): the scores are
         // printed, and these floors, under today's, keep them from getting much worse.
         // docs/stories.md says by how much and why. (Herald has been tuned with this part in view
         // since; the third held-out part is the fresh measure.)
         let scores = try Self.score(items, name: "held-out")
         for code in ["en", "ar"] {
-            #expect((scores.languages[code]?.f1 ?? 0) >= 0.75, "held-out pair F1 for \(code)")
+            #expect((scores.languages[code]?.f1 ?? 0) >= 0.80, "held-out pair F1 for \(code)")
         }
         #expect(scores.cross.precision >= 0.9, "held-out cross-language link precision")
     }
