@@ -110,16 +110,13 @@ public struct StoryFeatures: Sendable, Hashable {
                 if let name, seen.insert(name).inserted { names.append(name) }
                 // A name of two words in Arabic (غازي عنتاب) that an English report wrote as one
                 // word or two (Gaziantep, Abu Dhabi).
+                // The word as written, or without its proclitics (بغازي عنتاب).
                 if index < words.count, ArabicClitics.isArabic(words[index]) {
-                    for spelling in [word] + ArabicClitics.stems(of: word) {
-                        guard
-                            let joined = NameKey.joinedHash(
-                                spelling, words[index], arabic: true, buffer: &keyBuffer),
-                            knownName(joined)
-                        else { continue }
-                        if seen.insert(joined).inserted { names.append(joined) }
-                        break
+                    var joined = NameKey.joinedHash(word, words[index], arabic: true, buffer: &keyBuffer)
+                    if joined.map(knownName) != true, stem != word {
+                        joined = NameKey.joinedHash(stem, words[index], arabic: true, buffer: &keyBuffer)
                     }
+                    if let joined, knownName(joined), seen.insert(joined).inserted { names.append(joined) }
                 }
             } else if capitalised[index - 1] {
                 if let name = NameKey.hash(of: word, arabic: false, buffer: &keyBuffer), seen.insert(name).inserted {
