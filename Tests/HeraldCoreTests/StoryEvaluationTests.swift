@@ -90,13 +90,13 @@ struct StoryEvaluationTests {
         #expect(items.count >= 60)
         #expect(Set(items.map(\.language)) == ["en", "ar"])
         #expect(items.filter(\.copy).count >= 3)
-        // Part of the bars is missed here (Arabic F1 about 0.80 against 0.85): the scores are
+        // Part of the bars is missed here (Arabic F1 about 0.84 against 0.85): the scores are
         // printed, and these floors, under today's, keep them from getting much worse.
         // docs/stories.md says by how much and why. (Herald has been tuned with this part in view
         // since; the third held-out part is the fresh measure.)
         let scores = try Self.score(items, name: "held-out")
         for code in ["en", "ar"] {
-            #expect((scores.languages[code]?.f1 ?? 0) >= 0.75, "held-out pair F1 for \(code)")
+            #expect((scores.languages[code]?.f1 ?? 0) >= 0.80, "held-out pair F1 for \(code)")
         }
         #expect(scores.cross.precision >= 0.9, "held-out cross-language link precision")
     }
@@ -121,6 +121,17 @@ struct StoryEvaluationTests {
         // No bars are held here either: it is the fresh measure of the tuning done on the first
         // two held-out parts (docs/stories.md).
         _ = try Self.score(items, name: "held-out 3")
+    }
+
+    @Test("the fourth held-out part, written before the work on split stories, is printed")
+    func heldOut4() throws {
+        let items = try EvaluationSet.heldOutItems4()
+        #expect(items.count >= 35)
+        #expect(Set(items.map(\.language)) == ["en", "ar"])
+        #expect(items.filter(\.copy).count >= 2)
+        // No bars are held here: it is the fresh measure of the work on split stories
+        // (docs/stories.md), and no setting may be chosen on it.
+        _ = try Self.score(items, name: "held-out 4")
     }
 
     /// Groups `items` in time order with one clusterer and prints the scores per language, across
@@ -178,6 +189,11 @@ struct StoryEvaluationTests {
     @Test("the third held-out part's wire copies are printed")
     func heldOut3Copies() throws {
         _ = try Self.copies(EvaluationSet.heldOutItems3(), name: "held-out 3 wire copies")
+    }
+
+    @Test("the fourth held-out part's wire copies are printed")
+    func heldOut4Copies() throws {
+        _ = try Self.copies(EvaluationSet.heldOutItems4(), name: "held-out 4 wire copies")
     }
 
     /// Checks that every copy in `items` joins its original's story; returns the share the

@@ -254,6 +254,64 @@ struct SameStoryTests {
         #expect(arabic.reason == .crossLanguage)
     }
 
+    @Test("names of two words and names ending in ة or h share a key across the languages")
+    func joinedNames() throws {
+        let fold = { TextFolding.fold($0) }
+        var buffer: [UInt8] = []
+        // ة is folded to ه, which English writes with a vowel or a silent h.
+        #expect(NameKey.key(of: "hama", arabic: false) == NameKey.key(of: fold("حماة"), arabic: true))
+        #expect(NameKey.key(of: "jableh", arabic: false) == NameKey.key(of: fold("جبلة"), arabic: true))
+        #expect(NameKey.key(of: "shaykh", arabic: false) != NameKey.key(of: "shayk", arabic: false))
+        // One word in English, two in Arabic; two in both, with a particle or an article.
+        let gaziantep = try #require(NameKey.hash(of: "gaziantep", arabic: false, buffer: &buffer))
+        #expect(NameKey.joinedHash(fold("غازي"), fold("عنتاب"), arabic: true, buffer: &buffer) == gaziantep)
+        #expect(
+            NameKey.joinedHash("abu", "dhabi", arabic: false, buffer: &buffer)
+                == NameKey.joinedHash(fold("أبو"), fold("ظبي"), arabic: true, buffer: &buffer))
+        #expect(
+            NameKey.joinedHash("ras", "ain", arabic: false, buffer: &buffer)
+                == NameKey.joinedHash(fold("رأس"), fold("العين"), arabic: true, buffer: &buffer))
+        #expect(
+            NameKey.joinedHash("ras", "ain", arabic: false, buffer: &buffer)
+                != NameKey.joinedHash("abu", "dhabi", arabic: false, buffer: &buffer))
+        // In the features: the Arabic pair gives the English name's key once a report has used it;
+        // "Ras al-Ain" gives the joined key of its two capitalised words.
+        let concepts = StoryConcepts(aliases: try AliasTable(parsing: Self.aliases))
+        let arabic = StoryFeatures(
+            title: "الشيباني يصل إلى غازي عنتاب", body: "", concepts: concepts, knownName: { $0 == gaziantep })
+        #expect(arabic.hashes.prefix(arabic.interlingualCount).contains(gaziantep))
+        let unknown = StoryFeatures(title: "الشيباني يصل إلى غازي عنتاب", body: "", concepts: concepts)
+        #expect(!unknown.hashes.contains(gaziantep))
+        let rasAlAin = try #require(NameKey.joinedHash("ras", "ain", arabic: false, buffer: &buffer))
+        let english = StoryFeatures(title: "Drone strike near Ras al-Ain", body: "", concepts: concepts)
+        #expect(english.hashes.prefix(english.interlingualCount).contains(rasAlAin))
+    }
+
+    @Test("reports in the same hours that share only rare words join; a day later they do not")
+    func rareWordsInLiveStory() throws {
+        let title = "Government raises public-sector salaries by a third"
+        let body = "State employees will see their monthly salaries rise from next month, the finance ministry said."
+        let later = "Teachers welcome the decree but fear inflation"
+        let laterBody =
+            "Teachers in state schools said the higher salaries were overdue after years of hardship, but "
+            + "parents, shopkeepers and economists warned that rising food prices, rents and transport fares "
+            + "would soon eat into the monthly increase. Unions plan to press for pensions, overtime and housing "
+            + "allowances before the summer."
+        var settings = StoryClusterer.Settings()
+        for (hours, rareWords, joins) in [(3.0, 2, true), (3.0, 100, false), (30.0, 2, false)] {
+            settings.minimumRareWords = rareWords
+            var stories = StoryClusterer(
+                concepts: StoryConcepts(aliases: try AliasTable(parsing: Self.aliases)), settings: settings)
+            background(&stories)
+            let first = stories.assign(StoryItem(key: "en-1", title: title, body: body, time: Self.t0))
+            let next = stories.assign(
+                StoryItem(key: "en-2", title: later, body: laterBody, time: Self.t0.addingTimeInterval(hours * 3600)))
+            #expect(
+                (next.storyID == first.storyID) == joins,
+                "\(hours) h, \(rareWords) rare words: \(next.reason) \(next.score)")
+        }
+    }
+
     @Test("Arabic plural, feminine and relative endings share a term; English is left alone")
     func arabicEndings() {
         let stem = { StoryFeatures.arabicStem(TextFolding.fold($0)) }

@@ -26,9 +26,9 @@ struct StoryReplayTests {
     func replayHeldOut() async throws {
         let result = try await Self.replay(EvaluationSet.heldOutItems(), name: "held-out replay")
         #expect(result.realStories >= 5)
-        // Short of the goal: 1.29 alerts per story, all follow-ups attached (docs/stories.md).
+        // Short of the goal: 1.14 alerts per story, all follow-ups attached (docs/stories.md).
         // Bounds just past today's figures, so that they cannot get worse unnoticed.
-        #expect(result.perStory <= 1.4)
+        #expect(result.perStory <= 1.2)
         #expect(result.attachedShare >= 0.95)
     }
 
@@ -41,6 +41,12 @@ struct StoryReplayTests {
     @Test("replaying the third held-out part through herald poll: its figures are printed")
     func replayHeldOut3() async throws {
         let result = try await Self.replay(EvaluationSet.heldOutItems3(), name: "held-out 3 replay")
+        #expect(result.realStories >= 5)
+    }
+
+    @Test("replaying the fourth held-out part through herald poll: its figures are printed")
+    func replayHeldOut4() async throws {
+        let result = try await Self.replay(EvaluationSet.heldOutItems4(), name: "held-out 4 replay")
         #expect(result.realStories >= 5)
     }
 

@@ -50,6 +50,12 @@ public enum EvaluationSet {
         try read("heldout3.json")
     }
 
+    /// The fourth held-out part (`heldout4.json`): written and committed before the work on split
+    /// stories, scored apart.
+    public static func heldOutItems4() throws -> [EvaluationItem] {
+        try read("heldout4.json")
+    }
+
     static func read(_ file: String) throws -> [EvaluationItem] {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601

@@ -110,6 +110,15 @@ public struct StoryClusterer: Sendable {
         /// live (`liveStoryWindow`), a shared rare name counts as two anchors.
         public var rareNameShare = 0.005
         public var rareNameMinimum = 10
+        /// A live story (`liveStoryWindow`) that shares `minimumRareWords` rare words with the item
+        /// — content words, not aliases its rule matched it by, that at most `rareWordShare` of the
+        /// window's reports have, or `rareWordMinimum`, whichever is more — needs only
+        /// `liveWordThreshold` in the item's language: freely written reports of one event in the
+        /// same hours share few words, but those few are rare (salaries, wages; tents, flooding).
+        public var liveWordThreshold = 0.10
+        public var minimumRareWords = 2
+        public var rareWordShare = 0.002
+        public var rareWordMinimum = 3
 
         public init() {}
     }
@@ -242,6 +251,7 @@ public struct StoryClusterer: Sendable {
         let candidates = overlap.sorted { $0.value > $1.value }.prefix(settings.rescoredCandidates).map(\.key)
         guard !candidates.isEmpty else { return nil }
         let rareName = Int32(max(Double(settings.rareNameMinimum), settings.rareNameShare * Double(itemCount)))
+        let rareWord = Int32(max(Double(settings.rareWordMinimum), settings.rareWordShare * Double(itemCount)))
         var itemNorm: Float = 0
         var interlingualNorm: Float = 0
         for (index, weight) in weights.enumerated() {
@@ -265,11 +275,15 @@ public struct StoryClusterer: Sendable {
             if let centroid = story.centroids[features.language], let norm = story.norms[features.language] {
                 var dot: Float = 0
                 var distinct: Float = 0
+                var rareWords = 0
                 for (index, hash) in features.hashes.enumerated() {
                     if let value = centroid[hash] {
                         dot += value * weights[index]
                         if index >= features.conceptCount || !ruleConcepts.contains(hash) {
                             distinct += value * weights[index]
+                            if index >= features.interlingualCount, documentFrequency[hash] ?? 0 <= rareWord {
+                                rareWords += 1
+                            }
                         }
                     }
                 }
@@ -277,6 +291,11 @@ public struct StoryClusterer: Sendable {
                 let distinctScore = Double(distinct / max(norm * itemNorm, .leastNormalMagnitude))
                 if distinctScore >= settings.distinctShare * settings.sameLanguageThreshold {
                     margin = score / settings.sameLanguageThreshold
+                    // A story reported in the last hours that shares rare words: its own wording (the
+                    // pay rise's salaries and wages, no alias, no name) is the evidence left.
+                    if rareWords >= settings.minimumRareWords, time - story.last <= settings.liveStoryWindow {
+                        margin = max(margin, score / settings.liveWordThreshold)
+                    }
                 }
             }
             if interlingualNorm > 0, story.interlingualNorm > 0 {

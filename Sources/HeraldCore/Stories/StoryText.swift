@@ -108,8 +108,29 @@ public struct StoryFeatures: Sendable, Hashable {
                     }
                 }
                 if let name, seen.insert(name).inserted { names.append(name) }
-            } else if capitalised[index - 1], let name = NameKey.hash(of: word, arabic: false, buffer: &keyBuffer) {
-                if seen.insert(name).inserted { names.append(name) }
+                // A name of two words in Arabic (غازي عنتاب) that an English report wrote as one
+                // word or two (Gaziantep, Abu Dhabi).
+                // The word as written, or without its proclitics (بغازي عنتاب).
+                if index < words.count, ArabicClitics.isArabic(words[index]) {
+                    var joined = NameKey.joinedHash(word, words[index], arabic: true, buffer: &keyBuffer)
+                    if joined.map(knownName) != true, stem != word {
+                        joined = NameKey.joinedHash(stem, words[index], arabic: true, buffer: &keyBuffer)
+                    }
+                    if let joined, knownName(joined), seen.insert(joined).inserted { names.append(joined) }
+                }
+            } else if capitalised[index - 1] {
+                if let name = NameKey.hash(of: word, arabic: false, buffer: &keyBuffer), seen.insert(name).inserted {
+                    names.append(name)
+                }
+                // Two capitalised words, or two joined by a particle (Ras al-Ain), are also one name.
+                var next = index
+                if next + 1 < words.count, NameKey.particles.contains(words[next]) { next += 1 }
+                if next < words.count, capitalised[next],
+                    let joined = NameKey.joinedHash(word, words[next], arabic: false, buffer: &keyBuffer),
+                    seen.insert(joined).inserted
+                {
+                    names.append(joined)
+                }
             }
         }
         hashes = named + numbers + interlingual + names + terms
@@ -204,24 +225,30 @@ enum NameKey {
     static let prefixHash = StoryHash.fnv64("k:")
 
     /// Writes the key's letters (one ASCII byte per class) into `key`; false when the word has no key.
-    static func letters(of word: String, arabic: Bool, into key: inout [UInt8]) -> Bool {
+    static func letters(of word: String, arabic: Bool, into key: inout [UInt8], minimum: Int = 0) -> Bool {
         key.removeAll(keepingCapacity: true)
         var length = 0
         if arabic {
             // Arabic letters (U+0620–U+064A) are D8 xx or D9 xx in UTF-8.
             var bytes = word.utf8.makeIterator()
-            while let lead = bytes.next() {
+            var next = bytes.next()
+            while let lead = next {
                 length += 1
                 guard lead == 0xD8 || lead == 0xD9, let trail = bytes.next() else { return false }
+                next = bytes.next()
                 let scalar = Int(lead & 0x1F) << 6 | Int(trail & 0x3F)
                 guard scalar >= 0x0620, scalar <= 0x064A else { return false }
                 let mapped = arabicTable[scalar - 0x0620]
                 if mapped == invalid { return false }
+                // A final ه is most often a folded ة (حماة, جبلة), which English spells with a
+                // vowel or a silent h (Hama, Jableh).
+                if scalar == 0x0647, next == nil, length > 2 { continue }
                 if mapped != silent, key.last != mapped { key.append(mapped) }
             }
         } else {
             var bytes = word.utf8.makeIterator()
             var next = bytes.next()
+            var previous: UInt8 = 0
             while let letter = next {
                 length += 1
                 next = bytes.next()
@@ -232,11 +259,38 @@ enum NameKey {
                     next = bytes.next()
                 }
                 if mapped == invalid { return false }
+                // A final h after a vowel writes ة or ه (Jableh, جبلة): silent, as the Arabic one is.
+                if letter == UInt8(ascii: "h"), next == nil, length > 2, latinTable[Int(previous)] == silent {
+                    continue
+                }
+                previous = letter
                 if mapped != silent, key.last != mapped { key.append(mapped) }
             }
         }
+        if minimum > 0 { return key.count >= minimum }
         return key.count >= 3 || (key.count == 2 && length >= 4)
     }
+
+    /// The feature hash of a name of two words read as one (Abu Dhabi, أبو ظبي; غازي عنتاب, which
+    /// English writes Gaziantep): the keys of both words run together, doubled letters once, the
+    /// second word's Arabic article (ال) left out. Three consonants at least.
+    static func joinedHash(_ first: String, _ second: String, arabic: Bool, buffer: inout [UInt8]) -> UInt64? {
+        guard letters(of: first, arabic: arabic, into: &buffer, minimum: 1) else { return nil }
+        let firstLetters = buffer
+        var tail = Substring(second)
+        if arabic, tail.hasPrefix("ال"), tail.unicodeScalars.count >= 5 { tail = tail.dropFirst(2) }
+        guard letters(of: String(tail), arabic: arabic, into: &buffer, minimum: 1) else { return nil }
+        var joined = firstLetters
+        for letter in buffer where joined.last != letter { joined.append(letter) }
+        guard joined.count >= 3 else { return nil }
+        var hash = prefixHash
+        for byte in joined { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        return hash
+    }
+
+    /// English particles inside a name of several words (Ras al-Ain, Deir ez-Zor): left out of a
+    /// joined key, as the Arabic article is.
+    static let particles: Set<String> = ["al", "el", "ez", "ed", "es", "ad", "as", "ash", "ar", "an", "at", "az", "ul"]
 
     static let silent: UInt8 = 0
     static let invalid: UInt8 = 0xFF
