@@ -98,18 +98,9 @@ extension HeraldStore {
         }
     }
 
-    /// Records a 304: the feed is healthy and unchanged (sending `recoveredNotice` if it had been
-    /// reported unhealthy).
-    public func recordNotModified(
-        feed: String, url: String, at now: Date, nextDue: Date, recoveredNotice: RoutedAlert? = nil
-    ) async throws(StoreError) {
-        try await recordNotModified([
-            NotModifiedRecord(feed: feed, url: url, at: now, nextDue: nextDue, recoveredNotice: recoveredNotice)
-        ])
-    }
-
-    /// Records several 304s in one write: a poll of many unchanged feeds pays one transaction for
-    /// a batch of them, not one each.
+    /// Records 304s: each feed is healthy and unchanged (its `recoveredNotice` is sent if it had
+    /// been reported unhealthy). One write for the batch: a poll of many unchanged feeds pays one
+    /// transaction for them, not one each.
     public func recordNotModified(_ records: [NotModifiedRecord]) async throws(StoreError) {
         guard !records.isEmpty else { return }
         try await write { db in

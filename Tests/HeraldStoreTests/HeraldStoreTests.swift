@@ -154,7 +154,7 @@ struct HeraldStoreTests {
         #expect(state.consecutiveFailures == 2)
         #expect(state.lastError == "timeout")
         #expect(state.nextDueAt == t0 + 180)
-        try await store.recordNotModified(feed: "wire", url: "u", at: t0 + 200, nextDue: t0 + 800)
+        try await store.recordNotModified([NotModifiedRecord(feed: "wire", url: "u", at: t0 + 200, nextDue: t0 + 800)])
         state = try #require(try await store.feedState("wire"))
         #expect(state.consecutiveFailures == 0)
         #expect(state.lastError == nil)

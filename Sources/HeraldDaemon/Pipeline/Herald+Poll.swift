@@ -77,9 +77,7 @@ extension Herald {
             func startNext() {
                 guard let feed = pending.popFirst() else { return }
                 group.addTask {
-                    await self.pollFeed(
-                        feed, runtime: runtime, options: options, now: now, deferStories: true,
-                        knownState: states.map { states -> FeedState? in states[feed.name] })
+                    await self.pollFeed(feed, runtime: runtime, options: options, now: now, states: states)
                 }
             }
             for _ in 0..<window { startNext() }
@@ -130,13 +128,13 @@ extension Herald {
         var notModified: NotModifiedRecord?
     }
 
-    /// One feed, start to finish: fetch, parse, judge the new items, record it all. With
-    /// `deferStories`, a fetch with new items to group into stories is returned unrecorded, in
-    /// `pending`, for `recordStories`, and a 304 in `notModified`, for the poll to record with others. `knownState` is the feed's state when the caller read it
-    /// already (`.some(nil)`: a feed never polled); nil reads it here.
+    /// One feed: fetch, parse, judge the new items, and record what the poll does not record for
+    /// it. A fetch with new items to group into stories is returned unrecorded, in `pending`, for
+    /// `recordStories`; a 304 in `notModified`, for the poll to record with others. `states` are
+    /// the feed states the poll read (nil when that read failed: the feed's own is read here).
     func pollFeed(
         _ feed: FeedConfig, runtime: Runtime, options: PollOptions, now: @Sendable () -> Date,
-        deferStories: Bool = false, knownState: FeedState?? = nil
+        states: [String: FeedState]?
     ) async -> FeedPollResult {
         var result = FeedPollResult(feed: feed.name)
         var log = logger
@@ -145,7 +143,7 @@ extension Herald {
         do {
             // Validators and a learnt new address belong to the URL they were learnt for.
             let stored: FeedState?
-            if let knownState { stored = knownState } else { stored = try await store.feedState(feed.name) }
+            if let states { stored = states[feed.name] } else { stored = try await store.feedState(feed.name) }
             let state = stored.flatMap { $0.url == configuredURL ? $0 : nil }
             let target = state?.movedTo.flatMap(URL.init(string:)) ?? feed.url
             let request = FeedFetchRequest(
@@ -158,13 +156,8 @@ extension Herald {
             case .notModified(let freshFor):
                 let nextDue = Schedule.nextDue(
                     feed, after: started, freshFor: freshFor, publishingGap: state?.publishingGap)
-                let record = NotModifiedRecord(
+                result.notModified = NotModifiedRecord(
                     feed: feed.name, url: configuredURL, at: started, nextDue: nextDue, recoveredNotice: recovered)
-                if deferStories {
-                    result.notModified = record
-                } else {
-                    try await store.recordNotModified([record])
-                }
                 metrics.polled(.notModified, alerts: recovered == nil ? 0 : 1)
                 log.debug("not modified", metadata: ["next_due": "\(nextDue)"])
             case .failed(let failure):
@@ -205,13 +198,13 @@ extension Herald {
                     publishingGap: state?.publishingGap)
                 let judged = try await judgeFetch(
                     parsed, document: document, bodyBytes: bodyBytes, context: context, recovered: recovered)
-                if deferStories && judged.clustered.contains(true) {
+                if judged.clustered.contains(true) {
                     result.pending = judged
                     return result
                 }
-                let assignments = try await stories.assign(
-                    storyEntries(judged), config: runtime.config, store: store, now: context.now)
-                let ingest = try await record(judged, assignments: assignments)
+                // Nothing of this fetch joins a story.
+                let ingest = try await record(
+                    judged, assignments: Array(repeating: nil, count: judged.parsed.items.count))
                 recorded(ingest, of: judged, into: &result, log: log)
             }
         } catch {
