@@ -32,21 +32,11 @@ struct StoryReplayTests {
         #expect(result.attachedShare >= 0.95)
     }
 
-    @Test("replaying the second held-out part through herald poll: its figures are printed")
-    func replayHeldOut2() async throws {
-        let result = try await Self.replay(EvaluationSet.heldOutItems2(), name: "held-out 2 replay")
-        #expect(result.realStories >= 5)
-    }
-
-    @Test("replaying the third held-out part through herald poll: its figures are printed")
-    func replayHeldOut3() async throws {
-        let result = try await Self.replay(EvaluationSet.heldOutItems3(), name: "held-out 3 replay")
-        #expect(result.realStories >= 5)
-    }
-
-    @Test("replaying the fourth held-out part through herald poll: its figures are printed")
-    func replayHeldOut4() async throws {
-        let result = try await Self.replay(EvaluationSet.heldOutItems4(), name: "held-out 4 replay")
+    @Test(
+        "replaying the later held-out parts through herald poll: their figures are printed",
+        arguments: EvaluationSet.printedHeldOutParts)
+    func replayLaterHeldOut(part: Int) async throws {
+        let result = try await Self.replay(EvaluationSet.heldOutItems(part: part), name: "held-out \(part) replay")
         #expect(result.realStories >= 5)
     }
 
