@@ -170,33 +170,36 @@ struct TemplateGoldenTests {
         #expect(try Self.json(fits.body)?["content"] as? String == "Now: Talks resume in Paris")
     }
 
-    @Test("a syntax error names the line and column")
-    func syntaxError() {
+    /// A template with a syntax error, where the error must point (where the tag or section
+    /// opens, not where Mustache noticed), and what it must say.
+    struct BrokenTemplate: Sendable, CustomTestStringConvertible {
+        var text: String
+        var line: Int
+        var column: Int
+        var message: String
+        var testDescription: String { message }
+    }
+
+    @Test(
+        "a syntax error names the line and column",
+        arguments: [
+            BrokenTemplate(
+                text: "*{{title}}*\nfrom {{#story}}{{story.sources}} outlets", line: 2, column: 6,
+                message: "{{#story}} is never closed: add {{/story}}"),
+            BrokenTemplate(
+                text: "ok\n  {{title", line: 2, column: 3, message: "the tag {{title is never closed: add }}"),
+            BrokenTemplate(
+                text: "{{title}} {{#story}}{{story.sources}}{{/story}", line: 1, column: 38,
+                message: "the tag {{/story is never closed: add }}"),
+        ])
+    func syntaxError(_ broken: BrokenTemplate) {
         do {
-            _ = try MessageTemplate("*{{title}}*\nfrom {{#story}}{{story.sources}} outlets")
-            Issue.record("an unclosed section compiled")
+            _ = try MessageTemplate(broken.text)
+            Issue.record("a broken template compiled")
         } catch {
-            // Where the section opens, not where Mustache noticed (the end).
-            #expect(error.line == 2)
-            #expect(error.column == 6, "\(error)")
-            #expect(error.description.contains("{{#story}} is never closed: add {{/story}}"), "\(error)")
-        }
-        do {
-            _ = try MessageTemplate("ok\n  {{title")
-            Issue.record("an unfinished tag compiled")
-        } catch {
-            // Where the tag opens, not where Mustache noticed (the end of the text).
-            #expect(error.line == 2)
-            #expect(error.column == 3, "\(error)")
-            #expect(error.description.contains("the tag {{title is never closed: add }}"), "\(error)")
-        }
-        do {
-            _ = try MessageTemplate("{{title}} {{#story}}{{story.sources}}{{/story}")
-            Issue.record("a half-closed tag compiled")
-        } catch {
-            #expect(error.line == 1)
-            #expect(error.column == 38, "\(error)")
-            #expect(error.description.contains("the tag {{/story is never closed: add }}"), "\(error)")
+            #expect(error.line == broken.line)
+            #expect(error.column == broken.column, "\(error)")
+            #expect(error.description.contains(broken.message), "\(error)")
         }
     }
 }
