@@ -27,7 +27,7 @@ trap cleanup EXIT
 
 if [ -z "${HERALD:-}" ]; then
     echo "== building herald (release)" >&2
-    swift build -c release --product herald >&2
+    scripts/build-release herald >&2
     HERALD=$(swift build -c release --show-bin-path)/herald
 fi
 

@@ -40,7 +40,7 @@ if [[ ! -d "$corpus/feeds" ]]; then
 fi
 
 echo "parse.sh: building herald-bench (release)" >&2
-swift build -c release --product herald-bench >/dev/null
+scripts/build-release herald-bench >/dev/null
 bench="$(swift build -c release --show-bin-path)/herald-bench"
 
 herald_out="$("$bench" parse "$corpus" --jobs "$(nproc)")"

@@ -8,5 +8,5 @@
 # (every rule evaluated on every item) from the same run. Single-threaded: one core.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-swift build -c release --product herald-bench >&2
+scripts/build-release herald-bench >&2
 exec .build/release/herald-bench rules "$@"

@@ -4,11 +4,13 @@
 # a few percent of the feeds change between cycles. Samples the daemon's RSS and CPU from /proc and
 # prints, per poll cycle, the RSS and the CPU spent, then whether RSS stayed flat.
 #
-#   Benchmarks/soak.sh [--feeds N] [--cycles N] [--interval 30s] [--change K] [--port P] [--keep]
+#   Benchmarks/soak.sh [--feeds N] [--cycles N] [--interval 30s] [--change K] [--window W] [--port P] [--keep]
 #
 #   --cycles N     poll cycles to run (default 6: "every 5 minutes for 30 minutes")
 #   --interval D   the feeds' poll interval (default 30s, Herald's minimum)
 #   --change K     percent of feeds rewritten before each cycle (default 5)
+#   --window W     the feeds' first_poll_window (default 24h, Herald's default; `all` judges every
+#                  item of the cold cycle, and the stories of all of them stay in the daemon's window)
 #
 # Environment: HERALD=BINARY (skip the release build), BENCH=DIR, CORPUS=DIR, as for poll.sh.
 # Bars: RSS flat within 10 % over the cycles after the first (cold) one, at most 50 MB, no errors
@@ -21,6 +23,7 @@ FEEDS=1000
 CYCLES=6
 INTERVAL=30s
 CHANGE=5
+WINDOW=24h
 PORT=8089
 KEEP=0
 while [ $# -gt 0 ]; do
@@ -29,9 +32,10 @@ while [ $# -gt 0 ]; do
     --cycles) CYCLES=$2; shift 2 ;;
     --interval) INTERVAL=$2; shift 2 ;;
     --change) CHANGE=$2; shift 2 ;;
+    --window) WINDOW=$2; shift 2 ;;
     --port) PORT=$2; shift 2 ;;
     --keep) KEEP=1; shift ;;
-    -h | --help) sed -n '2,15p' "$0"; exit 0 ;;
+    -h | --help) sed -n '2,17p' "$0"; exit 0 ;;
     *) echo "soak.sh: unknown argument $1" >&2; exit 2 ;;
     esac
 done
@@ -40,11 +44,11 @@ NAME=soak
 # shellcheck source=Benchmarks/lib.sh
 . Benchmarks/lib.sh
 CONFIG=$WORK/herald.yaml
-write_config "$CONFIG" "$WORK/alerts.jsonl" "$INTERVAL"
+write_config "$CONFIG" "$WORK/alerts.jsonl" "$INTERVAL" "$WINDOW"
 seconds=${INTERVAL%s}
 case "$seconds" in '' | *[!0-9]*) echo "soak.sh: --interval takes seconds, e.g. 30s" >&2; exit 2 ;; esac
 
-echo "== herald run: $FEEDS feeds every $INTERVAL, $CYCLES cycles, $CHANGE % changed per cycle" >&2
+echo "== herald run: $FEEDS feeds every $INTERVAL, $CYCLES cycles, $CHANGE % changed per cycle, first poll window $WINDOW" >&2
 "$HERALD" run --config "$CONFIG" --state "$WORK/state.sqlite" --log-level info --log-format json \
     2>"$WORK/daemon.log" &
 DAEMON=$!

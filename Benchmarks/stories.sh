@@ -8,5 +8,5 @@
 # and the resident memory after each phase (flat once the window is full). Single-threaded.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-swift build -c release --product herald-bench >&2
+scripts/build-release herald-bench >&2
 exec .build/release/herald-bench stories "$@"

@@ -9,9 +9,13 @@ import Testing
 /// The built `herald` executable, run as a real process with real signals.
 @Suite("herald as a process", .serialized)
 struct ProcessTests {
-    /// `swift build` puts the executable next to the test bundle.
+    /// `swift build` puts the executable next to the test bundle; `HERALD_EXECUTABLE` names another
+    /// build of it (`scripts/test` runs these tests again on the optimised binary that is shipped).
     static var executable: URL {
-        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("herald")
+        if let path = ProcessInfo.processInfo.environment["HERALD_EXECUTABLE"], !path.isEmpty {
+            return URL(fileURLWithPath: path)
+        }
+        return URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("herald")
     }
 
     func writeConfig(_ workspace: Workspace, feedURL: URL) throws -> String {
