@@ -15,7 +15,8 @@ struct ProcessTests {
         if let path = ProcessInfo.processInfo.environment["HERALD_EXECUTABLE"], !path.isEmpty {
             return URL(fileURLWithPath: path)
         }
-        return URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("herald")
+        return URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
+            "herald")
     }
 
     func writeConfig(_ workspace: Workspace, feedURL: URL) throws -> String {
