@@ -77,7 +77,10 @@ let package = Package(
         ),
         .testTarget(name: "HeraldCoreTests", dependencies: ["HeraldCore", "HeraldTestSupport"]),
         .testTarget(name: "HeraldHTTPTests", dependencies: ["HeraldHTTP", "HeraldTestSupport"]),
-        .testTarget(name: "HeraldStoreTests", dependencies: ["HeraldStore"]),
+        .testTarget(
+            name: "HeraldStoreTests",
+            dependencies: ["HeraldStore", .product(name: "GRDBSQLite", package: "GRDB.swift")]
+        ),
         .testTarget(
             name: "HeraldDaemonTests",
             dependencies: ["HeraldDaemon", "HeraldTestSupport"]

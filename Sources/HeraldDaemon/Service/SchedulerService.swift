@@ -40,6 +40,7 @@ struct SchedulerService: Service {
                         "new": "\(report.newItems)", "alerts": "\(report.alerts.count)",
                     ])
                 // What the poll freed goes back to the system now, not at the next poll's peak.
+                await herald.store.releaseMemory()
                 ProcessMemory.trim()
             }
             deliveryWakeup.wake()
