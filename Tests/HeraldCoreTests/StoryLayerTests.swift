@@ -231,6 +231,30 @@ struct SameStoryTests {
         }
     }
 
+    @Test("a report naming a new place does not join a story quiet since the day before; naming its place, it does")
+    func newNameAfterQuiet() throws {
+        let title = "Israeli jets strike weapons depot near Homs"
+        let body = "Israeli aircraft hit a weapons depot west of Homs late on Tuesday, a war monitor said."
+        let homs = "Israeli jets strike weapons depot near Homs again, war monitor says"
+        let palmyra = "Israeli jets strike weapons depot near Palmyra, a day after Homs"
+        let laterBody = "Israeli aircraft hit a weapons depot late on Wednesday, a war monitor said."
+        var settings = StoryClusterer.Settings()
+        let rule: Set<String> = ["syria", "israel"]
+        for (later, bar, joins) in [(palmyra, true, false), (palmyra, false, true), (homs, true, true)] {
+            settings.newNameBarsAfter = bar ? 12 * 3600 : nil
+            var stories = StoryClusterer(
+                concepts: StoryConcepts(aliases: try AliasTable(parsing: Self.aliases)), settings: settings)
+            background(&stories)
+            let first = stories.assign(
+                StoryItem(key: "en-1", title: title, body: body, time: Self.t0, ruleConcepts: rule))
+            let next = stories.assign(
+                StoryItem(
+                    key: "en-2", title: later, body: laterBody, time: Self.t0.addingTimeInterval(18 * 3600),
+                    ruleConcepts: rule))
+            #expect((next.storyID == first.storyID) == joins, "\(later), bar \(bar): \(next.reason) \(next.score)")
+        }
+    }
+
     @Test("a name outside the alias sets ties an Arabic report to the English story that named it")
     func namesOutsideAliases() throws {
         #expect(NameKey.key(of: "homs", arabic: false) == NameKey.key(of: "حمص", arabic: true))

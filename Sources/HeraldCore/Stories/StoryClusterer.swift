@@ -119,6 +119,11 @@ public struct StoryClusterer: Sendable {
         public var minimumRareWords = 2
         public var rareWordShare = 0.002
         public var rareWordMinimum = 3
+        /// A report that names a rare name (`rareNameShare`) a story has never named does not join
+        /// it once the story has been quiet this long: the next day's strike on another town, or the
+        /// next meeting in another city, is another event, even when its report recalls the last
+        /// one ("a day after the raid near Homs"). Nil turns it off.
+        public var newNameBarsAfter: TimeInterval? = 12 * 3600
 
         public init() {}
     }
@@ -334,10 +339,29 @@ public struct StoryClusterer: Sendable {
                 }
             }
             let quiet = time - story.last - settings.staleAfter
-            if quiet > 0 { margin *= exp(-quiet / settings.staleDecay) }
+            if quiet > 0 {
+                margin *= exp(-quiet / settings.staleDecay)
+                if margin >= 1, let bar = settings.newNameBarsAfter, time - story.last >= bar,
+                    Self.namesAnew(features, story: story, rareName: rareName, frequency: documentFrequency)
+                {
+                    margin = 0
+                }
+            }
             if margin >= 1, margin > best?.margin ?? 0 { best = (slot, score, reason, margin) }
         }
         return best.map { ($0.slot, $0.score, $0.reason) }
+    }
+
+    /// Whether the item names a rare name (a key of `NameKey`, at most `rareName` reports of the
+    /// window) that the story does not have.
+    private static func namesAnew(
+        _ features: StoryFeatures, story: Story, rareName: Int32, frequency: [UInt64: Int32]
+    ) -> Bool {
+        for index in (features.interlingualCount - features.nameCount)..<features.interlingualCount {
+            let hash = features.hashes[index]
+            if story.interlingual[hash] == nil, frequency[hash] ?? 0 <= rareName { return true }
+        }
+        return false
     }
 
     private mutating func add(_ features: StoryFeatures, weights: [Float], to slot: Int, time: Double) {
