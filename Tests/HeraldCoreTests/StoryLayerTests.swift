@@ -255,6 +255,44 @@ struct SameStoryTests {
         }
     }
 
+    @Test("a report that ties two stories started in the same hours folds the younger into the older")
+    func tiedStoriesFold() throws {
+        var settings = StoryClusterer.Settings()
+        for merges in [true, false] {
+            settings.mergeSpan = merges ? 12 * 3600 : nil
+            var stories = StoryClusterer(
+                concepts: StoryConcepts(aliases: try AliasTable(parsing: Self.aliases)), settings: settings)
+            background(&stories)
+            let english = stories.assign(
+                StoryItem(
+                    key: "en-1", title: "Blasts shake Jableh as jets hit coastal air defence site",
+                    body: "Strong explosions were heard around Jableh late on Monday near a coastal air defence site.",
+                    time: Self.t0))
+            // Shares no alias and no name with the English report: a story of its own.
+            let arabic = stories.assign(
+                StoryItem(
+                    key: "ar-1", title: "غارات إسرائيلية على الساحل السوري",
+                    body: "غارات تستهدف موقعا للدفاع الجوي على الساحل.", time: Self.t0.addingTimeInterval(600)))
+            #expect(arabic.storyID != english.storyID)
+            // Words and Jableh tie it to the English story; Israel and Syria to the Arabic one.
+            let both = stories.assign(
+                StoryItem(
+                    key: "en-2", title: "Israel confirms strike on Syrian air defence site near Jableh",
+                    body: "The Israeli military said its jets hit an air defence site on the Syrian coast near Jableh.",
+                    time: Self.t0.addingTimeInterval(3600)))
+            #expect(both.storyID == english.storyID, "\(both.reason) \(both.score)")
+            #expect(both.merged == (merges ? [arabic.storyID] : []))
+            #expect(stories.currentStoryID(arabic.storyID) == (merges ? english.storyID : arabic.storyID))
+            // A later Arabic report finds the one story either way it is written.
+            let next = stories.assign(
+                StoryItem(
+                    key: "ar-2", title: "غارات إسرائيلية على موقع للدفاع الجوي في الساحل السوري",
+                    body: "استهدفت غارات إسرائيلية موقعا للدفاع الجوي على الساحل السوري.",
+                    time: Self.t0.addingTimeInterval(4000)))
+            #expect(next.storyID == (merges ? english.storyID : arabic.storyID), "\(next.reason) \(next.score)")
+        }
+    }
+
     @Test("a name outside the alias sets ties an Arabic report to the English story that named it")
     func namesOutsideAliases() throws {
         #expect(NameKey.key(of: "homs", arabic: false) == NameKey.key(of: "حمص", arabic: true))

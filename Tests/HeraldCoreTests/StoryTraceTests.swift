@@ -26,11 +26,13 @@ struct StoryTraceTests {
                         ruleConcepts: ruleConcepts))
                 let name = shortName[found.storyID] ?? "p\(shortName.count + 1)"
                 shortName[found.storyID] = name
+                let merged = found.merged.compactMap { shortName[$0] }
                 majority[name, default: [:]][item.story, default: 0] += 1
                 let line = String(
                     format: "%@ %@ %@ %@ %@ %-14@ %.3f  %@", item.id, item.story, item.language,
                     item.published.formatted(.iso8601.month().day().time(includingFractionalSeconds: false)),
-                    name, found.reason.rawValue, found.score, String(item.title.prefix(70)))
+                    name + (merged.isEmpty ? "" : "<" + merged.joined(separator: "+")), found.reason.rawValue,
+                    found.score, String(item.title.prefix(70)))
                 lines.append((item.story, name, line))
             }
             print("trace of part \(part):")

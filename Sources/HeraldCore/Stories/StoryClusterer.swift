@@ -47,6 +47,9 @@ public struct StoryAssignment: Sendable, Hashable {
     public var score: Double
     /// `ar` or `en`, as `StoryFeatures` detects it.
     public var language: String
+    /// Ids of live stories the item tied to `storyID` and that were folded into it: from now on
+    /// they are that story.
+    public var merged: [String] = []
 }
 
 /// The two story layers over a sliding time window: an item that copies a recent one joins its
@@ -124,6 +127,12 @@ public struct StoryClusterer: Sendable {
         /// next meeting in another city, is another event, even when its report recalls the last
         /// one ("a day after the raid near Homs"). Nil turns it off.
         public var newNameBarsAfter: TimeInterval? = 12 * 3600
+        /// A report that clears the threshold of two or more live stories (`liveStoryWindow`) that
+        /// started within `mergeSpan` of each other ties them: they are one event that began as
+        /// two stories (an English and an Arabic report in the same minutes, each sharing too
+        /// little with the other), and the younger fold into the oldest. Stories that started
+        /// further apart stay apart — the next day's event on the same actors. Nil turns it off.
+        public var mergeSpan: TimeInterval? = 12 * 3600
 
         public init() {}
     }
@@ -137,6 +146,8 @@ public struct StoryClusterer: Sendable {
         var interlingual: [UInt64: Float] = [:]
         var interlingualNorm: Float = 0
         var members = 0
+        /// Ids of the stories folded into this one.
+        var folded: [String] = []
     }
 
     struct Member: Sendable {
@@ -157,6 +168,8 @@ public struct StoryClusterer: Sendable {
     private var postings: [UInt64: [Int]] = [:]
     private var insertsSinceCompaction = 0
     private var duplicates = NearDuplicateIndex()
+    /// Slots of folded stories, to the slot of the story they were folded into.
+    private var forwarding: [Int: Int] = [:]
     /// The newest item time seen: the window ends here.
     private var clock = -Double.infinity
 
@@ -194,18 +207,29 @@ public struct StoryClusterer: Sendable {
         if let forced {
             slot = slotByID[forced] ?? newStory(id: forced, time: time)
             assignment = StoryAssignment(storyID: forced, reason: .similar, score: 0, language: features.language)
-        } else if let copied = duplicates.duplicate(of: fingerprint), let story = stories[copied],
+        } else if let copied = duplicates.duplicate(of: fingerprint).map(resolve), let story = stories[copied],
             story.last >= time - settings.window
         {
             slot = copied
             assignment = StoryAssignment(storyID: story.id, reason: .copy, score: 1, language: features.language)
-        } else if let (best, score, reason) = bestStory(
+        } else if let (best, score, reason, others) = bestStory(
             features, weights: weights, time: time,
             ruleConcepts: Set(item.ruleConcepts.map { StoryHash.fnv64("c:" + $0) }))
         {
             slot = best
+            var merged: [String] = []
+            if !others.isEmpty {
+                // The report ties live stories together: the younger ones fold into the oldest.
+                let all = ([best] + others).sorted { (stories[$0]?.first ?? 0, $0) < (stories[$1]?.first ?? 0, $1) }
+                slot = all[0]
+                for other in all.dropFirst() {
+                    if let id = stories[other]?.id { merged.append(id) }
+                    fold(other, into: slot)
+                }
+            }
             assignment = StoryAssignment(
-                storyID: stories[best]?.id ?? "", reason: reason, score: score, language: features.language)
+                storyID: stories[slot]?.id ?? "", reason: reason, score: score, language: features.language)
+            assignment.merged = merged
         } else {
             let id = "s" + String(StableHash.hex128(item.key).prefix(15))
             slot = slotByID[id] ?? newStory(id: id, time: time)
@@ -240,7 +264,7 @@ public struct StoryClusterer: Sendable {
 
     private func bestStory(
         _ features: StoryFeatures, weights: [Float], time: Double, ruleConcepts: Set<UInt64>
-    ) -> (slot: Int, score: Double, reason: StoryAssignment.Reason)? {
+    ) -> (slot: Int, score: Double, reason: StoryAssignment.Reason, others: [Int])? {
         // Candidates: recent stories holding one of the item's rarest features that the window has
         // seen (an unseen word finds nothing, however rare).
         let probes = features.hashes.indices.filter { documentFrequency[features.hashes[$0]] != nil }
@@ -266,6 +290,7 @@ public struct StoryClusterer: Sendable {
         itemNorm = itemNorm.squareRoot()
         interlingualNorm = interlingualNorm.squareRoot()
         var best: (slot: Int, score: Double, reason: StoryAssignment.Reason, margin: Double)?
+        var tied: [Int] = []
         for slot in candidates {
             guard let story = stories[slot], story.last >= time - settings.window,
                 story.first <= time + settings.window
@@ -348,8 +373,63 @@ public struct StoryClusterer: Sendable {
                 }
             }
             if margin >= 1, margin > best?.margin ?? 0 { best = (slot, score, reason, margin) }
+            if margin >= 1, settings.mergeSpan != nil, time - story.last <= settings.liveStoryWindow {
+                tied.append(slot)
+            }
         }
-        return best.map { ($0.slot, $0.score, $0.reason) }
+        guard let best else { return nil }
+        let start = stories[best.slot]?.first ?? time
+        let span = settings.mergeSpan ?? 0
+        let others = tied.filter { $0 != best.slot && abs((stories[$0]?.first ?? -.infinity) - start) <= span }
+        return (best.slot, best.score, best.reason, others)
+    }
+
+    /// The slot a folded story's slot now stands for.
+    private func resolve(_ slot: Int) -> Int {
+        var slot = slot
+        while let next = forwarding[slot] { slot = next }
+        return slot
+    }
+
+    /// The id of the story that `id` names now: itself, or the story it was folded into; nil once
+    /// the story has left the window.
+    public func currentStoryID(_ id: String) -> String? {
+        slotByID[id].flatMap { stories[$0]?.id }
+    }
+
+    /// Folds the story at `slot` into the one at `survivor`: their reports, sums and names become one
+    /// story's, under the survivor's id; the folded id names the survivor from now on.
+    private mutating func fold(_ slot: Int, into survivor: Int) {
+        guard slot != survivor, let folded = stories.removeValue(forKey: slot),
+            var story = stories.removeValue(forKey: survivor)
+        else { return }
+        var added = Set<UInt64>()
+        for centroid in folded.centroids.values {
+            for hash in centroid.keys where added.insert(hash).inserted {
+                if story.interlingual[hash] == nil, !story.centroids.values.contains(where: { $0[hash] != nil }) {
+                    postings[hash, default: []].append(survivor)
+                }
+            }
+        }
+        for (language, centroid) in folded.centroids {
+            var sum = story.centroids[language] ?? [:]
+            for (hash, value) in centroid { sum[hash, default: 0] += value }
+            if sum.count > settings.maximumStoryFeatures {
+                let kept = sum.sorted { $0.value > $1.value }.prefix(settings.maximumStoryFeatures * 3 / 4)
+                sum = Dictionary(uniqueKeysWithValues: kept.map { ($0.key, $0.value) })
+            }
+            story.centroids[language] = sum
+            story.norms[language] = sum.values.reduce(0) { $0 + $1 * $1 }.squareRoot()
+        }
+        for (hash, value) in folded.interlingual { story.interlingual[hash, default: 0] += value }
+        story.interlingualNorm = story.interlingual.values.reduce(0) { $0 + $1 * $1 }.squareRoot()
+        story.first = min(story.first, folded.first)
+        story.last = max(story.last, folded.last)
+        story.members += folded.members
+        story.folded += [folded.id] + folded.folded
+        for id in [folded.id] + folded.folded { slotByID[id] = survivor }
+        forwarding[slot] = survivor
+        stories[survivor] = story
     }
 
     /// Whether the item names a rare name (a key of `NameKey`, at most `rareName` reports of the
@@ -411,11 +491,12 @@ public struct StoryClusterer: Sendable {
                 }
             }
             lastSequence = members[head].duplicateSequence
-            let slot = members[head].slot
+            let slot = resolve(members[head].slot)
             if let story = stories[slot], story.last < horizon {
                 // Its last report is leaving: the story is closed. Posting entries go at compaction.
                 stories[slot] = nil
                 slotByID[story.id] = nil
+                for id in story.folded { slotByID[id] = nil }
             }
             members[head].hashes = []
             head += 1
@@ -436,7 +517,9 @@ public struct StoryClusterer: Sendable {
         for (slot, story) in stories where story.last < horizon {
             stories[slot] = nil
             slotByID[story.id] = nil
+            for id in story.folded { slotByID[id] = nil }
         }
+        forwarding = forwarding.filter { stories[resolve($0.value)] != nil }
         postings = postings.compactMapValues { list in
             let live = list.filter { stories[$0] != nil }
             return live.isEmpty ? nil : live
