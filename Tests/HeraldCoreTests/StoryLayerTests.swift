@@ -316,6 +316,27 @@ struct SameStoryTests {
         #expect(arabic.reason == .crossLanguage)
     }
 
+    @Test("a rare name alone ties an Arabic report to a live English story, not to one quiet for hours")
+    func rareNameAloneWhileLive() throws {
+        for (hours, joins) in [(2.0, true), (10.0, false)] {
+            var stories = try clusterer()
+            background(&stories)
+            let english = stories.assign(
+                StoryItem(
+                    key: "en-1", title: "Floods sweep displacement camps near Atmeh",
+                    body:
+                        "Heavy rain flooded hundreds of tents in the camps around Atmeh on Thursday, aid workers said.",
+                    time: Self.t0))
+            // No alias and no word in common: only Atmeh (أطمة).
+            let arabic = stories.assign(
+                StoryItem(
+                    key: "ar-1", title: "الوحل والبرد يحاصران سكان أطمة",
+                    body: "يعيش سكان المخيمات في أطمة بين الوحل والبرد بعد الأمطار.",
+                    time: Self.t0.addingTimeInterval(hours * 3600)))
+            #expect((arabic.storyID == english.storyID) == joins, "\(hours) h: \(arabic.reason) \(arabic.score)")
+        }
+    }
+
     @Test("names of two words and names ending in ة or h share a key across the languages")
     func joinedNames() throws {
         let fold = { TextFolding.fold($0) }

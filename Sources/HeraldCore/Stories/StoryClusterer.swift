@@ -110,7 +110,8 @@ public struct StoryClusterer: Sendable {
         /// concept and anchor when few of the window's reports have it: at most this share of them,
         /// or `rareNameMinimum`, whichever is more. A rare place or person, shared, ties two
         /// reports as an alias does; a name every other report carries does not. While the story is
-        /// live (`liveStoryWindow`), a shared rare name counts as two anchors.
+        /// live (`liveStoryWindow`), a shared rare name counts as two concepts and two anchors: a
+        /// report in the same hours naming the same village (Atmeh, أطمة) tells the same event.
         public var rareNameShare = 0.005
         public var rareNameMinimum = 10
         /// A live story (`liveStoryWindow`) that shares `minimumRareWords` rare words with the item
@@ -350,9 +351,9 @@ public struct StoryClusterer: Sendable {
                 }
                 let live = time - story.last <= settings.liveStoryWindow
                 let contained = anchors == features.anchorCount && beyondRule + rareNames >= 1 && live
-                // A shared rare name is worth two anchors while the story is live.
+                // A shared rare name is worth two concepts and two anchors while the story is live.
                 let named = anchors + rareNames * (live ? 2 : 1)
-                if concepts + rareNames >= settings.minimumSharedConcepts,
+                if concepts + rareNames * (live ? 2 : 1) >= settings.minimumSharedConcepts,
                     named >= settings.minimumSharedAnchors || contained
                 {
                     let conceptScore = Double(dot / (story.interlingualNorm * interlingualNorm))
