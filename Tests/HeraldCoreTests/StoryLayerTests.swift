@@ -337,6 +337,32 @@ struct SameStoryTests {
         }
     }
 
+    @Test("an English report meets the Arabic story that named its place before any English report had")
+    func placeNamedFirstInArabic() throws {
+        var settings = StoryClusterer.Settings()
+        let rule: Set<String> = ["syria", "israel"]
+        for unconfirmed in [true, false] {
+            settings.unconfirmedNames = unconfirmed
+            var stories = StoryClusterer(
+                concepts: StoryConcepts(aliases: try AliasTable(parsing: Self.aliases)), settings: settings)
+            background(&stories)
+            let arabic = stories.assign(
+                StoryItem(
+                    key: "ar-1", title: "طائرات إسرائيلية تقصف مطارا قرب تدمر",
+                    body: "قصفت طائرات إسرائيلية مطارا عسكريا في سوريا ليل الأربعاء.", time: Self.t0,
+                    ruleConcepts: rule))
+            // Israel and Syria are the rule's: only Tadmur (تدمر) says which story it is.
+            let english = stories.assign(
+                StoryItem(
+                    key: "en-1", title: "Israeli jets hit air base near Tadmur",
+                    body: "The base in Syria was struck late on Wednesday.", time: Self.t0.addingTimeInterval(3600),
+                    ruleConcepts: rule))
+            #expect(
+                (english.storyID == arabic.storyID) == unconfirmed,
+                "unconfirmed \(unconfirmed): \(english.reason) \(english.score)")
+        }
+    }
+
     @Test("names of two words and names ending in ة or h share a key across the languages")
     func joinedNames() throws {
         let fold = { TextFolding.fold($0) }

@@ -134,6 +134,11 @@ public struct StoryClusterer: Sendable {
         /// little with the other), and the younger fold into the oldest. Stories that started
         /// further apart stay apart — the next day's event on the same actors. Nil turns it off.
         public var mergeSpan: TimeInterval? = 12 * 3600
+        /// An Arabic word gives a name key only once an English report has used it (`StoryFeatures`),
+        /// so an Arabic report that names a place first (تدمر) would never meet the English reports
+        /// that name it after (Tadmur). A story keeps the keys of its Arabic titles' words, and an
+        /// item's rare name found among them counts as shared.
+        public var unconfirmedNames = true
 
         public init() {}
     }
@@ -149,6 +154,8 @@ public struct StoryClusterer: Sendable {
         var members = 0
         /// Ids of the stories folded into this one.
         var folded: [String] = []
+        /// Name keys of its Arabic titles' words that were not known as names (`StoryFeatures`).
+        var unconfirmedKeys: Set<UInt64> = []
     }
 
     struct Member: Sendable {
@@ -349,6 +356,17 @@ public struct StoryClusterer: Sendable {
                         }
                     }
                 }
+                if settings.unconfirmedNames, !story.unconfirmedKeys.isEmpty {
+                    // A rare name of the item that the story's Arabic titles wrote before any English
+                    // report had named it: shared, as though the story had named it once.
+                    for index in names where story.interlingual[features.hashes[index]] == nil {
+                        let hash = features.hashes[index]
+                        if story.unconfirmedKeys.contains(hash), documentFrequency[hash] ?? 0 <= rareName {
+                            rareNames += 1
+                            dot += weights[index] * weights[index]
+                        }
+                    }
+                }
                 let live = time - story.last <= settings.liveStoryWindow
                 let contained = anchors == features.anchorCount && beyondRule + rareNames >= 1 && live
                 // A shared rare name is worth two concepts and two anchors while the story is live.
@@ -427,6 +445,7 @@ public struct StoryClusterer: Sendable {
         story.first = min(story.first, folded.first)
         story.last = max(story.last, folded.last)
         story.members += folded.members
+        story.unconfirmedKeys.formUnion(folded.unconfirmedKeys)
         story.folded += [folded.id] + folded.folded
         for id in [folded.id] + folded.folded { slotByID[id] = survivor }
         forwarding[slot] = survivor
@@ -451,6 +470,7 @@ public struct StoryClusterer: Sendable {
         story.first = min(story.first, time)
         story.last = max(story.last, time)
         story.members += 1
+        if settings.unconfirmedNames { story.unconfirmedKeys.formUnion(features.unconfirmedTitleKeys) }
         var centroid = story.centroids.removeValue(forKey: features.language) ?? [:]
         var normSquared = (story.norms[features.language] ?? 0) * (story.norms[features.language] ?? 0)
         for (index, hash) in features.hashes.enumerated() {

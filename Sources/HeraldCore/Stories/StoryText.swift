@@ -30,6 +30,10 @@ public struct StoryFeatures: Sendable, Hashable {
     public var words: [String]
     /// How many of `words` belong to the title.
     public var titleWordCount: Int
+    /// The name keys of the Arabic title's words (as written and without proclitics) that no
+    /// English report had given yet, so that were not taken as names: a story keeps them, and an
+    /// English report that names the place later (Tadmur, after تدمر) can still meet it.
+    public var unconfirmedTitleKeys: [UInt64] = []
 
     /// `knownName` says whether a name key (`NameKey`) has been seen in an English name: only
     /// then does an Arabic word of that key count as a name.
@@ -98,14 +102,18 @@ public struct StoryFeatures: Sendable, Hashable {
             // spelling a name an English report has used, shares its key across the languages.
             if isArabicWord {
                 // The word as written or without a proclitic (باكو, whose ب is not one, or القصير).
-                var name = NameKey.hash(of: word, arabic: true, buffer: &keyBuffer).flatMap { knownName($0) ? $0 : nil }
+                let written = NameKey.hash(of: word, arabic: true, buffer: &keyBuffer)
+                var name = written.flatMap { knownName($0) ? $0 : nil }
                 if name == nil {
                     for spelling in ArabicClitics.stems(of: word) {
-                        guard let key = NameKey.hash(of: spelling, arabic: true, buffer: &keyBuffer), knownName(key)
-                        else { continue }
-                        name = key
-                        break
+                        guard let key = NameKey.hash(of: spelling, arabic: true, buffer: &keyBuffer) else { continue }
+                        if knownName(key) {
+                            name = key
+                            break
+                        }
+                        if index <= titleWordCount { unconfirmedTitleKeys.append(key) }
                     }
+                    if name == nil, index <= titleWordCount, let written { unconfirmedTitleKeys.append(written) }
                 }
                 if let name, seen.insert(name).inserted { names.append(name) }
                 // A name of two words in Arabic (غازي عنتاب) that an English report wrote as one
