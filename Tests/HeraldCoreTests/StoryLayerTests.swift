@@ -363,6 +363,24 @@ struct SameStoryTests {
         }
     }
 
+    @Test("numbers written as words are the numbers, in both languages")
+    func numberWords() throws {
+        let concepts = StoryConcepts(aliases: try AliasTable(parsing: Self.aliases))
+        let anchors = { (title: String) in
+            let features = StoryFeatures(title: title, body: "", concepts: concepts)
+            return Set(features.hashes.prefix(features.anchorCount))
+        }
+        let ten = StoryHash.fnv64("n:10")
+        let thirty = StoryHash.fnv64("n:30")
+        #expect(anchors("Power supply extended to ten hours a day").contains(ten))
+        #expect(anchors("رفع ساعات التغذية إلى عشر ساعات يوميا").contains(ten))
+        #expect(anchors("رفع ساعات التغذية إلى 10 ساعات").contains(ten))
+        #expect(anchors("A concession for thirty years").contains(thirty))
+        #expect(anchors("عقد لمدة ثلاثين عاما").contains(thirty))
+        #expect(anchors("بعد ثلاثين عاما").contains(thirty))
+        #expect(!anchors("A concession for many years").contains(thirty))
+    }
+
     @Test("names of two words and names ending in ة or h share a key across the languages")
     func joinedNames() throws {
         let fold = { TextFolding.fold($0) }
