@@ -132,6 +132,48 @@ extension HeraldStore {
         }
     }
 
+    /// Folds stories into others, as the story window did when a report tied them (`into` is
+    /// the story that stays, `from` the stories folded into it): their recorded reports become
+    /// the story's, so that `herald stories` and a rebuilt window see one story. An alert already
+    /// sent stays as it was. For each rule, the story keeps its own first alert if it has one —
+    /// the folded story's quiet follow-ups waiting for an update then count for it — and
+    /// otherwise takes over the folded story's, so that later follow-ups attach to that alert.
+    public func foldStories(_ folds: [(into: String, from: [String])]) async throws(StoreError) {
+        guard !folds.isEmpty else { return }
+        try await write { db in
+            for fold in folds {
+                for folded in fold.from where folded != fold.into {
+                    try Self.foldStory(db, folded, into: fold.into)
+                }
+            }
+        }
+    }
+
+    static func foldStory(_ db: Database, _ folded: String, into story: String) throws {
+        try db.execute(sql: "UPDATE story_member SET story_id = ? WHERE story_id = ?", arguments: [story, folded])
+        for row in try Row.fetchAll(db, sql: "SELECT * FROM story_alert WHERE story_id = ?", arguments: [folded]) {
+            let rule: String = row["rule"]
+            let kept = try Row.fetchOne(
+                db, sql: "SELECT alert_id FROM story_alert WHERE rule = ? AND story_id = ?", arguments: [rule, story])
+            if let kept, (kept["alert_id"] as String?) != nil || (row["alert_id"] as String?) == nil {
+                try db.execute(
+                    sql: "UPDATE story_alert SET pending = pending + ? WHERE rule = ? AND story_id = ?",
+                    arguments: [row["pending"] as Int, rule, story])
+                try db.execute(
+                    sql: "UPDATE story_alert SET pending = 0 WHERE rule = ? AND story_id = ?",
+                    arguments: [rule, folded])
+            } else {
+                // The story has no alert of this rule yet (or one held back for min_sources): the
+                // folded story's first alert becomes the story's.
+                try db.execute(
+                    sql: "DELETE FROM story_alert WHERE rule = ? AND story_id = ?", arguments: [rule, story])
+                try db.execute(
+                    sql: "UPDATE story_alert SET story_id = ? WHERE rule = ? AND story_id = ?",
+                    arguments: [story, rule, folded])
+            }
+        }
+    }
+
     /// Forgets story reports older than `cutoff` less 72 hours (the default story window, so a
     /// short retention never empties the window the daemon rebuilds from), and the per-rule
     /// state of stories with no report left.

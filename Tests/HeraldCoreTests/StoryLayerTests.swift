@@ -231,6 +231,68 @@ struct SameStoryTests {
         }
     }
 
+    @Test("a report naming a new place does not join a story quiet since the day before; naming its place, it does")
+    func newNameAfterQuiet() throws {
+        let title = "Israeli jets strike weapons depot near Homs"
+        let body = "Israeli aircraft hit a weapons depot west of Homs late on Tuesday, a war monitor said."
+        let homs = "Israeli jets strike weapons depot near Homs again, war monitor says"
+        let palmyra = "Israeli jets strike weapons depot near Palmyra, a day after Homs"
+        let laterBody = "Israeli aircraft hit a weapons depot late on Wednesday, a war monitor said."
+        var settings = StoryClusterer.Settings()
+        let rule: Set<String> = ["syria", "israel"]
+        for (later, bar, joins) in [(palmyra, true, false), (palmyra, false, true), (homs, true, true)] {
+            settings.newNameBarsAfter = bar ? 12 * 3600 : nil
+            var stories = StoryClusterer(
+                concepts: StoryConcepts(aliases: try AliasTable(parsing: Self.aliases)), settings: settings)
+            background(&stories)
+            let first = stories.assign(
+                StoryItem(key: "en-1", title: title, body: body, time: Self.t0, ruleConcepts: rule))
+            let next = stories.assign(
+                StoryItem(
+                    key: "en-2", title: later, body: laterBody, time: Self.t0.addingTimeInterval(18 * 3600),
+                    ruleConcepts: rule))
+            #expect((next.storyID == first.storyID) == joins, "\(later), bar \(bar): \(next.reason) \(next.score)")
+        }
+    }
+
+    @Test("a report that ties two stories started in the same hours folds the younger into the older")
+    func tiedStoriesFold() throws {
+        var settings = StoryClusterer.Settings()
+        for merges in [true, false] {
+            settings.mergeSpan = merges ? 12 * 3600 : nil
+            var stories = StoryClusterer(
+                concepts: StoryConcepts(aliases: try AliasTable(parsing: Self.aliases)), settings: settings)
+            background(&stories)
+            let english = stories.assign(
+                StoryItem(
+                    key: "en-1", title: "Blasts shake Jableh as jets hit coastal air defence site",
+                    body: "Strong explosions were heard around Jableh late on Monday near a coastal air defence site.",
+                    time: Self.t0))
+            // Shares no alias and no name with the English report: a story of its own.
+            let arabic = stories.assign(
+                StoryItem(
+                    key: "ar-1", title: "غارات إسرائيلية على الساحل السوري",
+                    body: "غارات تستهدف موقعا للدفاع الجوي على الساحل.", time: Self.t0.addingTimeInterval(600)))
+            #expect(arabic.storyID != english.storyID)
+            // Words and Jableh tie it to the English story; Israel and Syria to the Arabic one.
+            let both = stories.assign(
+                StoryItem(
+                    key: "en-2", title: "Israel confirms strike on Syrian air defence site near Jableh",
+                    body: "The Israeli military said its jets hit an air defence site on the Syrian coast near Jableh.",
+                    time: Self.t0.addingTimeInterval(3600)))
+            #expect(both.storyID == english.storyID, "\(both.reason) \(both.score)")
+            #expect(both.merged == (merges ? [arabic.storyID] : []))
+            #expect(stories.currentStoryID(arabic.storyID) == (merges ? english.storyID : arabic.storyID))
+            // A later Arabic report finds the one story either way it is written.
+            let next = stories.assign(
+                StoryItem(
+                    key: "ar-2", title: "غارات إسرائيلية على موقع للدفاع الجوي في الساحل السوري",
+                    body: "استهدفت غارات إسرائيلية موقعا للدفاع الجوي على الساحل السوري.",
+                    time: Self.t0.addingTimeInterval(4000)))
+            #expect(next.storyID == (merges ? english.storyID : arabic.storyID), "\(next.reason) \(next.score)")
+        }
+    }
+
     @Test("a name outside the alias sets ties an Arabic report to the English story that named it")
     func namesOutsideAliases() throws {
         #expect(NameKey.key(of: "homs", arabic: false) == NameKey.key(of: "حمص", arabic: true))
@@ -252,6 +314,71 @@ struct SameStoryTests {
                 time: Self.t0.addingTimeInterval(1200), ruleConcepts: rule))
         #expect(arabic.storyID == english.storyID, "\(arabic.reason) \(arabic.score)")
         #expect(arabic.reason == .crossLanguage)
+    }
+
+    @Test("a rare name alone ties an Arabic report to a live English story, not to one quiet for hours")
+    func rareNameAloneWhileLive() throws {
+        for (hours, joins) in [(2.0, true), (10.0, false)] {
+            var stories = try clusterer()
+            background(&stories)
+            let english = stories.assign(
+                StoryItem(
+                    key: "en-1", title: "Floods sweep displacement camps near Atmeh",
+                    body:
+                        "Heavy rain flooded hundreds of tents in the camps around Atmeh on Thursday, aid workers said.",
+                    time: Self.t0))
+            // No alias and no word in common: only Atmeh (أطمة).
+            let arabic = stories.assign(
+                StoryItem(
+                    key: "ar-1", title: "الوحل والبرد يحاصران سكان أطمة",
+                    body: "يعيش سكان المخيمات في أطمة بين الوحل والبرد بعد الأمطار.",
+                    time: Self.t0.addingTimeInterval(hours * 3600)))
+            #expect((arabic.storyID == english.storyID) == joins, "\(hours) h: \(arabic.reason) \(arabic.score)")
+        }
+    }
+
+    @Test("an English report meets the Arabic story that named its place before any English report had")
+    func placeNamedFirstInArabic() throws {
+        var settings = StoryClusterer.Settings()
+        let rule: Set<String> = ["syria", "israel"]
+        for unconfirmed in [true, false] {
+            settings.unconfirmedNames = unconfirmed
+            var stories = StoryClusterer(
+                concepts: StoryConcepts(aliases: try AliasTable(parsing: Self.aliases)), settings: settings)
+            background(&stories)
+            let arabic = stories.assign(
+                StoryItem(
+                    key: "ar-1", title: "طائرات إسرائيلية تقصف مطارا قرب تدمر",
+                    body: "قصفت طائرات إسرائيلية مطارا عسكريا في سوريا ليل الأربعاء.", time: Self.t0,
+                    ruleConcepts: rule))
+            // Israel and Syria are the rule's: only Tadmur (تدمر) says which story it is.
+            let english = stories.assign(
+                StoryItem(
+                    key: "en-1", title: "Israeli jets hit air base near Tadmur",
+                    body: "The base in Syria was struck late on Wednesday.", time: Self.t0.addingTimeInterval(3600),
+                    ruleConcepts: rule))
+            #expect(
+                (english.storyID == arabic.storyID) == unconfirmed,
+                "unconfirmed \(unconfirmed): \(english.reason) \(english.score)")
+        }
+    }
+
+    @Test("numbers written as words are the numbers, in both languages")
+    func numberWords() throws {
+        let concepts = StoryConcepts(aliases: try AliasTable(parsing: Self.aliases))
+        let anchors = { (title: String) in
+            let features = StoryFeatures(title: title, body: "", concepts: concepts)
+            return Set(features.hashes.prefix(features.anchorCount))
+        }
+        let ten = StoryHash.fnv64("n:10")
+        let thirty = StoryHash.fnv64("n:30")
+        #expect(anchors("Power supply extended to ten hours a day").contains(ten))
+        #expect(anchors("رفع ساعات التغذية إلى عشر ساعات يوميا").contains(ten))
+        #expect(anchors("رفع ساعات التغذية إلى 10 ساعات").contains(ten))
+        #expect(anchors("A concession for thirty years").contains(thirty))
+        #expect(anchors("عقد لمدة ثلاثين عاما").contains(thirty))
+        #expect(anchors("بعد ثلاثين عاما").contains(thirty))
+        #expect(!anchors("A concession for many years").contains(thirty))
     }
 
     @Test("names of two words and names ending in ة or h share a key across the languages")

@@ -38,6 +38,30 @@ struct StoryStoreTests {
         #expect(try await store.claim(sink: "console", owner: "t", now: t0 + 120).count == 2)
     }
 
+    @Test("a folded story's reports become the other story's, and its alert takes that story's follow-ups")
+    func fold() async throws {
+        let temp = try TemporaryStore()
+        let store = temp.store
+        let first = try await record([stamped("a1", story: "s1", at: t0)], feed: "wire", at: t0, in: store)
+        let second = try await record([stamped("b1", story: "s2", at: t0 + 60)], feed: "gulf", at: t0 + 60, in: store)
+        #expect(first.map(\.kind) == [.match])
+        #expect(second.map(\.kind) == [.match])
+        // s2 into s1: both have their alert; s1 keeps its own. s1 into s9 (no alert yet): s9 takes s1's.
+        try await store.foldStories([(into: "s1", from: ["s2"])])
+        try await store.foldStories([(into: "s9", from: ["s1"])])
+        let reports = try await store.storyReports(since: .distantPast)
+        #expect(reports.map(\.storyID) == ["s9", "s9"])
+        #expect(try await store.stories(since: .distantPast).map(\.id) == ["s9"])
+        let later = try await record(
+            [stamped("c1", story: "s9", at: t0 + 120)], feed: "levant", at: t0 + 120, in: store)
+        #expect(later.isEmpty)
+        let followUp = try #require(try await store.alerts().first { $0.kind == .followUp })
+        #expect(followUp.story?.followUpOf == first.first?.id)
+        #expect(followUp.story?.outlets == ["wire", "gulf", "levant"])
+        // The alerts already sent stay as they were.
+        #expect(try await store.alerts().filter { $0.kind == .match }.count == 2)
+    }
+
     @Test("story reports and their rule state are pruned 72 hours after the retention cutoff")
     func prune() async throws {
         let temp = try TemporaryStore()

@@ -47,6 +47,9 @@ public struct StoryAssignment: Sendable, Hashable {
     public var score: Double
     /// `ar` or `en`, as `StoryFeatures` detects it.
     public var language: String
+    /// Ids of live stories the item tied to `storyID` and that were folded into it: from now on
+    /// they are that story.
+    public var merged: [String] = []
 }
 
 /// The two story layers over a sliding time window: an item that copies a recent one joins its
@@ -107,7 +110,8 @@ public struct StoryClusterer: Sendable {
         /// concept and anchor when few of the window's reports have it: at most this share of them,
         /// or `rareNameMinimum`, whichever is more. A rare place or person, shared, ties two
         /// reports as an alias does; a name every other report carries does not. While the story is
-        /// live (`liveStoryWindow`), a shared rare name counts as two anchors.
+        /// live (`liveStoryWindow`), a shared rare name counts as two concepts and two anchors: a
+        /// report in the same hours naming the same village (Atmeh, أطمة) tells the same event.
         public var rareNameShare = 0.005
         public var rareNameMinimum = 10
         /// A live story (`liveStoryWindow`) that shares `minimumRareWords` rare words with the item
@@ -119,6 +123,22 @@ public struct StoryClusterer: Sendable {
         public var minimumRareWords = 2
         public var rareWordShare = 0.002
         public var rareWordMinimum = 3
+        /// A report that names a rare name (`rareNameShare`) a story has never named does not join
+        /// it once the story has been quiet this long: the next day's strike on another town, or the
+        /// next meeting in another city, is another event, even when its report recalls the last
+        /// one ("a day after the raid near Homs"). Nil turns it off.
+        public var newNameBarsAfter: TimeInterval? = 12 * 3600
+        /// A report that clears the threshold of two or more live stories (`liveStoryWindow`) that
+        /// started within `mergeSpan` of each other ties them: they are one event that began as
+        /// two stories (an English and an Arabic report in the same minutes, each sharing too
+        /// little with the other), and the younger fold into the oldest. Stories that started
+        /// further apart stay apart — the next day's event on the same actors. Nil turns it off.
+        public var mergeSpan: TimeInterval? = 12 * 3600
+        /// An Arabic word gives a name key only once an English report has used it (`StoryFeatures`),
+        /// so an Arabic report that names a place first (تدمر) would never meet the English reports
+        /// that name it after (Tadmur). A story keeps the keys of its Arabic titles' words, and an
+        /// item's rare name found among them counts as shared.
+        public var unconfirmedNames = true
 
         public init() {}
     }
@@ -132,6 +152,10 @@ public struct StoryClusterer: Sendable {
         var interlingual: [UInt64: Float] = [:]
         var interlingualNorm: Float = 0
         var members = 0
+        /// Ids of the stories folded into this one.
+        var folded: [String] = []
+        /// Name keys of its Arabic titles' words that were not known as names (`StoryFeatures`).
+        var unconfirmedKeys: Set<UInt64> = []
     }
 
     struct Member: Sendable {
@@ -152,6 +176,8 @@ public struct StoryClusterer: Sendable {
     private var postings: [UInt64: [Int]] = [:]
     private var insertsSinceCompaction = 0
     private var duplicates = NearDuplicateIndex()
+    /// Slots of folded stories, to the slot of the story they were folded into.
+    private var forwarding: [Int: Int] = [:]
     /// The newest item time seen: the window ends here.
     private var clock = -Double.infinity
 
@@ -189,18 +215,29 @@ public struct StoryClusterer: Sendable {
         if let forced {
             slot = slotByID[forced] ?? newStory(id: forced, time: time)
             assignment = StoryAssignment(storyID: forced, reason: .similar, score: 0, language: features.language)
-        } else if let copied = duplicates.duplicate(of: fingerprint), let story = stories[copied],
+        } else if let copied = duplicates.duplicate(of: fingerprint).map(resolve), let story = stories[copied],
             story.last >= time - settings.window
         {
             slot = copied
             assignment = StoryAssignment(storyID: story.id, reason: .copy, score: 1, language: features.language)
-        } else if let (best, score, reason) = bestStory(
+        } else if let (best, score, reason, others) = bestStory(
             features, weights: weights, time: time,
             ruleConcepts: Set(item.ruleConcepts.map { StoryHash.fnv64("c:" + $0) }))
         {
             slot = best
+            var merged: [String] = []
+            if !others.isEmpty {
+                // The report ties live stories together: the younger ones fold into the oldest.
+                let all = ([best] + others).sorted { (stories[$0]?.first ?? 0, $0) < (stories[$1]?.first ?? 0, $1) }
+                slot = all[0]
+                for other in all.dropFirst() {
+                    if let id = stories[other]?.id { merged.append(id) }
+                    fold(other, into: slot)
+                }
+            }
             assignment = StoryAssignment(
-                storyID: stories[best]?.id ?? "", reason: reason, score: score, language: features.language)
+                storyID: stories[slot]?.id ?? "", reason: reason, score: score, language: features.language)
+            assignment.merged = merged
         } else {
             let id = "s" + String(StableHash.hex128(item.key).prefix(15))
             slot = slotByID[id] ?? newStory(id: id, time: time)
@@ -235,7 +272,7 @@ public struct StoryClusterer: Sendable {
 
     private func bestStory(
         _ features: StoryFeatures, weights: [Float], time: Double, ruleConcepts: Set<UInt64>
-    ) -> (slot: Int, score: Double, reason: StoryAssignment.Reason)? {
+    ) -> (slot: Int, score: Double, reason: StoryAssignment.Reason, others: [Int])? {
         // Candidates: recent stories holding one of the item's rarest features that the window has
         // seen (an unseen word finds nothing, however rare).
         let probes = features.hashes.indices.filter { documentFrequency[features.hashes[$0]] != nil }
@@ -261,6 +298,7 @@ public struct StoryClusterer: Sendable {
         itemNorm = itemNorm.squareRoot()
         interlingualNorm = interlingualNorm.squareRoot()
         var best: (slot: Int, score: Double, reason: StoryAssignment.Reason, margin: Double)?
+        var tied: [Int] = []
         for slot in candidates {
             guard let story = stories[slot], story.last >= time - settings.window,
                 story.first <= time + settings.window
@@ -318,11 +356,22 @@ public struct StoryClusterer: Sendable {
                         }
                     }
                 }
+                if settings.unconfirmedNames, !story.unconfirmedKeys.isEmpty {
+                    // A rare name of the item that the story's Arabic titles wrote before any English
+                    // report had named it: shared, as though the story had named it once.
+                    for index in names where story.interlingual[features.hashes[index]] == nil {
+                        let hash = features.hashes[index]
+                        if story.unconfirmedKeys.contains(hash), documentFrequency[hash] ?? 0 <= rareName {
+                            rareNames += 1
+                            dot += weights[index] * weights[index]
+                        }
+                    }
+                }
                 let live = time - story.last <= settings.liveStoryWindow
                 let contained = anchors == features.anchorCount && beyondRule + rareNames >= 1 && live
-                // A shared rare name is worth two anchors while the story is live.
+                // A shared rare name is worth two concepts and two anchors while the story is live.
                 let named = anchors + rareNames * (live ? 2 : 1)
-                if concepts + rareNames >= settings.minimumSharedConcepts,
+                if concepts + rareNames * (live ? 2 : 1) >= settings.minimumSharedConcepts,
                     named >= settings.minimumSharedAnchors || contained
                 {
                     let conceptScore = Double(dot / (story.interlingualNorm * interlingualNorm))
@@ -334,10 +383,85 @@ public struct StoryClusterer: Sendable {
                 }
             }
             let quiet = time - story.last - settings.staleAfter
-            if quiet > 0 { margin *= exp(-quiet / settings.staleDecay) }
+            if quiet > 0 {
+                margin *= exp(-quiet / settings.staleDecay)
+                if margin >= 1, let bar = settings.newNameBarsAfter, time - story.last >= bar,
+                    Self.namesAnew(features, story: story, rareName: rareName, frequency: documentFrequency)
+                {
+                    margin = 0
+                }
+            }
             if margin >= 1, margin > best?.margin ?? 0 { best = (slot, score, reason, margin) }
+            if margin >= 1, settings.mergeSpan != nil, time - story.last <= settings.liveStoryWindow {
+                tied.append(slot)
+            }
         }
-        return best.map { ($0.slot, $0.score, $0.reason) }
+        guard let best else { return nil }
+        let start = stories[best.slot]?.first ?? time
+        let span = settings.mergeSpan ?? 0
+        let others = tied.filter { $0 != best.slot && abs((stories[$0]?.first ?? -.infinity) - start) <= span }
+        return (best.slot, best.score, best.reason, others)
+    }
+
+    /// The slot a folded story's slot now stands for.
+    private func resolve(_ slot: Int) -> Int {
+        var slot = slot
+        while let next = forwarding[slot] { slot = next }
+        return slot
+    }
+
+    /// The id of the story that `id` names now: itself, or the story it was folded into; nil once
+    /// the story has left the window.
+    public func currentStoryID(_ id: String) -> String? {
+        slotByID[id].flatMap { stories[$0]?.id }
+    }
+
+    /// Folds the story at `slot` into the one at `survivor`: their reports, sums and names become one
+    /// story's, under the survivor's id; the folded id names the survivor from now on.
+    private mutating func fold(_ slot: Int, into survivor: Int) {
+        guard slot != survivor, let folded = stories.removeValue(forKey: slot),
+            var story = stories.removeValue(forKey: survivor)
+        else { return }
+        var added = Set<UInt64>()
+        for centroid in folded.centroids.values {
+            for hash in centroid.keys where added.insert(hash).inserted {
+                if story.interlingual[hash] == nil, !story.centroids.values.contains(where: { $0[hash] != nil }) {
+                    postings[hash, default: []].append(survivor)
+                }
+            }
+        }
+        for (language, centroid) in folded.centroids {
+            var sum = story.centroids[language] ?? [:]
+            for (hash, value) in centroid { sum[hash, default: 0] += value }
+            if sum.count > settings.maximumStoryFeatures {
+                let kept = sum.sorted { $0.value > $1.value }.prefix(settings.maximumStoryFeatures * 3 / 4)
+                sum = Dictionary(uniqueKeysWithValues: kept.map { ($0.key, $0.value) })
+            }
+            story.centroids[language] = sum
+            story.norms[language] = sum.values.reduce(0) { $0 + $1 * $1 }.squareRoot()
+        }
+        for (hash, value) in folded.interlingual { story.interlingual[hash, default: 0] += value }
+        story.interlingualNorm = story.interlingual.values.reduce(0) { $0 + $1 * $1 }.squareRoot()
+        story.first = min(story.first, folded.first)
+        story.last = max(story.last, folded.last)
+        story.members += folded.members
+        story.unconfirmedKeys.formUnion(folded.unconfirmedKeys)
+        story.folded += [folded.id] + folded.folded
+        for id in [folded.id] + folded.folded { slotByID[id] = survivor }
+        forwarding[slot] = survivor
+        stories[survivor] = story
+    }
+
+    /// Whether the item names a rare name (a key of `NameKey`, at most `rareName` reports of the
+    /// window) that the story does not have.
+    private static func namesAnew(
+        _ features: StoryFeatures, story: Story, rareName: Int32, frequency: [UInt64: Int32]
+    ) -> Bool {
+        for index in (features.interlingualCount - features.nameCount)..<features.interlingualCount {
+            let hash = features.hashes[index]
+            if story.interlingual[hash] == nil, frequency[hash] ?? 0 <= rareName { return true }
+        }
+        return false
     }
 
     private mutating func add(_ features: StoryFeatures, weights: [Float], to slot: Int, time: Double) {
@@ -346,6 +470,7 @@ public struct StoryClusterer: Sendable {
         story.first = min(story.first, time)
         story.last = max(story.last, time)
         story.members += 1
+        if settings.unconfirmedNames { story.unconfirmedKeys.formUnion(features.unconfirmedTitleKeys) }
         var centroid = story.centroids.removeValue(forKey: features.language) ?? [:]
         var normSquared = (story.norms[features.language] ?? 0) * (story.norms[features.language] ?? 0)
         for (index, hash) in features.hashes.enumerated() {
@@ -387,11 +512,12 @@ public struct StoryClusterer: Sendable {
                 }
             }
             lastSequence = members[head].duplicateSequence
-            let slot = members[head].slot
+            let slot = resolve(members[head].slot)
             if let story = stories[slot], story.last < horizon {
                 // Its last report is leaving: the story is closed. Posting entries go at compaction.
                 stories[slot] = nil
                 slotByID[story.id] = nil
+                for id in story.folded { slotByID[id] = nil }
             }
             members[head].hashes = []
             head += 1
@@ -412,7 +538,9 @@ public struct StoryClusterer: Sendable {
         for (slot, story) in stories where story.last < horizon {
             stories[slot] = nil
             slotByID[story.id] = nil
+            for id in story.folded { slotByID[id] = nil }
         }
+        forwarding = forwarding.filter { stories[resolve($0.value)] != nil }
         postings = postings.compactMapValues { list in
             let live = list.filter { stories[$0] != nil }
             return live.isEmpty ? nil : live

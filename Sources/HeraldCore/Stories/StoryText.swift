@@ -30,6 +30,10 @@ public struct StoryFeatures: Sendable, Hashable {
     public var words: [String]
     /// How many of `words` belong to the title.
     public var titleWordCount: Int
+    /// The name keys of the Arabic title's words (as written and without proclitics) that no
+    /// English report had given yet, so that were not taken as names: a story keeps them, and an
+    /// English report that names the place later (Tadmur, after تدمر) can still meet it.
+    public var unconfirmedTitleKeys: [UInt64] = []
 
     /// `knownName` says whether a name key (`NameKey`) has been seen in an English name: only
     /// then does an Arabic word of that key count as a name.
@@ -87,6 +91,13 @@ public struct StoryFeatures: Sendable, Hashable {
                 if seen.insert(hash).inserted { numbers.append(hash) }
                 continue
             }
+            // A number written as a word (ten, عشرة; thirty, ثلاثين) is the number: the other
+            // language's report may write it in digits or in words of its own.
+            if let value = NumberWords.values[StoryHash.fnv64(word)] ?? NumberWords.values[StoryHash.fnv64(stem)] {
+                let hash = StoryHash.fnv64("n:" + String(value))
+                if seen.insert(hash).inserted { numbers.append(hash) }
+                continue
+            }
             // Stop words are looked up by hash: comparing Strings costs a normalisation check each.
             guard stem.unicodeScalars.count >= 3, !StopWords.hashes.contains(StoryHash.fnv64(word)),
                 !StopWords.hashes.contains(StoryHash.fnv64(stem))
@@ -98,14 +109,18 @@ public struct StoryFeatures: Sendable, Hashable {
             // spelling a name an English report has used, shares its key across the languages.
             if isArabicWord {
                 // The word as written or without a proclitic (باكو, whose ب is not one, or القصير).
-                var name = NameKey.hash(of: word, arabic: true, buffer: &keyBuffer).flatMap { knownName($0) ? $0 : nil }
+                let written = NameKey.hash(of: word, arabic: true, buffer: &keyBuffer)
+                var name = written.flatMap { knownName($0) ? $0 : nil }
                 if name == nil {
                     for spelling in ArabicClitics.stems(of: word) {
-                        guard let key = NameKey.hash(of: spelling, arabic: true, buffer: &keyBuffer), knownName(key)
-                        else { continue }
-                        name = key
-                        break
+                        guard let key = NameKey.hash(of: spelling, arabic: true, buffer: &keyBuffer) else { continue }
+                        if knownName(key) {
+                            name = key
+                            break
+                        }
+                        if index <= titleWordCount { unconfirmedTitleKeys.append(key) }
                     }
+                    if name == nil, index <= titleWordCount, let written { unconfirmedTitleKeys.append(written) }
                 }
                 if let name, seen.insert(name).inserted { names.append(name) }
                 // A name of two words in Arabic (غازي عنتاب) that an English report wrote as one
@@ -373,4 +388,20 @@ enum StopWords {
         مسؤول مسؤولون بيان عام أيضا ايضا وفق وفقا نحو عبر لدى إنه انه أنه أنها انها إنها عليه عليها \
         فيه فيها منه منها له لها به بها وهو وهي كما لكن ولكن وفي ومن وعلى
         """.split(whereSeparator: \.isWhitespace).map { TextFolding.fold(String($0)) }
+}
+
+/// Numbers of two digits written as words, in English and in folded Arabic (`TextFolding`), by the
+/// hash of the word: what a report in the other language may write in digits.
+enum NumberWords {
+    static let values: [UInt64: Int] = {
+        let words: [(String, Int)] = [
+            ("ten", 10), ("eleven", 11), ("twelve", 12), ("thirteen", 13), ("fourteen", 14), ("fifteen", 15),
+            ("sixteen", 16), ("seventeen", 17), ("eighteen", 18), ("nineteen", 19), ("twenty", 20), ("thirty", 30),
+            ("forty", 40), ("fifty", 50), ("sixty", 60), ("seventy", 70), ("eighty", 80), ("ninety", 90),
+            ("عشر", 10), ("عشره", 10), ("عشرين", 20), ("عشرون", 20), ("ثلاثين", 30), ("ثلاثون", 30),
+            ("اربعين", 40), ("اربعون", 40), ("خمسين", 50), ("خمسون", 50), ("ستين", 60), ("ستون", 60),
+            ("سبعين", 70), ("سبعون", 70), ("ثمانين", 80), ("ثمانون", 80), ("تسعين", 90), ("تسعون", 90),
+        ]
+        return Dictionary(words.map { (StoryHash.fnv64($0.0), $0.1) }, uniquingKeysWith: { first, _ in first })
+    }()
 }

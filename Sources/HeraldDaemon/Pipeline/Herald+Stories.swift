@@ -48,10 +48,18 @@ final class StoryDesk: Sendable {
             }
         }
         return state.withLock { window in
-            items.map { entry in
-                guard entry.isNew else { return nil }
-                return window?.clusterer.assign(entry.item)
+            var found = items.map { entry in
+                entry.isNew ? window?.clusterer.assign(entry.item) : nil
             }
+            // A story folded into another later in the batch is that story now.
+            if found.contains(where: { !($0?.merged.isEmpty ?? true) }), let clusterer = window?.clusterer {
+                for index in found.indices {
+                    if let id = found[index]?.storyID, let current = clusterer.currentStoryID(id) {
+                        found[index]?.storyID = current
+                    }
+                }
+            }
+            return found
         }
     }
 }
@@ -130,6 +138,10 @@ extension Herald {
             let found = try await stories.assign(
                 order.map { (entries[$0.fetch][$0.index].item, true) }, config: runtime.config, store: store, now: now)
             for (position, slot) in order.enumerated() { assignments[slot.fetch][slot.index] = found[position] }
+            // Stories a report tied together are one story in the state file too, before any of the
+            // poll's reports is recorded.
+            try await store.foldStories(
+                found.compactMap { $0 }.filter { !$0.merged.isEmpty }.map { ($0.storyID, $0.merged) })
         } catch {
             failure = error
         }
