@@ -90,8 +90,8 @@ struct SameStoryTests {
         """
     static let t0 = Date(timeIntervalSince1970: 1_767_600_000)
 
-    func clusterer() throws -> StoryClusterer {
-        StoryClusterer(concepts: StoryConcepts(aliases: try AliasTable(parsing: Self.aliases)))
+    func clusterer(_ settings: StoryClusterer.Settings = .init()) throws -> StoryClusterer {
+        StoryClusterer(concepts: StoryConcepts(aliases: try AliasTable(parsing: Self.aliases)), settings: settings)
     }
 
     @Test("alias variants in both languages, with proclitics and prefixes, are one concept")
@@ -163,8 +163,7 @@ struct SameStoryTests {
         // tested is the concepts' way in.
         var settings = StoryClusterer.Settings()
         settings.sameLanguageThreshold = 2
-        var stories = StoryClusterer(
-            concepts: StoryConcepts(aliases: try AliasTable(parsing: Self.aliases)), settings: settings)
+        var stories = try clusterer(settings)
         background(&stories)
         let rule: Set<String> = ["syria", "israel"]
         let first = stories.assign(
@@ -242,8 +241,7 @@ struct SameStoryTests {
         let rule: Set<String> = ["syria", "israel"]
         for (later, bar, joins) in [(palmyra, true, false), (palmyra, false, true), (homs, true, true)] {
             settings.newNameBarsAfter = bar ? 12 * 3600 : nil
-            var stories = StoryClusterer(
-                concepts: StoryConcepts(aliases: try AliasTable(parsing: Self.aliases)), settings: settings)
+            var stories = try clusterer(settings)
             background(&stories)
             let first = stories.assign(
                 StoryItem(key: "en-1", title: title, body: body, time: Self.t0, ruleConcepts: rule))
@@ -260,8 +258,7 @@ struct SameStoryTests {
         var settings = StoryClusterer.Settings()
         for merges in [true, false] {
             settings.mergeSpan = merges ? 12 * 3600 : nil
-            var stories = StoryClusterer(
-                concepts: StoryConcepts(aliases: try AliasTable(parsing: Self.aliases)), settings: settings)
+            var stories = try clusterer(settings)
             background(&stories)
             let english = stories.assign(
                 StoryItem(
@@ -343,8 +340,7 @@ struct SameStoryTests {
         let rule: Set<String> = ["syria", "israel"]
         for unconfirmed in [true, false] {
             settings.unconfirmedNames = unconfirmed
-            var stories = StoryClusterer(
-                concepts: StoryConcepts(aliases: try AliasTable(parsing: Self.aliases)), settings: settings)
+            var stories = try clusterer(settings)
             background(&stories)
             let arabic = stories.assign(
                 StoryItem(
@@ -427,8 +423,7 @@ struct SameStoryTests {
         var settings = StoryClusterer.Settings()
         for (hours, rareWords, joins) in [(3.0, 2, true), (3.0, 100, false), (30.0, 2, false)] {
             settings.minimumRareWords = rareWords
-            var stories = StoryClusterer(
-                concepts: StoryConcepts(aliases: try AliasTable(parsing: Self.aliases)), settings: settings)
+            var stories = try clusterer(settings)
             background(&stories)
             let first = stories.assign(StoryItem(key: "en-1", title: title, body: body, time: Self.t0))
             let next = stories.assign(

@@ -265,7 +265,7 @@ public struct StoryClusterer: Sendable {
             let frequency = Float(documentFrequency[hash] ?? 0)
             let idf = logf((documents + 1) / (frequency + 1)) + 1
             // Name keys weigh as words: the name's word is a feature too.
-            let boosted = index < features.interlingualCount - features.nameCount
+            let boosted = index < features.nameIndices.lowerBound
             return boosted ? idf * settings.interlingualBoost : idf
         }
     }
@@ -342,7 +342,7 @@ public struct StoryClusterer: Sendable {
                 var beyondRule = 0
                 var anchors = 0
                 var rareNames = 0
-                let names = (features.interlingualCount - features.nameCount)..<features.interlingualCount
+                let names = features.nameIndices
                 for index in 0..<features.interlingualCount {
                     if let value = story.interlingual[features.hashes[index]] {
                         dot += value * weights[index]
@@ -433,10 +433,7 @@ public struct StoryClusterer: Sendable {
         for (language, centroid) in folded.centroids {
             var sum = story.centroids[language] ?? [:]
             for (hash, value) in centroid { sum[hash, default: 0] += value }
-            if sum.count > settings.maximumStoryFeatures {
-                let kept = sum.sorted { $0.value > $1.value }.prefix(settings.maximumStoryFeatures * 3 / 4)
-                sum = Dictionary(uniqueKeysWithValues: kept.map { ($0.key, $0.value) })
-            }
+            sum = bounded(sum)
             story.centroids[language] = sum
             story.norms[language] = sum.values.reduce(0) { $0 + $1 * $1 }.squareRoot()
         }
@@ -457,7 +454,7 @@ public struct StoryClusterer: Sendable {
     private static func namesAnew(
         _ features: StoryFeatures, story: Story, rareName: Int32, frequency: [UInt64: Int32]
     ) -> Bool {
-        for index in (features.interlingualCount - features.nameCount)..<features.interlingualCount {
+        for index in features.nameIndices {
             let hash = features.hashes[index]
             if story.interlingual[hash] == nil, frequency[hash] ?? 0 <= rareName { return true }
         }
@@ -488,15 +485,21 @@ public struct StoryClusterer: Sendable {
             }
         }
         if centroid.count > settings.maximumStoryFeatures {
-            // Keep the heaviest features: a long-running story's sum stays bounded.
-            let kept = centroid.sorted { $0.value > $1.value }.prefix(settings.maximumStoryFeatures * 3 / 4)
-            centroid = Dictionary(uniqueKeysWithValues: kept.map { ($0.key, $0.value) })
+            centroid = bounded(centroid)
             normSquared = centroid.values.reduce(0) { $0 + $1 * $1 }
         }
         story.centroids[features.language] = centroid
         story.norms[features.language] = normSquared.squareRoot()
         stories[slot] = story
         insertsSinceCompaction += 1
+    }
+
+    /// A story's sum in one language with at most `maximumStoryFeatures` features: past that, the
+    /// heaviest three quarters are kept, so a long-running story's sum stays bounded.
+    private func bounded(_ centroid: [UInt64: Float]) -> [UInt64: Float] {
+        guard centroid.count > settings.maximumStoryFeatures else { return centroid }
+        let kept = centroid.sorted { $0.value > $1.value }.prefix(settings.maximumStoryFeatures * 3 / 4)
+        return Dictionary(uniqueKeysWithValues: kept.map { ($0.key, $0.value) })
     }
 
     /// Moves the window's end to `time` and forgets what fell out of it.
@@ -515,9 +518,7 @@ public struct StoryClusterer: Sendable {
             let slot = resolve(members[head].slot)
             if let story = stories[slot], story.last < horizon {
                 // Its last report is leaving: the story is closed. Posting entries go at compaction.
-                stories[slot] = nil
-                slotByID[story.id] = nil
-                for id in story.folded { slotByID[id] = nil }
+                close(slot)
             }
             members[head].hashes = []
             head += 1
@@ -532,14 +533,17 @@ public struct StoryClusterer: Sendable {
         }
     }
 
+    /// Forgets the story at `slot`, and its id and the ids of the stories folded into it.
+    private mutating func close(_ slot: Int) {
+        guard let story = stories.removeValue(forKey: slot) else { return }
+        slotByID[story.id] = nil
+        for id in story.folded { slotByID[id] = nil }
+    }
+
     /// Drops stories whose last report left the window, and their posting entries.
     private mutating func compact(horizon: Double) {
         insertsSinceCompaction = 0
-        for (slot, story) in stories where story.last < horizon {
-            stories[slot] = nil
-            slotByID[story.id] = nil
-            for id in story.folded { slotByID[id] = nil }
-        }
+        for (slot, story) in stories where story.last < horizon { close(slot) }
         forwarding = forwarding.filter { stories[resolve($0.value)] != nil }
         postings = postings.compactMapValues { list in
             let live = list.filter { stories[$0] != nil }

@@ -24,6 +24,8 @@ public struct StoryFeatures: Sendable, Hashable {
     /// How many of `hashes`, the last of the interlingual ones, are name keys (`NameKey`): names
     /// outside the alias sets, weighed as words.
     public var nameCount: Int
+    /// Where the name keys are in `hashes`.
+    public var nameIndices: Range<Int> { (interlingualCount - nameCount)..<interlingualCount }
     /// `ar` when most words are in Arabic script, else `en`.
     public var language: String
     /// The folded words of the text, for the near-duplicate layer.
@@ -87,20 +89,22 @@ public struct StoryFeatures: Sendable, Hashable {
             if word.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
                 // Two digits at least; and not this century's years, which every report carries.
                 guard word.utf8.count >= 2, let value = Int(word), !(2000...2099).contains(value) else { continue }
-                let hash = StoryHash.fnv64("n:" + String(value))
+                let hash = NumberWords.feature(value)
                 if seen.insert(hash).inserted { numbers.append(hash) }
                 continue
             }
+            // Number words and stop words are looked up by hash: comparing Strings costs a
+            // normalisation check each.
+            let wordHash = StoryHash.fnv64(word)
+            let stemHash = stem == word ? wordHash : StoryHash.fnv64(stem)
             // A number written as a word (ten, عشرة; thirty, ثلاثين) is the number: the other
             // language's report may write it in digits or in words of its own.
-            if let value = NumberWords.values[StoryHash.fnv64(word)] ?? NumberWords.values[StoryHash.fnv64(stem)] {
-                let hash = StoryHash.fnv64("n:" + String(value))
+            if let hash = NumberWords.features[wordHash] ?? NumberWords.features[stemHash] {
                 if seen.insert(hash).inserted { numbers.append(hash) }
                 continue
             }
-            // Stop words are looked up by hash: comparing Strings costs a normalisation check each.
-            guard stem.unicodeScalars.count >= 3, !StopWords.hashes.contains(StoryHash.fnv64(word)),
-                !StopWords.hashes.contains(StoryHash.fnv64(stem))
+            guard stem.unicodeScalars.count >= 3, !StopWords.hashes.contains(wordHash),
+                !StopWords.hashes.contains(stemHash)
             else { continue }
             let isArabicWord = ArabicClitics.isArabic(word)
             let hash = StoryHash.fnv64("t:" + (isArabicWord ? Self.arabicStem(stem) : stem))
@@ -390,10 +394,13 @@ enum StopWords {
         """.split(whereSeparator: \.isWhitespace).map { TextFolding.fold(String($0)) }
 }
 
-/// Numbers of two digits written as words, in English and in folded Arabic (`TextFolding`), by the
-/// hash of the word: what a report in the other language may write in digits.
+/// Numbers of two digits written as words, in English and in folded Arabic (`TextFolding`): the
+/// number's feature by the hash of the word, as a report in the other language may write it in digits.
 enum NumberWords {
-    static let values: [UInt64: Int] = {
+    /// The feature of a number, however it was written.
+    static func feature(_ value: Int) -> UInt64 { StoryHash.fnv64("n:" + String(value)) }
+
+    static let features: [UInt64: UInt64] = {
         let words: [(String, Int)] = [
             ("ten", 10), ("eleven", 11), ("twelve", 12), ("thirteen", 13), ("fourteen", 14), ("fifteen", 15),
             ("sixteen", 16), ("seventeen", 17), ("eighteen", 18), ("nineteen", 19), ("twenty", 20), ("thirty", 30),
@@ -402,6 +409,7 @@ enum NumberWords {
             ("اربعين", 40), ("اربعون", 40), ("خمسين", 50), ("خمسون", 50), ("ستين", 60), ("ستون", 60),
             ("سبعين", 70), ("سبعون", 70), ("ثمانين", 80), ("ثمانون", 80), ("تسعين", 90), ("تسعون", 90),
         ]
-        return Dictionary(words.map { (StoryHash.fnv64($0.0), $0.1) }, uniquingKeysWith: { first, _ in first })
+        return Dictionary(
+            words.map { (StoryHash.fnv64($0.0), feature($0.1)) }, uniquingKeysWith: { first, _ in first })
     }()
 }
