@@ -3,7 +3,13 @@ import Testing
 
 /// `herald inspect`, run as the real binary on fixture files and standard input.
 @Suite("herald inspect", .serialized)
-struct FeedInspectTests {
+final class FeedInspectTests {
+    /// This test's own folder for fixture files, removed when the test ends.
+    private let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "herald-inspect-\(UUID().uuidString)")
+
+    deinit { try? FileManager.default.removeItem(at: directory) }
+
     /// `swift build` puts the executable next to the test bundle.
     static var executable: URL {
         URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("herald")
@@ -37,7 +43,6 @@ struct FeedInspectTests {
     }
 
     private func fixture(_ name: String, _ data: Data) throws -> String {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("herald-inspect-\(getpid())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let file = directory.appendingPathComponent(name)
         try data.write(to: file)
