@@ -96,14 +96,37 @@ public struct IngestResult: Sendable, Hashable {
     public var movedTo: String?
 }
 
+/// What Herald knows of one item of a fetch, read before the item is judged.
+public struct ItemLookup: Sendable, Hashable {
+    public var status: ItemStatus
+    /// Seen, with every strong key already stored: recording the item again would change nothing,
+    /// so a fetch leaves it out of its `FetchRecord` (most of a changed feed's items are).
+    public var settled: Bool
+
+    public init(status: ItemStatus, settled: Bool = false) {
+        self.status = status
+        self.settled = settled
+    }
+}
+
 extension HeraldStore {
     /// What Herald knows of each item, by its keys. A cheap read before matching; `record(_:)`
     /// classifies again inside its transaction, so a concurrent poll cannot double-judge.
-    public func classify(_ keys: [ItemKeys]) async throws(StoreError) -> [ItemStatus] {
+    /// With `feed`, the items' feed, a feed that has never had an item recorded skips looking up
+    /// its feed-scoped keys (guid, fingerprint), which cannot be stored yet.
+    public func lookUp(_ keys: [ItemKeys], feed: String? = nil) async throws(StoreError) -> [ItemLookup] {
         try await read { db in
-            let known = try KnownKeys(db, keys)
-            return keys.map { known.status($0) }
+            let known = try KnownKeys(db, keys, feed: feed)
+            return keys.map { keys in
+                let status = known.status(keys)
+                return ItemLookup(status: status, settled: status == .seen && !known.lacks(keys.strong))
+            }
         }
+    }
+
+    /// The status of each item, by its keys (`lookUp(_:feed:)` without the rest).
+    public func classify(_ keys: [ItemKeys], feed: String? = nil) async throws(StoreError) -> [ItemStatus] {
+        try await lookUp(keys, feed: feed).map(\.status)
     }
 
     /// Records a successful fetch in ONE transaction: the feed's validators and redirect
@@ -115,7 +138,7 @@ extension HeraldStore {
             try Self.ensureFeed(db, fetch.feed, url: fetch.url)
             try Self.recover(db, feed: fetch.feed, notice: fetch.recoveredNotice, at: fetch.at)
             var result = IngestResult()
-            var known = try KnownKeys(db, fetch.items.map(\.keys))
+            var known = try KnownKeys(db, fetch.items.map(\.keys), feed: fetch.feed)
             for judged in fetch.items {
                 let status = known.status(judged.keys)
                 let alerts = status == judged.status ? judged.alerts : []
@@ -255,9 +278,15 @@ struct KnownKeys {
         + "JOIN item ON item.id = seen_key.item_id WHERE seen_key.key IN ("
         + Array(repeating: "?", count: batch).joined(separator: ",") + ")"
 
-    init(_ db: Database, _ keys: [ItemKeys]) throws {
+    /// The stored keys among `keys`. With `feed`, when no feed-scoped key of that feed is stored
+    /// (its first fetch, nearly always), its items' feed-scoped keys are not looked up one by one:
+    /// a first poll then reads only their links.
+    init(_ db: Database, _ keys: [ItemKeys], feed: String? = nil) throws {
+        let scopedKeysStored = try feed.map { try Self.hasScopedKeys(db, feed: $0) } ?? true
         var wanted = Set<String>()
-        for item in keys { wanted.formUnion(item.all) }
+        for item in keys {
+            for key in item.all where scopedKeysStored || !ItemIdentity.isFeedScoped(key) { wanted.insert(key) }
+        }
         let list = Array(wanted)
         let statement = try db.cachedStatement(sql: Self.sql)
         var start = 0
@@ -276,6 +305,19 @@ struct KnownKeys {
         }
     }
 
+    /// Whether any guid or fingerprint key of `feed` is stored: two probes of the key index for
+    /// the ranges the keys' prefixes start.
+    static func hasScopedKeys(_ db: Database, feed: String) throws -> Bool {
+        let statement = try db.cachedStatement(sql: "SELECT 1 FROM seen_key WHERE key > ? AND key < ? LIMIT 1")
+        for prefix in ItemIdentity.scopedKeyPrefixes(feed: feed) {
+            // Every key with the prefix sorts after it and before the prefix with its final unit
+            // separator (U+001F) raised to a space (U+0020).
+            let end = String(prefix.dropLast()) + " "
+            if try Int.fetchOne(statement, arguments: [prefix, end]) != nil { return true }
+        }
+        return false
+    }
+
     /// The item the first stored one of `keys` belongs to.
     func item(_ keys: [String]) -> Int64? {
         keys.lazy.compactMap { items[$0] }.first
@@ -290,10 +332,19 @@ struct KnownKeys {
     /// text), only its text stored under this feed, or nothing.
     func status(_ keys: ItemKeys) -> ItemStatus {
         if let itemID = item(keys.strong) {
-            let stored = fingerprints[itemID] ?? nil
-            return stored == nil || stored == keys.fingerprint ? .seen : .edited
+            // An item another feed stored (found by its link, which is global) is the same
+            // article, judged once: its text there is that feed's, not an earlier version of this
+            // one's, so it is no edit (else the two feeds would take turns "editing" it).
+            guard let stored = fingerprints[itemID] ?? nil, Self.feed(of: stored) == Self.feed(of: keys.fingerprint)
+            else { return .seen }
+            return stored == keys.fingerprint ? .seen : .edited
         }
         return items[keys.fingerprint] == nil ? .new : .knownContent
+    }
+
+    /// The feed part of a fingerprint key (`fp:FEED` before the unit separator).
+    private static func feed(of fingerprint: String) -> Substring {
+        fingerprint.prefix { $0 != "\u{1F}" }
     }
 
     /// Notes what was just written for `itemID`: its keys (`INSERT OR IGNORE`, so a key already

@@ -82,6 +82,71 @@ struct HeraldStoreTests {
         #expect(result.newItems == 0)
     }
 
+    @Test("a seen item with every key stored is settled; one that gained a link is not, and recording it learns the link")
+    func settledItems() async throws {
+        let temp = try TemporaryStore()
+        _ = try await temp.store.record(
+            FetchRecord(
+                feed: "wire", etag: nil, lastModified: nil, at: t0, nextDue: t0,
+                items: [judged("g1", link: "https://example.org/1", title: "one"), judged("g2", title: "two")]))
+        let again = [
+            judged("g1", link: "https://example.org/1", title: "one"),
+            judged("g2", link: "https://example.org/2", title: "two"),
+            judged("g3", title: "three"),
+        ]
+        let lookups = try await temp.store.lookUp(again.map(\.keys), feed: "wire")
+        #expect(lookups.map(\.status) == [.seen, .seen, .new])
+        #expect(lookups.map(\.settled) == [true, false, false])
+        var gained = again[1]
+        gained.status = .seen
+        _ = try await temp.store.record(
+            FetchRecord(feed: "wire", etag: nil, lastModified: nil, at: t0, nextDue: t0, items: [gained]))
+        // The link is now stored for g2: another feed's item with only that link is seen.
+        let elsewhere = ItemIdentity.keys(feed: "mirror", item: Item(guid: "m2", link: "https://example.org/2"))
+        #expect(try await temp.store.classify([elsewhere], feed: "mirror") == [.seen])
+        #expect(try await temp.store.lookUp([gained.keys], feed: "wire").map(\.settled) == [true])
+    }
+
+    @Test("a feed with nothing recorded finds links other feeds stored (the same article: seen, not edited), not their guids")
+    func firstFetchOfAFeed() async throws {
+        let temp = try TemporaryStore()
+        _ = try await temp.store.record(
+            FetchRecord(
+                feed: "wire", etag: nil, lastModified: nil, at: t0, nextDue: t0,
+                items: [judged("g1", link: "https://example.org/1", title: "one")]))
+        let sameLink = ItemIdentity.keys(feed: "mirror", item: Item(guid: "g1", link: "https://example.org/1"))
+        let sameGuid = ItemIdentity.keys(feed: "mirror", item: Item(guid: "g1", title: "one"))
+        #expect(try await temp.store.classify([sameLink, sameGuid], feed: "mirror") == [.seen, .new])
+        let wire = ItemIdentity.keys(feed: "wire", item: Item(guid: "g1", title: "one, retitled"))
+        #expect(try await temp.store.classify([wire], feed: "wire") == [.edited])
+        let result = try await temp.store.record(
+            FetchRecord(
+                feed: "mirror", etag: nil, lastModified: nil, at: t0, nextDue: t0,
+                items: [JudgedItem(item: Item(guid: "g1", link: "https://example.org/1"), keys: sameLink, status: .seen)]))
+        #expect(result.newItems == 0)
+        #expect(result.editedItems == 0)
+        // The link's item now also has the mirror's guid, and the mirror's copy is settled.
+        #expect(try await temp.store.lookUp([sameLink], feed: "mirror") == [ItemLookup(status: .seen, settled: true)])
+        // That guid is found even though the mirror never recorded an item of its own.
+        let moved = ItemIdentity.keys(feed: "mirror", item: Item(guid: "g1", link: "https://example.org/1-moved"))
+        #expect(try await temp.store.classify([moved], feed: "mirror") == [.seen])
+    }
+
+    @Test("whether a feed has guid or fingerprint keys stored is read for that feed's name only")
+    func scopedKeysOfOneFeed() async throws {
+        let temp = try TemporaryStore()
+        // No guid and no link: its one key is its fingerprint.
+        let item = Item(title: "A report without guid or link")
+        _ = try await temp.store.record(
+            FetchRecord(
+                feed: "wire2", etag: nil, lastModified: nil, at: t0, nextDue: t0,
+                items: [JudgedItem(item: item, keys: ItemIdentity.keys(feed: "wire2", item: item))]))
+        let stored = try await temp.store.read { db in
+            try ["wire", "wire2", "wire22", "wir", "wire2 "].map { try KnownKeys.hasScopedKeys(db, feed: $0) }
+        }
+        #expect(stored == [false, true, false, false, false])
+    }
+
     @Test("a fetch that lists an item twice records it once, and its edit in the same fetch is an edit")
     func repeatsWithinOneFetch() async throws {
         let temp = try TemporaryStore()

@@ -37,12 +37,12 @@ public enum ItemIdentity {
 
     /// The item's keys under `policy` (the kinds that count as strong, in order).
     public static func keys(feed: String, item: Item, policy: [IdentityKeyKind] = defaultPolicy) -> ItemKeys {
-        let fingerprint = "fp:\(feed)\u{1F}" + contentHash(item)
+        let fingerprint = fingerprintPrefix(feed) + contentHash(item)
         var strong: [String] = []
         for kind in policy {
             switch kind {
             case .guid:
-                if let guid = item.guid, !guid.isEmpty { strong.append("guid:\(feed)\u{1F}\(guid)") }
+                if let guid = item.guid, !guid.isEmpty { strong.append(guidPrefix(feed) + guid) }
             case .link:
                 if let link = item.link.flatMap(canonicalLink) { strong.append("link:\(link)") }
             case .fingerprint:
@@ -51,6 +51,16 @@ public enum ItemIdentity {
         }
         return ItemKeys(strong: strong, fingerprint: fingerprint)
     }
+
+    /// Whether `key` belongs to one feed (guid and fingerprint keys name their feed) rather than
+    /// to every feed (links).
+    public static func isFeedScoped(_ key: String) -> Bool { !key.hasPrefix("link:") }
+
+    /// What every feed-scoped key of `feed` starts with; each ends in a unit separator (U+001F).
+    public static func scopedKeyPrefixes(feed: String) -> [String] { [guidPrefix(feed), fingerprintPrefix(feed)] }
+
+    private static func guidPrefix(_ feed: String) -> String { "guid:\(feed)\u{1F}" }
+    private static func fingerprintPrefix(_ feed: String) -> String { "fp:\(feed)\u{1F}" }
 
     /// Title and text reduced to lower-cased letters, marks and digits (Unicode categories L, M and
     /// N) separated by single spaces, so re-rendered markup, whitespace or punctuation changes are

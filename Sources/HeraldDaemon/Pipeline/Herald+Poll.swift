@@ -256,6 +256,8 @@ extension Herald {
         var recovered: RoutedAlert?
         var keys: [ItemKeys]
         var statuses: [ItemStatus]
+        /// Items seen before with every key stored: left out of the record.
+        var settled: [Bool]
         var alerts: [[RoutedAlert]]
         /// The items that join stories: new ones a rule matched.
         var clustered: [Bool]
@@ -269,7 +271,8 @@ extension Herald {
     ) async throws -> PendingIngest {
         let feed = context.feed
         let keys = parsed.items.map { ItemIdentity.keys(feed: feed.name, item: $0, policy: feed.identity) }
-        let statuses = try await store.classify(keys)
+        let lookups = try await store.lookUp(keys, feed: feed.name)
+        let statuses = lookups.map(\.status)
         let rules = context.runtime.rules.filter { $0.config.watches(feed) }
         let alerts = parsed.items.indices.map { index -> [RoutedAlert] in
             let status = statuses[index]
@@ -286,7 +289,7 @@ extension Herald {
         for index in kept.items.indices where !clustered[index] { kept.items[index].dropText() }
         return PendingIngest(
             parsed: kept, document: document, bodyBytes: bodyBytes, context: context, recovered: recovered,
-            keys: keys, statuses: statuses, alerts: alerts, clustered: clustered)
+            keys: keys, statuses: statuses, settled: lookups.map(\.settled), alerts: alerts, clustered: clustered)
     }
 
     /// Records a judged fetch — items, alerts (as their stories ask) and outbox rows — in one
@@ -295,7 +298,8 @@ extension Herald {
         let feed = pending.context.feed
         let parsed = pending.parsed
         let stories = storyStamps(pending, assignments: assignments)
-        let judged = parsed.items.indices.map { index -> JudgedItem in
+        let judged = parsed.items.indices.compactMap { index -> JudgedItem? in
+            if pending.settled[index] { return nil }
             let status = pending.statuses[index]
             guard status == .new || status == .edited else {
                 return JudgedItem(item: parsed.items[index], keys: pending.keys[index], status: status)
