@@ -82,7 +82,8 @@ struct HeraldStoreTests {
         #expect(result.newItems == 0)
     }
 
-    @Test("a seen item with every key stored is settled; one that gained a link is not, and recording it learns the link")
+    @Test(
+        "a seen item with every key stored is settled; one that gained a link is not, and recording it learns the link")
     func settledItems() async throws {
         let temp = try TemporaryStore()
         _ = try await temp.store.record(
@@ -107,7 +108,9 @@ struct HeraldStoreTests {
         #expect(try await temp.store.lookUp([gained.keys], feed: "wire").map(\.settled) == [true])
     }
 
-    @Test("a feed with nothing recorded finds links other feeds stored (the same article: seen, not edited), not their guids")
+    @Test(
+        "a feed with nothing recorded finds links other feeds stored (the same article: seen, not edited), not their guids"
+    )
     func firstFetchOfAFeed() async throws {
         let temp = try TemporaryStore()
         _ = try await temp.store.record(
@@ -122,7 +125,9 @@ struct HeraldStoreTests {
         let result = try await temp.store.record(
             FetchRecord(
                 feed: "mirror", etag: nil, lastModified: nil, at: t0, nextDue: t0,
-                items: [JudgedItem(item: Item(guid: "g1", link: "https://example.org/1"), keys: sameLink, status: .seen)]))
+                items: [
+                    JudgedItem(item: Item(guid: "g1", link: "https://example.org/1"), keys: sameLink, status: .seen)
+                ]))
         #expect(result.newItems == 0)
         #expect(result.editedItems == 0)
         // The link's item now also has the mirror's guid, and the mirror's copy is settled.
