@@ -356,6 +356,32 @@ struct FeedParserFormatTests {
         #expect(feed.items.count == 2)
     }
 
+    @Test("an HTML summary next to content reads as its own text; with content that has no text, it is the body")
+    func summaryBesideContent() throws {
+        let feed = try parse(
+            """
+            <feed xmlns="http://www.w3.org/2005/Atom"><title>Desk</title>
+            <entry><id>a</id><title>Talks</title>
+              <summary type="html">&lt;p&gt;Ministers meet &amp;amp; talk in &lt;b&gt;Paris&lt;/b&gt;.&lt;/p&gt;</summary>
+              <content type="html">&lt;p&gt;The full report: ministers met for six hours.&lt;/p&gt;</content></entry>
+            <entry><id>b</id><title>Photo</title>
+              <summary type="html">&lt;p&gt;A photo from &lt;i&gt;Damascus&lt;/i&gt;.&lt;/p&gt;</summary>
+              <content type="html">&lt;img src="https://desk.example/p.jpg"/&gt;</content></entry>
+            </feed>
+            """)
+        let (talks, photo) = (feed.items[0], feed.items[1])
+        #expect(talks.summaryText == "Ministers meet & talk in Paris.")
+        #expect(talks.bodyText == "The full report: ministers met for six hours.")
+        #expect(photo.contentText == "")
+        #expect(photo.summaryText == "A photo from Damascus.")
+        #expect(photo.bodyText == "A photo from Damascus.")
+        // An item compares by its texts, whether or not its summary was rendered yet.
+        var rendered = talks
+        rendered.summaryText = talks.summaryText
+        #expect(rendered == talks)
+        #expect(Set([rendered, talks]).count == 1)
+    }
+
     @Test func atom10EntryWithXHTMLContent() throws {
         let entry = try parse(atom10).items[0]
         #expect(entry.title == "Paris hosts talks on Syria & Lebanon")

@@ -18,9 +18,9 @@ struct EntryDraft {
     var dcIdentifier: String?
     var rdfAbout: String?
     var summaryHTML: FeedMarkup?
-    var summaryText: String?
+    var summaryText: DeferredText?
     var contentHTML: FeedMarkup?
-    var contentText: String?
+    var contentText: DeferredText?
     var published: Date?
     var dcDate: Date?
     var updated: Date?
@@ -34,9 +34,9 @@ struct EntryDraft {
     /// `dc:title`, `media:title`: used when there is no title.
     var fallbackTitle: String?
     /// `dc:description`, `media:description`, iTunes `summary`/`subtitle`: used when there is no summary.
-    var fallbackSummary: (html: FeedMarkup?, text: String)?
+    var fallbackSummary: (html: FeedMarkup?, text: DeferredText)?
     /// A non-standard RSS `summary`, which makes `description` the content.
-    var rssSummary: (html: FeedMarkup?, text: String)?
+    var rssSummary: (html: FeedMarkup?, text: DeferredText)?
     var rssSummaryFirst = false
     /// `itunes:author`: used when no other author is named.
     var fallbackAuthor: String?
@@ -115,14 +115,14 @@ struct EntryDraft {
 
     /// The summary: the element for it, else a non-standard RSS `summary`, else Dublin Core,
     /// Media RSS or iTunes.
-    var bestSummary: (html: FeedMarkup?, text: String)? {
+    var bestSummary: (html: FeedMarkup?, text: DeferredText)? {
         if let rssSummary, rssSummaryFirst || summaryText == nil { return rssSummary }
         if let summaryText { return (summaryHTML, summaryText) }
         return fallbackSummary
     }
 
     /// The content; with a non-standard RSS `summary`, the `description` is the content.
-    var bestContent: (html: FeedMarkup?, text: String)? {
+    var bestContent: (html: FeedMarkup?, text: DeferredText)? {
         if let contentText { return (contentHTML, contentText) }
         guard let rssSummary, let summaryText else { return nil }
         return rssSummaryFirst ? (summaryHTML, summaryText) : rssSummary
@@ -131,12 +131,16 @@ struct EntryDraft {
     func makeItem() -> Item {
         let persons = persons
         let categories = uniqueCategories
+        let content = bestContent?.text.value ?? ""
+        // The summary is rendered now only when it is the item's body text (no content, or content
+        // without text); otherwise only `herald inspect` reads it, and it renders when read.
+        var summary = bestSummary?.text ?? DeferredText("")
+        if content.isEmpty { summary.render() }
         var item = Item(
             guid: guid ?? atomID ?? dcIdentifier ?? rdfAbout,
             link: bestLink,
             title: title ?? fallbackTitle ?? "",
-            summaryText: bestSummary?.text ?? "",
-            contentText: bestContent?.text ?? "",
+            contentText: content,
             published: published ?? dcDate,
             updated: updated,
             author: Self.names(persons),
@@ -146,6 +150,7 @@ struct EntryDraft {
             authors: persons,
             categoryDetails: categories
         )
+        item.deferredSummary = summary
         item.summaryMarkup = bestSummary?.html
         item.contentMarkup = bestContent?.html
         return item

@@ -15,15 +15,15 @@ enum FeedTextDecoding {
     }
 
     /// A summary or content body: HTML when the publisher gave markup (its relative links to be
-    /// resolved against `base` when read), and its plain text.
-    static func body(_ raw: String, kind: FeedTextKind, base: URL? = nil) -> (html: FeedMarkup?, text: String)? {
+    /// resolved against `base` when read), and its plain text — for markup, rendered only when read.
+    static func body(_ raw: String, kind: FeedTextKind, base: URL? = nil) -> (html: FeedMarkup?, text: DeferredText)? {
         switch kind {
         case .text, .escapedText:
             let text = HTMLText.normalizedPlain(raw)
-            return text.isEmpty ? nil : (nil, text)
+            return text.isEmpty ? nil : (nil, DeferredText(text))
         case .html, .xhtml:
             let html = raw.trimmingWhitespace()
-            return html.isEmpty ? nil : (FeedMarkup(source: html, base: base), HTMLText.plainText(html))
+            return html.isEmpty ? nil : (FeedMarkup(source: html, base: base), DeferredText(renderingHTML: html))
         case .base64(let decoded):
             return base64(raw).flatMap { body($0, kind: decoded, base: base) }
         case .ignored:

@@ -59,7 +59,7 @@ final class XMLFeedHandler {
         var feed = ParsedFeed(format: format)
         feed.title = feedDraft.title ?? feedDraft.fallbackTitle ?? ""
         feed.link = feedDraft.bestLink
-        feed.subtitle = feedDraft.bestSummary.flatMap { $0.text.isEmpty ? nil : $0.text }
+        feed.subtitle = feedDraft.bestSummary.flatMap { $0.text.value.isEmpty ? nil : $0.text.value }
         feed.language = feedDraft.language
         feed.updated = feedDraft.updated ?? feedDraft.published ?? feedDraft.dcDate
         feed.id = feedDraft.atomID ?? feedDraft.guid

@@ -26,7 +26,14 @@ public struct Item: Sendable, Hashable, Codable {
         get { contentMarkup?.html }
         set { contentMarkup = newValue.map { FeedMarkup(source: $0) } }
     }
-    public var summaryText: String
+    /// The summary's plain text. For an item with content it is rendered from the markup when
+    /// first read (`DeferredText`): rules, stories and fingerprints read the body, so a poll does
+    /// not pay for it.
+    public var summaryText: String {
+        get { deferredSummary.value }
+        set { deferredSummary = DeferredText(newValue) }
+    }
+    var deferredSummary: DeferredText
     public var contentText: String
     public var published: Date?
     public var updated: Date?
@@ -55,7 +62,7 @@ public struct Item: Sendable, Hashable, Codable {
         self.title = title
         self.summaryMarkup = summaryHTML.map { FeedMarkup(source: $0) }
         self.contentMarkup = contentHTML.map { FeedMarkup(source: $0) }
-        self.summaryText = summaryText
+        self.deferredSummary = DeferredText(summaryText)
         self.contentText = contentText
         self.published = published
         self.updated = updated
@@ -75,7 +82,7 @@ public struct Item: Sendable, Hashable, Codable {
     public mutating func dropText() {
         summaryMarkup = nil
         contentMarkup = nil
-        summaryText = ""
+        deferredSummary = DeferredText("")
         contentText = ""
     }
 }
@@ -137,6 +144,29 @@ struct FeedMarkup: Sendable, Hashable {
 
     /// The markup with its relative URL attributes made absolute.
     var html: String { HTMLLinks.resolvingRelativeURLs(source, against: base) }
+}
+
+/// Plain text, or the HTML it is rendered from (`HTMLText.plainText`) when read. Compared and
+/// hashed by its text, rendered or not.
+struct DeferredText: Sendable, Hashable {
+    private var text: String?
+    private var html: String?
+
+    init(_ text: String) { self.text = text }
+
+    init(renderingHTML html: String) { self.html = html }
+
+    var value: String { text ?? HTMLText.plainText(html ?? "") }
+
+    /// Renders the markup now, for text that will be read more than once.
+    mutating func render() {
+        guard text == nil else { return }
+        text = value
+        html = nil
+    }
+
+    static func == (lhs: Self, rhs: Self) -> Bool { lhs.value == rhs.value }
+    func hash(into hasher: inout Hasher) { hasher.combine(value) }
 }
 
 /// The syndication format a document was recognised as.
