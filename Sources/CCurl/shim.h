@@ -43,6 +43,15 @@ static inline CURLcode herald_easy_setopt_opensocket_callback(
     return curl_easy_setopt(handle, option, value);
 }
 
+// CURLOPT_PREREQFUNCTION (libcurl 7.80): called before every request is sent, on a new or a reused
+// connection, with the address it is connected to.
+typedef int (*herald_prereq_callback)(
+    void *context, char *primaryIP, char *localIP, int primaryPort, int localPort);
+
+static inline CURLcode herald_easy_setopt_prereq_callback(CURL *handle, CURLoption option, herald_prereq_callback value) {
+    return curl_easy_setopt(handle, option, value);
+}
+
 static inline CURLcode herald_easy_getinfo_long(CURL *handle, CURLINFO info, long *value) {
     return curl_easy_getinfo(handle, info, value);
 }

@@ -72,6 +72,29 @@ func curlOpenSocketCallback(
     return socket(target.family, target.socktype | Int32(SOCK_CLOEXEC.rawValue), target.protocol)
 }
 
+/// Checks the address of the connection a request is about to be sent on, new or reused (a
+/// reused one opened no socket, so `curlOpenSocketCallback` did not see it for this transfer).
+func curlPrerequestCallback(
+    context: UnsafeMutableRawPointer?, primaryIP: UnsafeMutablePointer<CChar>?, localIP: UnsafeMutablePointer<CChar>?,
+    primaryPort: Int32, localPort: Int32
+) -> Int32 {
+    guard let context else { return Int32(CURL_PREREQFUNC_ABORT) }
+    let transfer = Unmanaged<CurlTransfer>.fromOpaque(context).takeUnretainedValue()
+    if transfer.request.allowPrivateNetwork { return Int32(CURL_PREREQFUNC_OK) }
+    let text = primaryIP.map { String(cString: $0) } ?? ""
+    // No address: no network connection (a `file:` feed, which `allow_file` guards).
+    if text.isEmpty { return Int32(CURL_PREREQFUNC_OK) }
+    guard let ip = IPAddress(text) else {
+        transfer.refusedConnection = transfer.blockedError("the address \"\(text)\"", "not IP")
+        return Int32(CURL_PREREQFUNC_ABORT)
+    }
+    if let reason = transfer.addressPolicy.refusal(for: ip) {
+        transfer.refusedConnection = transfer.blockedError("\(ip)", reason)
+        return Int32(CURL_PREREQFUNC_ABORT)
+    }
+    return Int32(CURL_PREREQFUNC_OK)
+}
+
 extension CurlTransfer {
     /// The error for a refused connection, naming the address and the hop that led there.
     func blockedError(_ address: String, _ reason: String) -> HTTPError {

@@ -84,9 +84,11 @@ final class CurlTransfer {
         // Every socket is opened by the address guard (which lets allowed addresses through).
         herald_easy_setopt_pointer(easy, CURLOPT_OPENSOCKETDATA, me)
         herald_easy_setopt_opensocket_callback(easy, CURLOPT_OPENSOCKETFUNCTION, curlOpenSocketCallback)
-        // A connection opened to a private address must not sit in the shared pool where a guarded
-        // transfer to the same host and port would reuse it without asking the guard.
-        if request.allowPrivateNetwork { set(CURLOPT_FORBID_REUSE, 1) }
+        // A reused connection opens no socket: the guard looks again at the address of the
+        // connection each request is about to be sent on, so a guarded transfer never rides one a
+        // transfer allowed on private networks left in the pool.
+        herald_easy_setopt_pointer(easy, CURLOPT_PREREQDATA, me)
+        herald_easy_setopt_prereq_callback(easy, CURLOPT_PREREQFUNCTION, curlPrerequestCallback)
         herald_easy_setopt_pointer(easy, CURLOPT_ERRORBUFFER, errorBuffer)
         herald_easy_setopt_pointer(easy, CURLOPT_PRIVATE, me)
         herald_easy_setopt_pointer(easy, CURLOPT_WRITEDATA, me)

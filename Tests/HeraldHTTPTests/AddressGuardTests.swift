@@ -48,6 +48,26 @@ struct AddressGuardTests {
         #expect(server.requests.count == 1)
     }
 
+    /// A server that keeps connections open: transfers allowed on private networks share them, and
+    /// a guarded transfer to the same host and port, which would reuse one, is refused before it
+    /// sends anything.
+    @Test("connections are reused, but a guarded transfer never rides one a private-network transfer opened")
+    func pooledConnections() async throws {
+        let server = try TestHTTPServer(keepAlive: true) { _ in .init(text: Self.rss) }
+        let fetcher = FeedFetcher(client: HTTPClient())
+        for path in ["/a", "/b", "/c"] {
+            let outcome = await fetcher.fetch(FeedFetchRequest(url: server.url(path), allowPrivateNetwork: true))
+            #expect(outcome.failure == nil, "\(path): \(outcome)")
+        }
+        #expect(server.requests.count == 3)
+        #expect(server.connections == 1)
+        let guarded = await fetcher.fetch(FeedFetchRequest(url: server.url("/guarded")))
+        let failure = try #require(guarded.failure, "the guarded transfer was fetched: \(guarded)")
+        #expect(failure.kind == .refused)
+        #expect(failure.message.contains("127.0.0.1 (a loopback address)"))
+        #expect(server.requests.map(\.path) == ["/a", "/b", "/c"])
+    }
+
     /// 127.0.0.2 plays a public feed host (the client's policy exempts it); it redirects to
     /// 127.0.0.1, which is still private. Only a guard that looks at every hop stops the second.
     @Test("a redirect from an allowed address to a private one is refused at the second hop")

@@ -10,7 +10,8 @@ import Synchronization
 /// for tests that drive libcurl.
 ///
 /// One thread accepts; each connection gets a thread, reads one request, asks the handler for a
-/// response and closes (`Connection: close`). Every request is recorded so tests can check what
+/// response and closes (`Connection: close`) — or, with `keepAlive`, answers requests on the
+/// connection until the client closes it, as most real servers do. Every request is recorded so tests can check what
 /// Herald sent (validators, signatures, bodies). A `raw` response writes whatever bytes it likes,
 /// as slowly as it likes: the hostile servers of the fetcher's tests are built on it.
 public final class TestHTTPServer: Sendable {
@@ -112,9 +113,12 @@ public final class TestHTTPServer: Sendable {
     private let listener: LoopbackListener
     private let handler: Mutex<Handler>
     private let log = Mutex<[Request]>([])
+    private let accepted = Mutex(0)
+    private let keepAlive: Bool
 
     /// Listens on `host`, any IPv4 loopback address (Linux routes all of 127/8 to `lo`).
-    public init(host: String = "127.0.0.1", handler: @escaping Handler) throws {
+    public init(host: String = "127.0.0.1", keepAlive: Bool = false, handler: @escaping Handler) throws {
+        self.keepAlive = keepAlive
         do {
             listener = try LoopbackListener(host: host, port: 0)
         } catch {
@@ -124,6 +128,7 @@ public final class TestHTTPServer: Sendable {
         port = listener.port
         self.handler = Mutex(handler)
         listener.start { [self] client in
+            accepted.withLock { $0 += 1 }
             let thread = Thread { [self] in serve(client) }
             thread.start()
         }
@@ -133,6 +138,9 @@ public final class TestHTTPServer: Sendable {
 
     /// `http://HOST:PORT/path`.
     public func url(_ path: String) -> URL { URL(string: "http://\(host):\(port)\(path)")! }
+
+    /// The connections accepted so far.
+    public var connections: Int { accepted.withLock { $0 } }
 
     /// Every request received so far, in arrival order.
     public var requests: [Request] { log.withLock { $0 } }
@@ -146,26 +154,32 @@ public final class TestHTTPServer: Sendable {
 
     private func serve(_ fd: Int32) {
         defer { close(fd) }
-        guard let request = readRequest(fd) else { return }
+        while respond(fd) && keepAlive {}
+    }
+
+    /// Reads one request and answers it; false when the connection is done.
+    private func respond(_ fd: Int32) -> Bool {
+        guard let request = readRequest(fd) else { return false }
         log.withLock { $0.append(request) }
         let response = handler.withLock { $0 }(request)
         if let raw = response.raw {
             raw(RawConnection(fd: fd, server: self))
-            return
+            return false
         }
         if response.stall {
             while !isStopping { usleep(20_000) }
-            return
+            return false
         }
         var head = "HTTP/1.1 \(response.status) \(Self.reason(response.status))\r\n"
         var headers = response.headers
         if !headers.contains(where: { $0.0.lowercased() == "content-length" }) {
             headers.append(("Content-Length", "\(response.body.count)"))
         }
-        headers.append(("Connection", "close"))
+        headers.append(("Connection", keepAlive ? "keep-alive" : "close"))
         for (name, value) in headers { head += "\(name): \(value)\r\n" }
         head += "\r\n"
-        writeAll(fd, Data(head.utf8) + (request.method == "HEAD" ? Data() : response.body))
+        let message = Data(head.utf8) + (request.method == "HEAD" ? Data() : response.body)
+        return writeAll(fd, message) == message.count
     }
 
     private func readRequest(_ fd: Int32) -> Request? {
