@@ -359,6 +359,38 @@ struct SameStoryTests {
         }
     }
 
+    @Test("a fold recorded by another window is done again: the folded story's reports and id are the other's")
+    func foldByID() throws {
+        var settings = StoryClusterer.Settings()
+        settings.mergeSpan = nil
+        var stories = try clusterer(settings)
+        background(&stories)
+        let english = stories.assign(
+            StoryItem(
+                key: "en-1", title: "Blasts shake Jableh as jets hit coastal air defence site",
+                body: "Strong explosions were heard around Jableh late on Monday near a coastal air defence site.",
+                time: Self.t0))
+        let arabic = stories.assign(
+            StoryItem(
+                key: "ar-1", title: "غارات إسرائيلية على الساحل السوري",
+                body: "غارات تستهدف موقعا للدفاع الجوي على الساحل.", time: Self.t0.addingTimeInterval(600)))
+        #expect(arabic.storyID != english.storyID)
+        let count = stories.storyCount
+        stories.fold("s-unknown", into: english.storyID)
+        stories.fold(english.storyID, into: english.storyID)
+        #expect(stories.storyCount == count)
+        stories.fold(arabic.storyID, into: english.storyID)
+        #expect(stories.storyCount == count - 1)
+        #expect(stories.currentStoryID(arabic.storyID) == english.storyID)
+        // The Arabic story's next report (which joins it when no fold is done) finds the one story.
+        let next = stories.assign(
+            StoryItem(
+                key: "ar-2", title: "غارات إسرائيلية على موقع للدفاع الجوي في الساحل السوري",
+                body: "استهدفت غارات إسرائيلية موقعا للدفاع الجوي على الساحل السوري.",
+                time: Self.t0.addingTimeInterval(4000)))
+        #expect(next.storyID == english.storyID, "\(next.reason) \(next.score)")
+    }
+
     @Test("numbers written as words are the numbers, in both languages")
     func numberWords() throws {
         let concepts = StoryConcepts(aliases: try AliasTable(parsing: Self.aliases))
