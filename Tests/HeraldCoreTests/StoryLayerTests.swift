@@ -409,6 +409,29 @@ struct SameStoryTests {
         #expect(!anchors("A concession for many years").contains(thirty))
     }
 
+    @Test("an Arabic teen is its number, not ten; ten alone is still ten")
+    func arabicTeens() throws {
+        let concepts = StoryConcepts(aliases: try AliasTable(parsing: Self.aliases))
+        let anchors = { (title: String) in
+            let features = StoryFeatures(title: title, body: "", concepts: concepts)
+            return Set(features.hashes.prefix(features.anchorCount))
+        }
+        let number = { (value: Int) in StoryHash.fnv64("n:\(value)") }
+        for (text, value) in [
+            ("مقتل ثلاثة عشر شخصا", 13), ("خمسة عشر جريحا", 15), ("منذ خمس عشرة سنة", 15), ("أحد عشر جنديا", 11),
+            ("اثنا عشر عاما", 12), ("لمدة تسعة عشر يوما", 19), ("ثماني عشرة ساعة", 18), ("بعد سبعة عشر شهرا", 17),
+        ] {
+            let found = anchors(text)
+            #expect(found.contains(number(value)), "\(text) is \(value)")
+            #expect(!found.contains(number(10)), "\(text) is not ten")
+            // The same number in digits, as the other report may write it.
+            #expect(found.isSuperset(of: anchors("\(value)")), "\(text) and \(value)")
+        }
+        #expect(anchors("عشر ساعات").contains(number(10)))
+        #expect(!anchors("ثلاثة أيام").contains(number(13)))
+        #expect(!anchors("ثلاثة أيام عشر").contains(number(13)))
+    }
+
     @Test("names of two words and names ending in ة or h share a key across the languages")
     func joinedNames() throws {
         let fold = { TextFolding.fold($0) }

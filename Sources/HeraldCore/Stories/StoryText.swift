@@ -97,6 +97,16 @@ public struct StoryFeatures: Sendable, Hashable {
             // normalisation check each.
             let wordHash = StoryHash.fnv64(word)
             let stemHash = stem == word ? wordHash : StoryHash.fnv64(stem)
+            // An Arabic teen is two words, a unit and ten (ثلاثة عشر, خمس عشرة): the number is
+            // the sum, not the ten.
+            if let unit = NumberWords.units[wordHash] ?? NumberWords.units[stemHash], index < words.count,
+                NumberWords.tens.contains(StoryHash.fnv64(words[index]))
+            {
+                index += 1
+                let hash = NumberWords.feature(unit + 10)
+                if seen.insert(hash).inserted { numbers.append(hash) }
+                continue
+            }
             // A number written as a word (ten, عشرة; thirty, ثلاثين) is the number: the other
             // language's report may write it in digits or in words of its own.
             if let hash = NumberWords.features[wordHash] ?? NumberWords.features[stemHash] {
@@ -412,4 +422,20 @@ enum NumberWords {
         return Dictionary(
             words.map { (StoryHash.fnv64($0.0), feature($0.1)) }, uniquingKeysWith: { first, _ in first })
     }()
+
+    /// The Arabic units that make a teen before عشر or عشرة (ثلاثة عشر is 13), as folded words
+    /// (with ة and with its folded ه, with أ/إ and with ا).
+    static let units: [UInt64: Int] = {
+        let words: [(String, Int)] = [
+            ("احد", 1), ("أحد", 1), ("احدى", 1), ("إحدى", 1), ("اثنا", 2), ("اثني", 2), ("اثنتا", 2), ("اثنتي", 2),
+            ("ثلاث", 3), ("ثلاثة", 3), ("ثلاثه", 3), ("اربع", 4), ("أربع", 4), ("اربعة", 4), ("أربعة", 4),
+            ("اربعه", 4), ("خمس", 5), ("خمسة", 5), ("خمسه", 5), ("ست", 6), ("ستة", 6), ("سته", 6),
+            ("سبع", 7), ("سبعة", 7), ("سبعه", 7), ("ثماني", 8), ("ثمان", 8), ("ثمانية", 8), ("ثمانيه", 8),
+            ("تسع", 9), ("تسعة", 9), ("تسعه", 9),
+        ]
+        return Dictionary(words.map { (StoryHash.fnv64($0.0), $0.1) }, uniquingKeysWith: { first, _ in first })
+    }()
+
+    /// عشر and عشرة, as folded words: the ten of an Arabic teen.
+    static let tens: Set<UInt64> = Set(["عشر", "عشرة", "عشره"].map { StoryHash.fnv64($0) })
 }
