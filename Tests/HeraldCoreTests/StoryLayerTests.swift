@@ -409,6 +409,42 @@ struct SameStoryTests {
         #expect(!anchors("A concession for many years").contains(thirty))
     }
 
+    @Test("a place whose English name is no spelling of its Arabic one shares a key with it; an alias wins")
+    func placeNames() throws {
+        let names = { (title: String, aliases: String) in
+            let concepts = StoryConcepts(aliases: try AliasTable(parsing: aliases))
+            let features = StoryFeatures(title: title, body: "", concepts: concepts)
+            return (Set(features.hashes[features.nameIndices]), Set(features.hashes.prefix(features.conceptCount)))
+        }
+        var buffer: [UInt8] = []
+        let key = { (word: String, arabic: Bool) in NameKey.hash(of: word, arabic: arabic, buffer: &buffer) }
+        // Each pair: the English exonym, and the Arabic name's key, which the word alone would not give.
+        for (english, arabic) in [
+            ("Palmyra", "تدمر"), ("Aleppo", "حلب"), ("Latakia", "اللاذقية"), ("Euphrates", "الفرات"), ("Egypt", "مصر"),
+        ] {
+            let arabicKey = try #require(key(String(arabic.trimmingPrefix("ال")), true))
+            #expect(key(english.lowercased(), false) != arabicKey, "\(english) has a key of its own")
+            let (englishNames, _) = try names("Strike reported near \(english) overnight", "")
+            #expect(englishNames.contains(arabicKey), "\(english)")
+            // The Arabic name is a name at once, with no English report in the window before it.
+            let (arabicNames, _) = try names("غارة قرب \(arabic) ليلا", "")
+            #expect(arabicNames.contains(arabicKey), "\(arabic)")
+        }
+        // A transliteration of the Arabic name meets both.
+        let tadmur = try #require(key("tadmur", false))
+        #expect(try names("Strike reported near Tadmur overnight", "").0.contains(tadmur))
+        #expect(try names("Strike reported near Palmyra overnight", "").0.contains(tadmur))
+        // Kobani is عين العرب, two words in Arabic: its key is theirs run together.
+        let kobani = try #require(NameKey.joinedHash("عين", "العرب", arabic: true, buffer: &buffer))
+        #expect(try names("Clashes reported near Kobani overnight", "").0.contains(kobani))
+        // An alias of the config names the place first: the concept, not the key.
+        let alias = "@palmyra = { en: Palmyra ; ar: تدمر }"
+        let (aliased, concepts) = try names("Strike reported near Palmyra overnight", alias)
+        #expect(!aliased.contains(tadmur))
+        #expect(concepts.contains(StoryHash.fnv64("c:palmyra")))
+        #expect(try names("غارة قرب تدمر ليلا", alias).1.contains(StoryHash.fnv64("c:palmyra")))
+    }
+
     @Test("an Arabic teen is its number, not ten; ten alone is still ten")
     func arabicTeens() throws {
         let concepts = StoryConcepts(aliases: try AliasTable(parsing: Self.aliases))

@@ -124,7 +124,9 @@ public struct StoryFeatures: Sendable, Hashable {
             if isArabicWord {
                 // The word as written or without a proclitic (باكو, whose ب is not one, or القصير).
                 let written = NameKey.hash(of: word, arabic: true, buffer: &keyBuffer)
-                var name = written.flatMap { knownName($0) ? $0 : nil }
+                // A place of the built-in table (تدمر, حلب) is a name whatever the window has seen.
+                var name = PlaceNames.arabic[wordHash] ?? PlaceNames.arabic[stemHash]
+                if name == nil { name = written.flatMap { knownName($0) ? $0 : nil } }
                 if name == nil {
                     for spelling in ArabicClitics.stems(of: word) {
                         guard let key = NameKey.hash(of: spelling, arabic: true, buffer: &keyBuffer) else { continue }
@@ -147,6 +149,9 @@ public struct StoryFeatures: Sendable, Hashable {
                     }
                     if let joined, knownName(joined), seen.insert(joined).inserted { names.append(joined) }
                 }
+            } else if let place = PlaceNames.english[wordHash] {
+                // An English exonym (Palmyra, Aleppo) has the key of the place's Arabic name.
+                if seen.insert(place).inserted { names.append(place) }
             } else if capitalised[index - 1] {
                 if let name = NameKey.hash(of: word, arabic: false, buffer: &keyBuffer), seen.insert(name).inserted {
                     names.append(name)
@@ -211,6 +216,57 @@ public struct StoryFeatures: Sendable, Hashable {
         if count > 4, word.hasSuffix("es"), !word.hasSuffix("ses") { return String(word.dropLast(2)) }
         if count > 3, word.hasSuffix("s"), !word.hasSuffix("ss") { return String(word.dropLast()) }
         return word
+    }
+}
+
+/// Places of the region whose English name is not a spelling of their Arabic one (Palmyra and
+/// تدمر, Aleppo and حلب, Latakia and اللاذقية), so that no name key ties the two: the English
+/// name is given the key of the Arabic one (which Tadmur, a transliteration, has already), and the
+/// Arabic name is a name from its first report, as the month names are built-in concepts. General
+/// geography, not a desk's list: an alias of the config that names the place (`@aleppo`) is
+/// matched first and wins, and a desk adds what is missing (a base, a crossing) as aliases.
+enum PlaceNames {
+    /// English exonym → the Arabic name, written without the article (one word, or two).
+    static let pairs: [(english: [String], arabic: String)] = [
+        (["Aleppo"], "حلب"), (["Damascus"], "دمشق"), (["Latakia", "Lattakia"], "لاذقية"), (["Palmyra"], "تدمر"),
+        (["Euphrates"], "فرات"), (["Tigris"], "دجلة"), (["Golan"], "جولان"), (["Jordan"], "أردن"),
+        (["Egypt"], "مصر"), (["Cairo"], "قاهرة"), (["Alexandria"], "إسكندرية"), (["Jerusalem"], "قدس"),
+        (["Hebron"], "خليل"), (["Bethlehem"], "بيت لحم"), (["Tripoli"], "طرابلس"), (["Sidon"], "صيدا"),
+        (["Antioch"], "أنطاكية"), (["Kobani", "Kobane"], "عين العرب"), (["Hermon"], "جبل الشيخ"),
+    ]
+
+    /// Folded English word → name key hash.
+    static let english: [UInt64: UInt64] = {
+        var table: [UInt64: UInt64] = [:]
+        for (names, arabic) in pairs {
+            guard let key = key(ofArabic: arabic) else { continue }
+            for name in names {
+                for token in Tokenizer.tokens(in: name) { table[StoryHash.fnv64(token.text)] = key }
+            }
+        }
+        return table
+    }()
+
+    /// Folded Arabic word (without the article) → its name key hash; names of one word only (a
+    /// name of two words is found by its joined key once the English name has given it).
+    static let arabic: [UInt64: UInt64] = {
+        var table: [UInt64: UInt64] = [:]
+        for (_, arabic) in pairs {
+            let words = Tokenizer.tokens(in: arabic).map(\.text)
+            guard words.count == 1, let key = key(ofArabic: arabic) else { continue }
+            table[StoryHash.fnv64(words[0])] = key
+        }
+        return table
+    }()
+
+    static func key(ofArabic name: String) -> UInt64? {
+        let words = Tokenizer.tokens(in: name).map(\.text)
+        var buffer: [UInt8] = []
+        switch words.count {
+        case 1: return NameKey.hash(of: words[0], arabic: true, buffer: &buffer)
+        case 2: return NameKey.joinedHash(words[0], words[1], arabic: true, buffer: &buffer)
+        default: return nil
+        }
     }
 }
 
