@@ -124,9 +124,15 @@ public struct StoryFeatures: Sendable, Hashable {
             if isArabicWord {
                 // The word as written or without a proclitic (باكو, whose ب is not one, or القصير).
                 let written = NameKey.hash(of: word, arabic: true, buffer: &keyBuffer)
-                // A place of the built-in table (تدمر, حلب) is a name whatever the window has seen.
-                var name = PlaceNames.arabic[wordHash] ?? PlaceNames.arabic[stemHash]
-                if name == nil { name = written.flatMap { knownName($0) ? $0 : nil } }
+                // A place of the built-in table (تدمر, حلب; عين العرب, two words) is a name
+                // whatever the window has seen.
+                if let place = PlaceNames.arabic[wordHash] ?? PlaceNames.arabic[stemHash]
+                    ?? PlaceNames.arabicPair(stemHash, next: index < words.count ? words[index] : nil),
+                    seen.insert(place).inserted
+                {
+                    names.append(place)
+                }
+                var name = written.flatMap { knownName($0) ? $0 : nil }
                 if name == nil {
                     for spelling in ArabicClitics.stems(of: word) {
                         guard let key = NameKey.hash(of: spelling, arabic: true, buffer: &keyBuffer) else { continue }
@@ -149,10 +155,10 @@ public struct StoryFeatures: Sendable, Hashable {
                     }
                     if let joined, knownName(joined), seen.insert(joined).inserted { names.append(joined) }
                 }
-            } else if let place = PlaceNames.english[wordHash] {
-                // An English exonym (Palmyra, Aleppo) has the key of the place's Arabic name.
-                if seen.insert(place).inserted { names.append(place) }
-            } else if capitalised[index - 1] {
+            } else {
+                // A place of the built-in table (Palmyra or Tadmur, Aleppo), whatever its case.
+                if let place = PlaceNames.english[wordHash], seen.insert(place).inserted { names.append(place) }
+                guard capitalised[index - 1] else { continue }
                 if let name = NameKey.hash(of: word, arabic: false, buffer: &keyBuffer), seen.insert(name).inserted {
                     names.append(name)
                 }
@@ -220,54 +226,71 @@ public struct StoryFeatures: Sendable, Hashable {
 }
 
 /// Places of the region whose English name is not a spelling of their Arabic one (Palmyra and
-/// تدمر, Aleppo and حلب, Latakia and اللاذقية), so that no name key ties the two: the English
-/// name is given the key of the Arabic one (which Tadmur, a transliteration, has already), and the
-/// Arabic name is a name from its first report, as the month names are built-in concepts. General
-/// geography, not a desk's list: an alias of the config that names the place (`@aleppo`) is
-/// matched first and wins, and a desk adds what is missing (a base, a crossing) as aliases.
+/// تدمر, Aleppo and حلب, Latakia and اللاذقية), so that no name key ties the two: each is a name
+/// feature of its own (`p:` and its first English name), given by its English names and by its
+/// Arabic name (with or without the article or a proclitic) from the first report, as the month
+/// names are built-in concepts. Not a name key: a key would also tie the Arabic words that share
+/// its consonants (مسيرة, a drone, and مصر; تدمير, destruction, and تدمر). General geography,
+/// not a desk's list: an alias of the config that names the place (`@aleppo`) is matched first and
+/// wins, and a desk adds what is missing (a base, a crossing) as aliases.
 enum PlaceNames {
-    /// English exonym → the Arabic name, written without the article (one word, or two).
+    /// English names (the exonym, then common transliterations of the Arabic) → the Arabic name
+    /// without the article (one word, or two).
     static let pairs: [(english: [String], arabic: String)] = [
-        (["Aleppo"], "حلب"), (["Damascus"], "دمشق"), (["Latakia", "Lattakia"], "لاذقية"), (["Palmyra"], "تدمر"),
-        (["Euphrates"], "فرات"), (["Tigris"], "دجلة"), (["Golan"], "جولان"), (["Jordan"], "أردن"),
-        (["Egypt"], "مصر"), (["Cairo"], "قاهرة"), (["Alexandria"], "إسكندرية"), (["Jerusalem"], "قدس"),
-        (["Hebron"], "خليل"), (["Bethlehem"], "بيت لحم"), (["Tripoli"], "طرابلس"), (["Sidon"], "صيدا"),
-        (["Antioch"], "أنطاكية"), (["Kobani", "Kobane"], "عين العرب"), (["Hermon"], "جبل الشيخ"),
+        (["Aleppo", "Halab"], "حلب"), (["Damascus", "Dimashq"], "دمشق"),
+        (["Latakia", "Lattakia", "Ladhiqiyah"], "لاذقية"), (["Palmyra", "Tadmur", "Tadmor"], "تدمر"),
+        (["Euphrates", "Furat"], "فرات"), (["Tigris"], "دجلة"), (["Golan", "Jawlan"], "جولان"),
+        (["Jordan"], "أردن"), (["Egypt", "Misr"], "مصر"), (["Cairo"], "قاهرة"), (["Alexandria"], "إسكندرية"),
+        (["Jerusalem"], "قدس"), (["Hebron"], "خليل"), (["Bethlehem"], "بيت لحم"), (["Tripoli"], "طرابلس"),
+        (["Sidon", "Saida"], "صيدا"), (["Antioch", "Antakya"], "أنطاكية"), (["Kobani", "Kobane"], "عين العرب"),
+        (["Hermon"], "جبل الشيخ"),
     ]
 
-    /// Folded English word → name key hash.
+    /// Folded English word → the place's feature.
     static let english: [UInt64: UInt64] = {
         var table: [UInt64: UInt64] = [:]
-        for (names, arabic) in pairs {
-            guard let key = key(ofArabic: arabic) else { continue }
+        for (names, _) in pairs {
+            let place = feature(names[0])
             for name in names {
-                for token in Tokenizer.tokens(in: name) { table[StoryHash.fnv64(token.text)] = key }
+                for token in Tokenizer.tokens(in: name) { table[StoryHash.fnv64(token.text)] = place }
             }
         }
         return table
     }()
 
-    /// Folded Arabic word (without the article) → its name key hash; names of one word only (a
-    /// name of two words is found by its joined key once the English name has given it).
+    /// Folded Arabic word, without the article → the place's feature (names of one word).
     static let arabic: [UInt64: UInt64] = {
         var table: [UInt64: UInt64] = [:]
-        for (_, arabic) in pairs {
+        for (names, arabic) in pairs {
             let words = Tokenizer.tokens(in: arabic).map(\.text)
-            guard words.count == 1, let key = key(ofArabic: arabic) else { continue }
-            table[StoryHash.fnv64(words[0])] = key
+            if words.count == 1 { table[StoryHash.fnv64(words[0])] = feature(names[0]) }
         }
         return table
     }()
 
-    static func key(ofArabic name: String) -> UInt64? {
-        let words = Tokenizer.tokens(in: name).map(\.text)
-        var buffer: [UInt8] = []
-        switch words.count {
-        case 1: return NameKey.hash(of: words[0], arabic: true, buffer: &buffer)
-        case 2: return NameKey.joinedHash(words[0], words[1], arabic: true, buffer: &buffer)
-        default: return nil
+    /// Names of two words (عين العرب): the first word's hash → (the second's, with and without
+    /// the article) → the place's feature.
+    static let arabicPairs: [UInt64: [UInt64: UInt64]] = {
+        var table: [UInt64: [UInt64: UInt64]] = [:]
+        for (names, arabic) in pairs {
+            let words = Tokenizer.tokens(in: arabic).map(\.text)
+            guard words.count == 2 else { continue }
+            let second = words[1].hasPrefix("ال") ? String(words[1].dropFirst(2)) : words[1]
+            for form in [second, "ال" + second] {
+                table[StoryHash.fnv64(words[0]), default: [:]][StoryHash.fnv64(form)] = feature(names[0])
+            }
         }
+        return table
+    }()
+
+    /// The place a name of two words starting with the word of hash `first` names, if `next` ends it.
+    @inline(__always)
+    static func arabicPair(_ first: UInt64, next: String?) -> UInt64? {
+        guard let seconds = arabicPairs[first], let next else { return nil }
+        return seconds[StoryHash.fnv64(next)]
     }
+
+    static func feature(_ name: String) -> UInt64 { StoryHash.fnv64("p:" + name.lowercased()) }
 }
 
 /// A spelling-free key for a name, shared by its English and Arabic spellings ("Homs" and حمص
