@@ -443,6 +443,22 @@ struct SameStoryTests {
         #expect(try names("غارة قرب تدمر ليلا", alias).1.contains(StoryHash.fnv64("c:palmyra")))
     }
 
+    @Test("a short name of one repeated consonant keeps the repeat in both languages; other words do not")
+    func repeatedConsonantNames() {
+        #expect(NameKey.key(of: "sasa", arabic: false) == "ss")
+        #expect(NameKey.key(of: "سعسع", arabic: true) == "ss")
+        // Politics (سياسة) repeats s across ي and ا, not ʿayn: no key, as before.
+        #expect(NameKey.key(of: "سياسة", arabic: true) == nil)
+        #expect(NameKey.key(of: "سياسه", arabic: true) == nil)
+        // Short words, and a doubled letter with no vowel between, give none.
+        #expect(NameKey.key(of: "sas", arabic: false) == nil)
+        #expect(NameKey.key(of: "ssss", arabic: false) == nil)
+        // Names with other consonants keep their keys, doubled letters once.
+        #expect(NameKey.key(of: "homs", arabic: false) == "hms")
+        #expect(NameKey.key(of: "baghdad", arabic: false) == NameKey.key(of: "بغداد", arabic: true))
+        #expect(NameKey.key(of: "qusayr", arabic: false) == NameKey.key(of: "قصير", arabic: true))
+    }
+
     @Test("an Arabic teen is its number, not ten; ten alone is still ten")
     func arabicTeens() throws {
         let concepts = StoryConcepts(aliases: try AliasTable(parsing: Self.aliases))

@@ -333,9 +333,18 @@ enum NameKey {
     static let prefixHash = StoryHash.fnv64("k:")
 
     /// Writes the key's letters (one ASCII byte per class) into `key`; false when the word has no key.
+    ///
+    /// A name of four letters or more whose consonants are all of one class, repeated across a
+    /// vowel (Sasa) or, in Arabic, across ʿayn alone (سعسع), keeps the repeat (`ss`): collapsed,
+    /// it would have no key at all. Only ʿayn counts in Arabic, so that سياسة (politics) stays
+    /// without one.
     static func letters(of word: String, arabic: Bool, into key: inout [UInt8], minimum: Int = 0) -> Bool {
         key.removeAll(keepingCapacity: true)
         var length = 0
+        // Consonants that repeat the one before across a gap of ʿayn (Arabic) or vowels (English).
+        var repeats = 0
+        var gap = false
+        var otherGap = false
         if arabic {
             // Arabic letters (U+0620–U+064A) are D8 xx or D9 xx in UTF-8.
             var bytes = word.utf8.makeIterator()
@@ -351,7 +360,17 @@ enum NameKey {
                 // A final ه is most often a folded ة (حماة, جبلة), which English spells with a
                 // vowel or a silent h (Hama, Jableh).
                 if scalar == 0x0647, next == nil, length > 2 { continue }
-                if mapped != silent, key.last != mapped { key.append(mapped) }
+                if mapped == silent {
+                    if scalar == 0x0639 { gap = true } else { otherGap = true }
+                } else {
+                    if key.last != mapped {
+                        key.append(mapped)
+                    } else if gap && !otherGap {
+                        repeats += 1
+                    }
+                    gap = false
+                    otherGap = false
+                }
             }
         } else {
             var bytes = word.utf8.makeIterator()
@@ -372,10 +391,20 @@ enum NameKey {
                     continue
                 }
                 previous = letter
-                if mapped != silent, key.last != mapped { key.append(mapped) }
+                if mapped == silent {
+                    gap = true
+                } else {
+                    if key.last != mapped {
+                        key.append(mapped)
+                    } else if gap {
+                        repeats += 1
+                    }
+                    gap = false
+                }
             }
         }
         if minimum > 0 { return key.count >= minimum }
+        if key.count == 1, repeats > 0, length >= 4 { key.append(key[0]) }
         return key.count >= 3 || (key.count == 2 && length >= 4)
     }
 
