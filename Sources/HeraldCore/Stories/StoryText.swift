@@ -125,12 +125,12 @@ public struct StoryFeatures: Sendable, Hashable {
                 // The word as written or without a proclitic (باكو, whose ب is not one, or القصير).
                 let written = NameKey.hash(of: word, arabic: true, buffer: &keyBuffer)
                 // A place of the built-in table (تدمر, حلب; عين العرب, two words) is a name
-                // whatever the window has seen.
+                // whatever the window has seen, and only that: no key of its consonants.
                 if let place = PlaceNames.arabic[wordHash] ?? PlaceNames.arabic[stemHash]
-                    ?? PlaceNames.arabicPair(stemHash, next: index < words.count ? words[index] : nil),
-                    seen.insert(place).inserted
+                    ?? PlaceNames.arabicPair(stemHash, next: index < words.count ? words[index] : nil)
                 {
-                    names.append(place)
+                    if seen.insert(place).inserted { names.append(place) }
+                    continue
                 }
                 var name = written.flatMap { knownName($0) ? $0 : nil }
                 if name == nil {
@@ -156,8 +156,13 @@ public struct StoryFeatures: Sendable, Hashable {
                     if let joined, knownName(joined), seen.insert(joined).inserted { names.append(joined) }
                 }
             } else {
-                // A place of the built-in table (Palmyra or Tadmur, Aleppo), whatever its case.
-                if let place = PlaceNames.english[wordHash], seen.insert(place).inserted { names.append(place) }
+                // A place of the built-in table (Palmyra or Tadmur, Aleppo), whatever its case, and
+                // only that: its key would make the Arabic words of its consonants (تدمير,
+                // destruction, for Tadmur) names.
+                if let place = PlaceNames.english[wordHash] {
+                    if seen.insert(place).inserted { names.append(place) }
+                    continue
+                }
                 guard capitalised[index - 1] else { continue }
                 if let name = NameKey.hash(of: word, arabic: false, buffer: &keyBuffer), seen.insert(name).inserted {
                     names.append(name)
