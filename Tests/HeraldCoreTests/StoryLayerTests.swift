@@ -475,6 +475,7 @@ struct SameStoryTests {
         for (text, value) in [
             ("مقتل ثلاثة عشر شخصا", 13), ("خمسة عشر جريحا", 15), ("منذ خمس عشرة سنة", 15), ("أحد عشر جنديا", 11),
             ("اثنا عشر عاما", 12), ("لمدة تسعة عشر يوما", 19), ("ثماني عشرة ساعة", 18), ("بعد سبعة عشر شهرا", 17),
+            ("قرابة الحادية عشرة ليلا", 11), ("في الثالث عشر من تموز", 13), ("عند الثانية عشرة ظهرا", 12),
         ] {
             let found = anchors(text)
             #expect(found.contains(number(value)), "\(text) is \(value)")
@@ -483,6 +484,8 @@ struct SameStoryTests {
             #expect(found.isSuperset(of: anchors("\(value)")), "\(text) and \(value)")
         }
         #expect(anchors("عشر ساعات").contains(number(10)))
+        #expect(anchors("عند العاشرة ليلا").contains(number(10)))
+        #expect(!anchors("للمرة الثانية").contains(number(12)))
         #expect(!anchors("ثلاثة أيام").contains(number(13)))
         #expect(!anchors("ثلاثة أيام عشر").contains(number(13)))
     }
