@@ -99,7 +99,8 @@ public struct StoryFeatures: Sendable, Hashable {
             let stemHash = stem == word ? wordHash : StoryHash.fnv64(stem)
             // An Arabic teen is two words, a unit and ten (ثلاثة عشر, خمس عشرة): the number is
             // the sum, not the ten.
-            if let unit = NumberWords.units[wordHash] ?? NumberWords.units[stemHash], index < words.count,
+            if index < words.count, ArabicClitics.isArabic(word),
+                let unit = NumberWords.units[wordHash] ?? NumberWords.units[stemHash],
                 NumberWords.tens.contains(StoryHash.fnv64(words[index]))
             {
                 index += 1
