@@ -17,11 +17,15 @@ public struct StoryStamp: Sendable, Hashable {
     public var at: Date
     /// The story policy of each rule, by rule name; a rule not listed uses the defaults.
     public var policies: [String: StoryPolicy]
+    /// Which story window assigned it (one per process): other processes on the same state file
+    /// catch up with what it recorded (`storyChanges(after:notBy:)`).
+    public var writer: String
 
     public init(
         storyID: String, language: String, reason: String, score: Double, source: String?, body: String, at: Date,
-        policies: [String: StoryPolicy]
+        policies: [String: StoryPolicy], writer: String = ""
     ) {
+        self.writer = writer
         self.storyID = storyID
         self.language = language
         self.reason = reason
@@ -45,6 +49,13 @@ public struct StoryReport: Sendable, Hashable {
     public var link: String?
     public var reason: String
     public var at: Date
+}
+
+/// What another process recorded in the story tables since a story window was built: a report
+/// that joined a story, or a story folded into another.
+public enum StoryChange: Sendable, Hashable {
+    case joined(StoryReport)
+    case folded(String, into: String)
 }
 
 /// A story as `herald stories` shows it: its reports in order, and the alerts raised for it.
@@ -82,6 +93,59 @@ extension HeraldStore {
                     """,
                 arguments: [date.unix]
             ).map(StoryReport.init(row:))
+        }
+    }
+
+    /// Reports recorded since `date`, oldest first, and the mark of the last story change they
+    /// include (`storyChangeMark()`), read in one transaction: what builds a story window.
+    public func storyWindow(since date: Date) async throws(StoreError) -> (reports: [StoryReport], mark: Int64) {
+        try await read { db in
+            let mark = try Self.storyChangeMark(db)
+            let reports = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT m.*, i.identity FROM story_member m JOIN item i ON i.id = m.item_id
+                    WHERE m.at >= ? ORDER BY m.at, m.item_id
+                    """,
+                arguments: [date.unix]
+            ).map(StoryReport.init(row:))
+            return (reports, mark)
+        }
+    }
+
+    /// The mark of the last change any process recorded in the story tables: a story window built
+    /// at an older mark has something to catch up with. One look-up of an integer key.
+    public func storyChangeMark() async throws(StoreError) -> Int64 {
+        try await read { db in try Self.storyChangeMark(db) }
+    }
+
+    static func storyChangeMark(_ db: Database) throws -> Int64 {
+        try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM story_change") ?? 0
+    }
+
+    /// The changes recorded after `mark` by story windows other than `writer`, in order, and the
+    /// mark they bring a window to. A report since pruned is left out.
+    public func storyChanges(
+        after mark: Int64, notBy writer: String
+    ) async throws(StoreError) -> (changes: [StoryChange], mark: Int64) {
+        try await read { db in
+            let last = try Self.storyChangeMark(db)
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT c.story_id, c.folded, m.item_id, m.feed, m.source, m.language, m.title, m.body,
+                        m.link, m.reason, m.at, i.identity
+                    FROM story_change c LEFT JOIN story_member m ON m.item_id = c.item_id
+                    LEFT JOIN item i ON i.id = m.item_id
+                    WHERE c.seq > ? AND c.seq <= ? AND c.writer != ? ORDER BY c.seq
+                    """,
+                arguments: [mark, last, writer])
+            let changes = rows.compactMap { row -> StoryChange? in
+                if let folded = row["folded"] as String? { return .folded(folded, into: row["story_id"]) }
+                guard (row["identity"] as String?) != nil else { return nil }
+                return .joined(StoryReport(row: row))
+            }
+            return (changes, last)
         }
     }
 
@@ -138,12 +202,18 @@ extension HeraldStore {
     /// sent stays as it was. For each rule, the story keeps its own first alert if it has one —
     /// the folded story's quiet follow-ups waiting for an update then count for it — and
     /// otherwise takes over the folded story's, so that later follow-ups attach to that alert.
-    public func foldStories(_ folds: [(into: String, from: [String])]) async throws(StoreError) {
+    /// `writer` names the story window that folded them, as in `StoryStamp.writer`.
+    public func foldStories(
+        _ folds: [(into: String, from: [String])], writer: String = "", at now: Date = Date()
+    ) async throws(StoreError) {
         guard !folds.isEmpty else { return }
         try await write { db in
             for fold in folds {
                 for folded in fold.from where folded != fold.into {
                     try Self.foldStory(db, folded, into: fold.into)
+                    try db.execute(
+                        sql: "INSERT INTO story_change (writer, story_id, folded, at) VALUES (?, ?, ?, ?)",
+                        arguments: [writer, fold.into, folded, now.unix])
                 }
             }
         }
@@ -179,6 +249,7 @@ extension HeraldStore {
     /// state of stories with no report left.
     static func pruneStories(_ db: Database, before cutoff: Date) throws {
         try db.execute(sql: "DELETE FROM story_member WHERE at < ?", arguments: [cutoff.unix - 72 * 3600])
+        try db.execute(sql: "DELETE FROM story_change WHERE at < ?", arguments: [cutoff.unix - 72 * 3600])
         try db.execute(
             sql: """
                 DELETE FROM story_alert WHERE last_update_at < ?
@@ -198,6 +269,9 @@ extension HeraldStore {
                 itemID, stamp.storyID, stamp.source, stamp.language, stamp.body, stamp.reason, stamp.score,
                 stamp.at.unix, itemID,
             ])
+        try db.execute(
+            sql: "INSERT INTO story_change (writer, item_id, story_id, at) VALUES (?, ?, ?, ?)",
+            arguments: [stamp.writer, itemID, stamp.storyID, stamp.at.unix])
     }
 
     /// Where the story stands now, for an alert's payload.

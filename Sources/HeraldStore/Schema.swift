@@ -179,6 +179,23 @@ enum Schema {
                     ALTER TABLE outbox ADD COLUMN remote_channel TEXT;
                     """)
         }
+        migrator.registerMigration("story-change-log") { db in
+            // What each process recorded in the story tables (a report joining a story, a story
+            // folded into another), in order and by writer, so that a process whose story window
+            // was built earlier can catch up with what another process on the same file recorded.
+            try db.execute(
+                sql: """
+                    CREATE TABLE story_change (
+                        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                        writer TEXT NOT NULL,
+                        item_id INTEGER,
+                        story_id TEXT NOT NULL,
+                        folded TEXT,
+                        at REAL NOT NULL
+                    );
+                    CREATE INDEX story_change_by_time ON story_change(at);
+                    """)
+        }
         return migrator
     }
 }

@@ -237,4 +237,31 @@ struct StoryEndToEndTests {
         #expect(stories.first?.outlets == ["wire-en", "gulf-en"])
         await herald.shutdown()
     }
+
+    @Test("a running daemon's window sees the story a one-shot poll recorded on the same state file")
+    func twoProcesses() async throws {
+        let board = try FeedBoard()
+        let workspace = try Workspace()
+        // Two Heralds on one file, as the daemon and a `herald poll` beside it: each its own window.
+        let daemon = try build(board, workspace: workspace, policy: StoryPolicy())
+        let oneShot = try build(board, workspace: workspace, policy: StoryPolicy())
+        // The daemon builds its window with a report of another story.
+        board.publish("wire-en", [Self.strikeEN])
+        #expect(await daemon.poll(now: { Self.t0 }).alerts.map(\.link) == [Self.strikeEN.link])
+        // The one-shot poll finds the talks first and records their story.
+        board.publish("wire-en", [Self.talksEN])
+        let talks = try #require(await oneShot.poll(now: { Self.t0.addingTimeInterval(300) }).alerts.first)
+        #expect(talks.link == Self.talksEN.link)
+        await oneShot.shutdown()
+        // The daemon's next report of the talks is a follow-up of that alert, not a story of its own.
+        board.publish("gulf-en", [Self.talksGulf])
+        let next = await daemon.poll(now: { Self.t0.addingTimeInterval(600) })
+        #expect(next.failures.isEmpty)
+        #expect(next.alerts.isEmpty, "\(next.alerts.map(\.title))")
+        let followUp = try #require(try await daemon.store.alerts().first { $0.link == Self.talksGulf.link })
+        #expect(followUp.kind == .followUp)
+        #expect(followUp.story?.followUpOf == talks.id)
+        #expect(followUp.story?.outlets == ["wire-en", "gulf-en"])
+        await daemon.shutdown()
+    }
 }

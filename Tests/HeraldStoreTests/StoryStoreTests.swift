@@ -62,6 +62,39 @@ struct StoryStoreTests {
         #expect(try await store.alerts().filter { $0.kind == .match }.count == 2)
     }
 
+    @Test("the change log gives another window the reports and folds of other writers, in order, and is pruned")
+    func changes() async throws {
+        let temp = try TemporaryStore()
+        let store = temp.store
+        #expect(try await store.storyChangeMark() == 0)
+        var own = stamped("a1", story: "s1", at: t0)
+        own.story?.writer = "daemon"
+        _ = try await record([own], feed: "wire", at: t0, in: store)
+        let built = try await store.storyWindow(since: .distantPast)
+        #expect(built.reports.map(\.storyID) == ["s1"])
+        var other = stamped("b1", story: "s2", at: t0 + 60)
+        other.story?.writer = "poll"
+        _ = try await record([other], feed: "gulf", at: t0 + 60, in: store)
+        try await store.foldStories([(into: "s1", from: ["s2"])], writer: "poll", at: t0 + 60)
+        #expect(try await store.storyChangeMark() > built.mark)
+        let seen = try await store.storyChanges(after: built.mark, notBy: "daemon")
+        #expect(seen.mark == (try await store.storyChangeMark()))
+        #expect(seen.changes.count == 2)
+        guard case .joined(let report) = seen.changes.first else {
+            Issue.record("expected the report first: \(seen.changes)")
+            return
+        }
+        // The report as it joined (s2), before the fold that follows it in the log.
+        #expect(report.storyID == "s2")
+        #expect(report.body == "text of b1")
+        #expect(seen.changes.last == .folded("s2", into: "s1"))
+        // A window reads nothing of its own, and nothing before its mark.
+        #expect(try await store.storyChanges(after: built.mark, notBy: "poll").changes.isEmpty)
+        #expect(try await store.storyChanges(after: seen.mark, notBy: "daemon").changes.isEmpty)
+        _ = try await store.prune(before: t0 + 73 * 3600)
+        #expect(try await store.storyChanges(after: 0, notBy: "").changes.isEmpty)
+    }
+
     @Test("story reports and their rule state are pruned 72 hours after the retention cutoff")
     func prune() async throws {
         let temp = try TemporaryStore()

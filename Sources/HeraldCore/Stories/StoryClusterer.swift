@@ -416,6 +416,15 @@ public struct StoryClusterer: Sendable {
         slotByID[id].flatMap { stories[$0]?.id }
     }
 
+    /// Folds the story `id` into the story `survivor`, as another process's window did (a report
+    /// tied them there): nothing happens if either has left the window or they are one story already.
+    public mutating func fold(_ id: String, into survivor: String) {
+        guard let slot = slotByID[id].map(resolve), let kept = slotByID[survivor].map(resolve), slot != kept else {
+            return
+        }
+        fold(slot, into: kept)
+    }
+
     /// Folds the story at `slot` into the one at `survivor`: their reports, sums and names become one
     /// story's, under the survivor's id; the folded id names the survivor from now on.
     private mutating func fold(_ slot: Int, into survivor: Int) {

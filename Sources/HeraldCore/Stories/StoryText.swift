@@ -97,6 +97,17 @@ public struct StoryFeatures: Sendable, Hashable {
             // normalisation check each.
             let wordHash = StoryHash.fnv64(word)
             let stemHash = stem == word ? wordHash : StoryHash.fnv64(stem)
+            // An Arabic teen is two words, a unit and ten (ثلاثة عشر, خمس عشرة): the number is
+            // the sum, not the ten.
+            if index < words.count, ArabicClitics.isArabic(word),
+                let unit = NumberWords.units[wordHash] ?? NumberWords.units[stemHash],
+                NumberWords.tens.contains(StoryHash.fnv64(words[index]))
+            {
+                index += 1
+                let hash = NumberWords.feature(unit + 10)
+                if seen.insert(hash).inserted { numbers.append(hash) }
+                continue
+            }
             // A number written as a word (ten, عشرة; thirty, ثلاثين) is the number: the other
             // language's report may write it in digits or in words of its own.
             if let hash = NumberWords.features[wordHash] ?? NumberWords.features[stemHash] {
@@ -114,6 +125,14 @@ public struct StoryFeatures: Sendable, Hashable {
             if isArabicWord {
                 // The word as written or without a proclitic (باكو, whose ب is not one, or القصير).
                 let written = NameKey.hash(of: word, arabic: true, buffer: &keyBuffer)
+                // A place of the built-in table (تدمر, حلب; عين العرب, two words) is a name
+                // whatever the window has seen, and only that: no key of its consonants.
+                if let place = PlaceNames.arabic[wordHash] ?? PlaceNames.arabic[stemHash]
+                    ?? PlaceNames.arabicPair(stemHash, next: index < words.count ? words[index] : nil)
+                {
+                    if seen.insert(place).inserted { names.append(place) }
+                    continue
+                }
                 var name = written.flatMap { knownName($0) ? $0 : nil }
                 if name == nil {
                     for spelling in ArabicClitics.stems(of: word) {
@@ -137,7 +156,15 @@ public struct StoryFeatures: Sendable, Hashable {
                     }
                     if let joined, knownName(joined), seen.insert(joined).inserted { names.append(joined) }
                 }
-            } else if capitalised[index - 1] {
+            } else {
+                // A place of the built-in table (Palmyra or Tadmur, Aleppo), whatever its case, and
+                // only that: its key would make the Arabic words of its consonants (تدمير,
+                // destruction, for Tadmur) names.
+                if let place = PlaceNames.english[wordHash] {
+                    if seen.insert(place).inserted { names.append(place) }
+                    continue
+                }
+                guard capitalised[index - 1] else { continue }
                 if let name = NameKey.hash(of: word, arabic: false, buffer: &keyBuffer), seen.insert(name).inserted {
                     names.append(name)
                 }
@@ -204,6 +231,74 @@ public struct StoryFeatures: Sendable, Hashable {
     }
 }
 
+/// Places of the region whose English name is not a spelling of their Arabic one (Palmyra and
+/// تدمر, Aleppo and حلب, Latakia and اللاذقية), so that no name key ties the two: each is a name
+/// feature of its own (`p:` and its first English name), given by its English names and by its
+/// Arabic name (with or without the article or a proclitic) from the first report, as the month
+/// names are built-in concepts. Not a name key: a key would also tie the Arabic words that share
+/// its consonants (مسيرة, a drone, and مصر; تدمير, destruction, and تدمر). General geography,
+/// not a desk's list: an alias of the config that names the place (`@aleppo`) is matched first and
+/// wins, and a desk adds what is missing (a base, a crossing) as aliases.
+enum PlaceNames {
+    /// English names (the exonym, then common transliterations of the Arabic) → the Arabic name
+    /// without the article (one word, or two).
+    static let pairs: [(english: [String], arabic: String)] = [
+        (["Aleppo", "Halab"], "حلب"), (["Damascus", "Dimashq"], "دمشق"),
+        (["Latakia", "Lattakia", "Ladhiqiyah"], "لاذقية"), (["Palmyra", "Tadmur", "Tadmor"], "تدمر"),
+        (["Euphrates", "Furat"], "فرات"), (["Tigris"], "دجلة"), (["Golan", "Jawlan"], "جولان"),
+        (["Jordan"], "أردن"), (["Egypt", "Misr"], "مصر"), (["Cairo"], "قاهرة"), (["Alexandria"], "إسكندرية"),
+        (["Jerusalem"], "قدس"), (["Hebron"], "خليل"), (["Bethlehem"], "بيت لحم"), (["Tripoli"], "طرابلس"),
+        (["Sidon", "Saida"], "صيدا"), (["Antioch", "Antakya"], "أنطاكية"), (["Kobani", "Kobane"], "عين العرب"),
+        (["Hermon"], "جبل الشيخ"),
+    ]
+
+    /// Folded English word → the place's feature.
+    static let english: [UInt64: UInt64] = {
+        var table: [UInt64: UInt64] = [:]
+        for (names, _) in pairs {
+            let place = feature(names[0])
+            for name in names {
+                for token in Tokenizer.tokens(in: name) { table[StoryHash.fnv64(token.text)] = place }
+            }
+        }
+        return table
+    }()
+
+    /// Folded Arabic word, without the article → the place's feature (names of one word).
+    static let arabic: [UInt64: UInt64] = {
+        var table: [UInt64: UInt64] = [:]
+        for (names, arabic) in pairs {
+            let words = Tokenizer.tokens(in: arabic).map(\.text)
+            if words.count == 1 { table[StoryHash.fnv64(words[0])] = feature(names[0]) }
+        }
+        return table
+    }()
+
+    /// Names of two words (عين العرب): the first word's hash → (the second's, with and without
+    /// the article) → the place's feature.
+    static let arabicPairs: [UInt64: [UInt64: UInt64]] = {
+        var table: [UInt64: [UInt64: UInt64]] = [:]
+        for (names, arabic) in pairs {
+            let words = Tokenizer.tokens(in: arabic).map(\.text)
+            guard words.count == 2 else { continue }
+            let second = words[1].hasPrefix("ال") ? String(words[1].dropFirst(2)) : words[1]
+            for form in [second, "ال" + second] {
+                table[StoryHash.fnv64(words[0]), default: [:]][StoryHash.fnv64(form)] = feature(names[0])
+            }
+        }
+        return table
+    }()
+
+    /// The place a name of two words starting with the word of hash `first` names, if `next` ends it.
+    @inline(__always)
+    static func arabicPair(_ first: UInt64, next: String?) -> UInt64? {
+        guard let seconds = arabicPairs[first], let next else { return nil }
+        return seconds[StoryHash.fnv64(next)]
+    }
+
+    static func feature(_ name: String) -> UInt64 { StoryHash.fnv64("p:" + name.lowercased()) }
+}
+
 /// A spelling-free key for a name, shared by its English and Arabic spellings ("Homs" and حمص
 /// are both `hms`): its consonants, each mapped to one class for the letters transliteration
 /// confuses (q/k/ق/ك, d/dh/د/ض/ذ, g/j/ج/غ), vowels, w, y and the Arabic long vowels and ʿayn
@@ -244,9 +339,18 @@ enum NameKey {
     static let prefixHash = StoryHash.fnv64("k:")
 
     /// Writes the key's letters (one ASCII byte per class) into `key`; false when the word has no key.
+    ///
+    /// A name of four letters or more whose consonants are all of one class, repeated across a
+    /// vowel (Sasa) or, in Arabic, across ʿayn alone (سعسع), keeps the repeat (`ss`): collapsed,
+    /// it would have no key at all. Only ʿayn counts in Arabic, so that سياسة (politics) stays
+    /// without one.
     static func letters(of word: String, arabic: Bool, into key: inout [UInt8], minimum: Int = 0) -> Bool {
         key.removeAll(keepingCapacity: true)
         var length = 0
+        // Consonants that repeat the one before across a gap of ʿayn (Arabic) or vowels (English).
+        var repeats = 0
+        var gap = false
+        var otherGap = false
         if arabic {
             // Arabic letters (U+0620–U+064A) are D8 xx or D9 xx in UTF-8.
             var bytes = word.utf8.makeIterator()
@@ -262,7 +366,17 @@ enum NameKey {
                 // A final ه is most often a folded ة (حماة, جبلة), which English spells with a
                 // vowel or a silent h (Hama, Jableh).
                 if scalar == 0x0647, next == nil, length > 2 { continue }
-                if mapped != silent, key.last != mapped { key.append(mapped) }
+                if mapped == silent {
+                    if scalar == 0x0639 { gap = true } else { otherGap = true }
+                } else {
+                    if key.last != mapped {
+                        key.append(mapped)
+                    } else if gap && !otherGap {
+                        repeats += 1
+                    }
+                    gap = false
+                    otherGap = false
+                }
             }
         } else {
             var bytes = word.utf8.makeIterator()
@@ -283,10 +397,20 @@ enum NameKey {
                     continue
                 }
                 previous = letter
-                if mapped != silent, key.last != mapped { key.append(mapped) }
+                if mapped == silent {
+                    gap = true
+                } else {
+                    if key.last != mapped {
+                        key.append(mapped)
+                    } else if gap {
+                        repeats += 1
+                    }
+                    gap = false
+                }
             }
         }
         if minimum > 0 { return key.count >= minimum }
+        if key.count == 1, repeats > 0, length >= 4 { key.append(key[0]) }
         return key.count >= 3 || (key.count == 2 && length >= 4)
     }
 
@@ -405,11 +529,33 @@ enum NumberWords {
             ("ten", 10), ("eleven", 11), ("twelve", 12), ("thirteen", 13), ("fourteen", 14), ("fifteen", 15),
             ("sixteen", 16), ("seventeen", 17), ("eighteen", 18), ("nineteen", 19), ("twenty", 20), ("thirty", 30),
             ("forty", 40), ("fifty", 50), ("sixty", 60), ("seventy", 70), ("eighty", 80), ("ninety", 90),
-            ("عشر", 10), ("عشره", 10), ("عشرين", 20), ("عشرون", 20), ("ثلاثين", 30), ("ثلاثون", 30),
+            ("عشر", 10), ("عشره", 10), ("عاشر", 10), ("عاشره", 10), ("عشرين", 20), ("عشرون", 20), ("ثلاثين", 30),
+            ("ثلاثون", 30),
             ("اربعين", 40), ("اربعون", 40), ("خمسين", 50), ("خمسون", 50), ("ستين", 60), ("ستون", 60),
             ("سبعين", 70), ("سبعون", 70), ("ثمانين", 80), ("ثمانون", 80), ("تسعين", 90), ("تسعون", 90),
         ]
         return Dictionary(
             words.map { (StoryHash.fnv64($0.0), feature($0.1)) }, uniquingKeysWith: { first, _ in first })
     }()
+
+    /// The Arabic units that make a teen before عشر or عشرة (ثلاثة عشر is 13; the ordinals too,
+    /// الحادية عشرة is 11), as folded words (with ة and with its folded ه, with أ/إ and with ا).
+    static let units: [UInt64: Int] = {
+        let words: [(String, Int)] = [
+            ("احد", 1), ("أحد", 1), ("احدى", 1), ("إحدى", 1), ("اثنا", 2), ("اثني", 2), ("اثنتا", 2), ("اثنتي", 2),
+            ("ثلاث", 3), ("ثلاثة", 3), ("ثلاثه", 3), ("اربع", 4), ("أربع", 4), ("اربعة", 4), ("أربعة", 4),
+            ("اربعه", 4), ("خمس", 5), ("خمسة", 5), ("خمسه", 5), ("ست", 6), ("ستة", 6), ("سته", 6),
+            ("سبع", 7), ("سبعة", 7), ("سبعه", 7), ("ثماني", 8), ("ثمان", 8), ("ثمانية", 8), ("ثمانيه", 8),
+            ("تسع", 9), ("تسعة", 9), ("تسعه", 9),
+            // Ordinals, as in the hours (الحادية عشرة ليلا, 11 pm) and dates (الثالث عشر).
+            ("حادي", 1), ("حادية", 1), ("حاديه", 1), ("ثاني", 2), ("ثانية", 2), ("ثانيه", 2), ("ثالث", 3),
+            ("ثالثة", 3), ("ثالثه", 3), ("رابع", 4), ("رابعة", 4), ("رابعه", 4), ("خامس", 5), ("خامسة", 5),
+            ("خامسه", 5), ("سادس", 6), ("سادسة", 6), ("سادسه", 6), ("سابع", 7), ("سابعة", 7), ("سابعه", 7),
+            ("ثامن", 8), ("ثامنة", 8), ("ثامنه", 8), ("تاسع", 9), ("تاسعة", 9), ("تاسعه", 9),
+        ]
+        return Dictionary(words.map { (StoryHash.fnv64($0.0), $0.1) }, uniquingKeysWith: { first, _ in first })
+    }()
+
+    /// عشر and عشرة, as folded words: the ten of an Arabic teen.
+    static let tens: Set<UInt64> = Set(["عشر", "عشرة", "عشره"].map { StoryHash.fnv64($0) })
 }

@@ -8,17 +8,22 @@ import Synchronization
 /// the aliases or the window).
 ///
 /// Feeds are judged concurrently; the mutex makes every assignment see the ones before it, so
-/// two outlets' reports of one story in the same poll still land in one story. Two processes
-/// each keep their own window: a one-shot poll next to the daemon sees what the daemon
-/// recorded before it started.
+/// two outlets' reports of one story in the same poll still land in one story. Two processes on
+/// one state file (the daemon and a one-shot `herald poll`) each keep a window; before assigning,
+/// a window catches up with the reports and folds the other process recorded since it was built
+/// (the state file's `story_change` log, read past the window's mark when the mark moved).
 final class StoryDesk: Sendable {
     struct Window: Sendable {
         var aliases: AliasTable
         var window: Duration
         var clusterer: StoryClusterer
+        /// The last story change of the state file this window has seen.
+        var mark: Int64
     }
 
     private let state = Mutex<Window?>(nil)
+    /// This window's name in the state file's change log: what it records itself it need not read back.
+    let writer = "w" + String(UInt64.random(in: 0...UInt64.max), radix: 16)
 
     /// Stories for the new items of one fetch, in order (nil for items not new).
     func assign(
@@ -33,19 +38,17 @@ final class StoryDesk: Sendable {
             var settings = StoryClusterer.Settings()
             settings.window = Double(config.storyWindow.components.seconds)
             var clusterer = StoryClusterer(concepts: StoryConcepts(aliases: config.aliases), settings: settings)
-            for report in try await store.storyReports(since: now.addingTimeInterval(-settings.window)) {
-                clusterer.restore(
-                    StoryItem(
-                        key: report.itemKey, title: report.title, body: report.body, link: report.link,
-                        time: report.at),
-                    storyID: report.storyID)
-            }
-            let built = Window(aliases: config.aliases, window: config.storyWindow, clusterer: clusterer)
+            let recorded = try await store.storyWindow(since: now.addingTimeInterval(-settings.window))
+            for report in recorded.reports { clusterer.restore(report.item, storyID: report.storyID) }
+            let built = Window(
+                aliases: config.aliases, window: config.storyWindow, clusterer: clusterer, mark: recorded.mark)
             state.withLock { window in
                 if window.map({ $0.aliases != config.aliases || $0.window != config.storyWindow }) ?? true {
                     window = built
                 }
             }
+        } else {
+            try await catchUp(store: store)
         }
         return state.withLock { window in
             var found = items.map { entry in
@@ -61,6 +64,31 @@ final class StoryDesk: Sendable {
             }
             return found
         }
+    }
+
+    /// Brings the window up to what other processes recorded since its mark: their reports join
+    /// their stories as recorded, their folds are done again. Costs one look-up when nothing moved.
+    func catchUp(store: HeraldStore) async throws {
+        guard let seen = state.withLock({ $0?.mark }), try await store.storyChangeMark() > seen else { return }
+        let found = try await store.storyChanges(after: seen, notBy: writer)
+        state.withLock { window in
+            // Another assignment caught up meanwhile (or the window was rebuilt): nothing to do.
+            guard window?.mark == seen else { return }
+            for change in found.changes {
+                switch change {
+                case .joined(let report): window?.clusterer.restore(report.item, storyID: report.storyID)
+                case .folded(let folded, let survivor): window?.clusterer.fold(folded, into: survivor)
+                }
+            }
+            window?.mark = found.mark
+        }
+    }
+}
+
+extension StoryReport {
+    /// The report as the story window sees it.
+    var item: StoryItem {
+        StoryItem(key: itemKey, title: title, body: body, link: link, time: at)
     }
 }
 
@@ -104,7 +132,7 @@ extension Herald {
                 StoryStamp(
                     storyID: $0.storyID, language: $0.language, reason: $0.reason.rawValue,
                     score: $0.score, source: pending.context.source, body: entries[index].item.body,
-                    at: entries[index].item.time, policies: policies)
+                    at: entries[index].item.time, policies: policies, writer: stories.writer)
             }
         }
     }
@@ -141,7 +169,8 @@ extension Herald {
             // Stories a report tied together are one story in the state file too, before any of the
             // poll's reports is recorded.
             try await store.foldStories(
-                found.compactMap { $0 }.filter { !$0.merged.isEmpty }.map { ($0.storyID, $0.merged) })
+                found.compactMap { $0 }.filter { !$0.merged.isEmpty }.map { ($0.storyID, $0.merged) },
+                writer: stories.writer, at: now)
         } catch {
             failure = error
         }
