@@ -76,6 +76,24 @@ struct ConfigLoaderTests {
         #expect(found.first?.description.hasPrefix("/tmp/h.yaml:12: feeds[1].intervall:") == true)
     }
 
+    @Test("booleans are YAML 1.1's unquoted spellings (true, yes, on...); a quoted or other value is a problem")
+    func booleans() throws {
+        func yaml(_ value: String) -> String {
+            Self.valid.replacingOccurrences(of: "    sinks: [console]", with: "    sinks: [console]\n    alert_on_edit: \(value)")
+        }
+        for value in ["true", "True", "TRUE", "yes", "Yes", "on", "ON"] {
+            #expect(try ConfigLoader.parse(yaml(value), file: "/tmp/h.yaml").rules[0].alertOnEdit == true, "\(value)")
+        }
+        for value in ["false", "FALSE", "no", "No", "off", "Off"] {
+            #expect(try ConfigLoader.parse(yaml(value), file: "/tmp/h.yaml").rules[0].alertOnEdit == false, "\(value)")
+        }
+        for value in ["'true'", "\"yes\"", "1", "tRue", "y", "enabled"] {
+            let found = problems(yaml(value))
+            #expect(found.map(\.path) == ["rules[0].alert_on_edit"], "\(value)")
+            #expect(found.first?.message.contains("is not true or false") == true, "\(value)")
+        }
+    }
+
     @Test("retention: 30 days unless set, at least one day")
     func retention() throws {
         #expect(try ConfigLoader.parse(Self.valid, file: "/tmp/h.yaml").retention == .seconds(30 * 86_400))

@@ -30,7 +30,7 @@ public enum ConfigLoader {
     ) throws(ConfigError) -> HeraldConfig {
         let node: Node?
         do {
-            node = try Yams.compose(yaml: text)
+            node = try ConfigReader.compose(text)
         } catch let error as YamlError {
             throw ConfigError([
                 ConfigProblem(

@@ -24,7 +24,7 @@ extension ConfigReader {
             var reader = ConfigReader(file: path, isIncluded: true)
             let root: Node?
             do {
-                root = try Yams.compose(yaml: text)
+                root = try ConfigReader.compose(text)
             } catch {
                 problem("include[\(index)]", node, "the rule file \(path) is not valid YAML: \(error)")
                 continue

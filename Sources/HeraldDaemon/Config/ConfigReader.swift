@@ -307,9 +307,29 @@ struct ConfigReader {
         return sequence.enumerated().compactMap { index, item in string(item, "\(path)[\(index)]") }
     }
 
+    /// The node tree of a config or rule file. Composed without Yams's tag resolution
+    /// (`Resolver.basic`): its default resolver matched every value of the file against seven
+    /// regular expressions, mostly while hashing mapping keys for its duplicate check, and that
+    /// was most of the time a 1,000-feed config took to load. Herald reads values as strings and
+    /// converts them itself; the one YAML type it reads as such, the boolean, is `Self.bool`.
+    static func compose(_ text: String) throws -> Node? {
+        try Yams.compose(yaml: text, .basic)
+    }
+
+    /// A YAML 1.1 boolean as Yams's default resolver reads one: a plain (unquoted) scalar spelled
+    /// as its `bool` rule has it.
+    static func bool(_ scalar: Node.Scalar) -> Bool? {
+        guard scalar.style == .plain else { return nil }
+        switch scalar.string {
+        case "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON": return true
+        case "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF": return false
+        default: return nil
+        }
+    }
+
     mutating func bool(_ node: Node?, _ path: String) -> Bool? {
         guard let node, let raw = string(node, path) else { return nil }
-        guard let value = node.bool else {
+        guard let value = node.scalar.flatMap(Self.bool) else {
             problem(path, node, "'\(raw)' is not true or false")
             return nil
         }
