@@ -79,7 +79,8 @@ struct ConfigLoaderTests {
     @Test("booleans are YAML 1.1's unquoted spellings (true, yes, on...); a quoted or other value is a problem")
     func booleans() throws {
         func yaml(_ value: String) -> String {
-            Self.valid.replacingOccurrences(of: "    sinks: [console]", with: "    sinks: [console]\n    alert_on_edit: \(value)")
+            Self.valid.replacingOccurrences(
+                of: "    sinks: [console]", with: "    sinks: [console]\n    alert_on_edit: \(value)")
         }
         for value in ["true", "True", "TRUE", "yes", "Yes", "on", "ON"] {
             #expect(try ConfigLoader.parse(yaml(value), file: "/tmp/h.yaml").rules[0].alertOnEdit == true, "\(value)")
