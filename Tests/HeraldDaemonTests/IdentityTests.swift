@@ -128,6 +128,45 @@ struct IdentityTests {
         await herald.shutdown()
     }
 
+    /// On a first poll only the items inside the window are looked up before judging; the
+    /// write classifies every item again. The same article reached through a second feed must not
+    /// alert again there, fresh or old.
+    @Test("a feed's first poll does not alert again for an article another feed already brought, fresh or old")
+    func firstPollOfASecondFeed() async throws {
+        let now = Date(timeIntervalSince1970: 1_767_700_000)  // 2026-01-06 11:46:40 UTC
+        let fresh = (guid: "w-1", link: "https://w.example/talks", title: "Talks", date: "Tue, 06 Jan 2026 09:00:00 GMT")
+        let old = (guid: "w-0", link: "https://w.example/old", title: "Old talks", date: "Thu, 01 Jan 2026 09:00:00 GMT")
+        let wire = try Publisher(Self.rss([fresh, old]))
+        // The mirror republishes both under guids of its own, and adds one fresh article.
+        let mirror = try Publisher(
+            Self.rss([
+                (guid: "m-1", link: fresh.link, title: fresh.title, date: fresh.date),
+                (guid: "m-0", link: old.link, title: old.title, date: old.date),
+                (guid: "m-2", link: "https://m.example/own", title: "Own talks", date: fresh.date),
+            ]))
+        let workspace = try Workspace()
+        let feeds = [("wire", wire), ("mirror", mirror)].map { name, publisher in
+            FeedConfig(
+                name: name, url: publisher.server.url("/rss"), firstPollWindow: .seconds(24 * 3600),
+                allowPrivateNetwork: true)
+        }
+        let herald = try buildHerald(
+            config: HeraldConfig(
+                file: workspace.path("h.yaml"), feeds: feeds,
+                rules: [RuleConfig(name: "talks", query: "Syria Israel", story: StoryPolicy(followUps: .each))],
+                sinks: [SinkConfig(name: "archive", kind: .file(path: workspace.path("a.jsonl")))]),
+            options: HeraldOptions(statePath: workspace.path("s.sqlite")), logger: testLogger)
+        let first = await herald.poll(feeds: ["wire"], now: { now })
+        #expect(first.alerts.map(\.title) == ["Talks"])
+        let second = await herald.poll(feeds: ["mirror"], now: { now })
+        #expect(second.alerts.map(\.title) == ["Own talks"])
+        #expect(second.newItems == 1)
+        let third = await herald.poll(now: { now })
+        #expect(third.alerts.isEmpty)
+        #expect(third.newItems == 0)
+        await herald.shutdown()
+    }
+
     @Test("--catch-up records everything and alerts for nothing")
     func catchUp() async throws {
         let items = [(guid: "a", link: "https://w.example/a", title: "A", date: Self.jan6)]

@@ -271,7 +271,7 @@ extension Herald {
     ) async throws -> PendingIngest {
         let feed = context.feed
         let keys = parsed.items.map { ItemIdentity.keys(feed: feed.name, item: $0, policy: feed.identity) }
-        let lookups = try await store.lookUp(keys, feed: feed.name)
+        let lookups = try await lookUp(parsed.items, keys: keys, context: context)
         let statuses = lookups.map(\.status)
         let rules = context.runtime.rules.filter { $0.config.watches(feed) }
         let alerts = parsed.items.indices.map { index -> [RoutedAlert] in
@@ -290,6 +290,30 @@ extension Herald {
         return PendingIngest(
             parsed: kept, document: document, bodyBytes: bodyBytes, context: context, recovered: recovered,
             keys: keys, statuses: statuses, settled: lookups.map(\.settled), alerts: alerts, clustered: clustered)
+    }
+
+    /// What the state file knows of the items, read before judging them. On a feed's first poll
+    /// only the items inside `first_poll_window` may alert, so only theirs are looked up; the others
+    /// are taken as new, and the write classifies every item again in its transaction anyway. A
+    /// cold poll of a thousand feeds then reads the keys of the last day's items, not of all.
+    func lookUp(_ items: [Item], keys: [ItemKeys], context: JudgeContext) async throws -> [ItemLookup] {
+        guard context.firstPoll, !context.catchUp, context.feed.firstPollWindow != nil else {
+            return try await store.lookUp(keys, feed: context.feed.name)
+        }
+        let wanted = items.indices.filter { mayAlertOnFirstPoll(items[$0], context: context) }
+        var lookups = Array(repeating: ItemLookup(status: .new), count: items.count)
+        guard !wanted.isEmpty else { return lookups }
+        let found = try await store.lookUp(wanted.map { keys[$0] }, feed: context.feed.name)
+        for (index, lookup) in zip(wanted, found) { lookups[index] = lookup }
+        return lookups
+    }
+
+    /// Whether a new item may alert on its feed's first poll: only what is fresh may, and an
+    /// undated item cannot show it is.
+    func mayAlertOnFirstPoll(_ item: Item, context: JudgeContext) -> Bool {
+        guard let window = context.feed.firstPollWindow else { return true }
+        guard let date = item.published ?? item.updated else { return false }
+        return date >= context.now.addingTimeInterval(-window.seconds)
     }
 
     /// Records a judged fetch — items, alerts (as their stories ask) and outbox rows — in one
@@ -350,11 +374,7 @@ extension Herald {
         _ item: Item, keys: ItemKeys, status: ItemStatus, rules: [CompiledRule], context: JudgeContext
     ) -> [RoutedAlert] {
         if context.catchUp { return [] }
-        if status == .new, context.firstPoll, let window = context.feed.firstPollWindow {
-            // On a first poll only what is fresh may alert; an undated item cannot show it is.
-            guard let date = item.published ?? item.updated, date >= context.now.addingTimeInterval(-window.seconds)
-            else { return [] }
-        }
+        if status == .new, context.firstPoll, !mayAlertOnFirstPoll(item, context: context) { return [] }
         if rules.isEmpty { return [] }
         let document = MatchDocument(item: item, feed: context.feed, source: context.source)
         let candidates = Set(context.runtime.ruleIndex.candidates(for: document))
