@@ -134,8 +134,12 @@ struct IdentityTests {
     @Test("a feed's first poll does not alert again for an article another feed already brought, fresh or old")
     func firstPollOfASecondFeed() async throws {
         let now = Date(timeIntervalSince1970: 1_767_700_000)  // 2026-01-06 11:46:40 UTC
-        let fresh = (guid: "w-1", link: "https://w.example/talks", title: "Talks", date: "Tue, 06 Jan 2026 09:00:00 GMT")
-        let old = (guid: "w-0", link: "https://w.example/old", title: "Old talks", date: "Thu, 01 Jan 2026 09:00:00 GMT")
+        let fresh = (
+            guid: "w-1", link: "https://w.example/talks", title: "Talks", date: "Tue, 06 Jan 2026 09:00:00 GMT"
+        )
+        let old = (
+            guid: "w-0", link: "https://w.example/old", title: "Old talks", date: "Thu, 01 Jan 2026 09:00:00 GMT"
+        )
         let wire = try Publisher(Self.rss([fresh, old]))
         // The mirror republishes both under guids of its own, and adds one fresh article.
         let mirror = try Publisher(
