@@ -63,10 +63,7 @@ func curlOpenSocketCallback(
             transfer.refusedConnection = transfer.blockedError("an address of family \(target.family)", "not IP")
             return CURL_SOCKET_BAD
         }
-        if let reason = transfer.addressPolicy.refusal(for: ip) {
-            transfer.refusedConnection = transfer.blockedError("\(ip)", reason)
-            return CURL_SOCKET_BAD
-        }
+        if transfer.refuses(ip) { return CURL_SOCKET_BAD }
     }
     // Close-on-exec, so that a program Herald starts (an exec sink) inherits no feed connection.
     return socket(target.family, target.socktype | Int32(SOCK_CLOEXEC.rawValue), target.protocol)
@@ -88,14 +85,18 @@ func curlPrerequestCallback(
         transfer.refusedConnection = transfer.blockedError("the address \"\(text)\"", "not IP")
         return Int32(CURL_PREREQFUNC_ABORT)
     }
-    if let reason = transfer.addressPolicy.refusal(for: ip) {
-        transfer.refusedConnection = transfer.blockedError("\(ip)", reason)
-        return Int32(CURL_PREREQFUNC_ABORT)
-    }
-    return Int32(CURL_PREREQFUNC_OK)
+    return transfer.refuses(ip) ? Int32(CURL_PREREQFUNC_ABORT) : Int32(CURL_PREREQFUNC_OK)
 }
 
 extension CurlTransfer {
+    /// Whether the address policy refuses `ip` for this transfer; when it does, the transfer
+    /// fails with the reason (`refusedConnection`).
+    func refuses(_ ip: IPAddress) -> Bool {
+        guard let reason = addressPolicy.refusal(for: ip) else { return false }
+        refusedConnection = blockedError("\(ip)", reason)
+        return true
+    }
+
     /// The error for a refused connection, naming the address and the hop that led there.
     func blockedError(_ address: String, _ reason: String) -> HTTPError {
         var hop: UnsafePointer<CChar>?

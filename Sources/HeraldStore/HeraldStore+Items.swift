@@ -112,8 +112,8 @@ public struct ItemLookup: Sendable, Hashable {
 extension HeraldStore {
     /// What Herald knows of each item, by its keys. A cheap read before matching; `record(_:)`
     /// classifies again inside its transaction, so a concurrent poll cannot double-judge.
-    /// With `feed`, the items' feed, a feed that has never had an item recorded skips looking up
-    /// its feed-scoped keys (guid, fingerprint), which cannot be stored yet.
+    /// With `feed`, the items' feed: when no guid or fingerprint key of that feed is stored yet
+    /// (its first fetch), only the items' links are looked up (`KnownKeys`).
     public func lookUp(_ keys: [ItemKeys], feed: String? = nil) async throws(StoreError) -> [ItemLookup] {
         try await read { db in
             let known = try KnownKeys(db, keys, feed: feed)
