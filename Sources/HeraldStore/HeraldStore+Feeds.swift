@@ -53,19 +53,22 @@ extension HeraldStore {
     /// The remembered state of every feed, by feed name.
     public func feedStates() async throws(StoreError) -> [String: FeedState] {
         try await read { db in
-            let rows = try Row.fetchAll(db, sql: "SELECT * FROM feed_state")
-            return Dictionary(
-                uniqueKeysWithValues: rows.map { row in
-                    let state = FeedState(row: row)
-                    return (state.feed, state)
-                })
+            var states: [String: FeedState] = [:]
+            try RawStatement(db, sql: "SELECT \(FeedState.columns) FROM feed_state").forEachRow { row in
+                let state = FeedState(row)
+                states[state.feed] = state
+            }
+            return states
         }
     }
 
     public func feedState(_ feed: String) async throws(StoreError) -> FeedState? {
         try await read { db in
-            try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM feed_state WHERE feed = ?"), arguments: [feed])
-                .map(FeedState.init)
+            var state: FeedState?
+            try RawStatement(db, sql: "SELECT \(FeedState.columns) FROM feed_state WHERE feed = ?").forEachRow(
+                .text(feed)
+            ) { row in state = FeedState(row) }
+            return state
         }
     }
 
@@ -164,15 +167,19 @@ extension HeraldStore {
 }
 
 extension FeedState {
-    init(row: Row) {
+    /// The columns `init(_:)` reads, in its order.
+    static let columns = """
+        feed, etag, last_modified, last_status, last_error, consecutive_failures, last_attempt_at, \
+        last_success_at, next_due_at, moved_to, items_seen, url, unhealthy_since, publishing_gap
+        """
+
+    init(_ row: RawRow) {
         self.init(
-            feed: row["feed"], etag: row["etag"], lastModified: row["last_modified"], lastStatus: row["last_status"],
-            lastError: row["last_error"], consecutiveFailures: row["consecutive_failures"],
-            lastAttemptAt: (row["last_attempt_at"] as Double?).map(Date.init(unix:)),
-            lastSuccessAt: (row["last_success_at"] as Double?).map(Date.init(unix:)),
-            nextDueAt: (row["next_due_at"] as Double?).map(Date.init(unix:)),
-            movedTo: row["moved_to"], itemsSeen: row["items_seen"], url: row["url"],
-            unhealthySince: (row["unhealthy_since"] as Double?).map(Date.init(unix:)),
-            publishingGap: (row["publishing_gap"] as Double?).map { .milliseconds(Int64($0 * 1000)) })
+            feed: row.text(0) ?? "", etag: row.text(1), lastModified: row.text(2), lastStatus: row.integer(3),
+            lastError: row.text(4), consecutiveFailures: row.integer(5) ?? 0,
+            lastAttemptAt: row.real(6).map(Date.init(unix:)), lastSuccessAt: row.real(7).map(Date.init(unix:)),
+            nextDueAt: row.real(8).map(Date.init(unix:)), movedTo: row.text(9), itemsSeen: row.integer(10) ?? 0,
+            url: row.text(11), unhealthySince: row.real(12).map(Date.init(unix:)),
+            publishingGap: row.real(13).map { .milliseconds(Int64($0 * 1000)) })
     }
 }

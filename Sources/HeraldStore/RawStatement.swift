@@ -43,10 +43,57 @@ struct RawStatement {
         }
     }
 
+    /// Binds the values and calls `row` for each row, with the columns read through SQLite's C
+    /// API: for reads of many rows, where GRDB's generic column accessors looked their value types
+    /// up at run time for every column of every row.
+    func forEachRow(_ values: RawValue..., row: (RawRow) throws -> Void) throws {
+        let handle = statement.sqliteStatement
+        sqlite3_reset(handle)
+        defer { sqlite3_reset(handle) }
+        for (offset, value) in values.enumerated() {
+            let index = Int32(offset + 1)
+            let bound =
+                switch value {
+                case .null: sqlite3_bind_null(handle, index)
+                case .integer(let integer): sqlite3_bind_int64(handle, index, integer)
+                case .real(let real): sqlite3_bind_double(handle, index, real)
+                case .text(let text):
+                    text.withCString { sqlite3_bind_text(handle, index, $0, Int32(text.utf8.count), rawTransient) }
+                }
+            guard bound == SQLITE_OK else { throw failure(bound) }
+        }
+        while true {
+            let code = sqlite3_step(handle)
+            if code == SQLITE_DONE { return }
+            guard code == SQLITE_ROW else { throw failure(code) }
+            try row(RawRow(handle: handle))
+        }
+    }
+
     private func failure(_ code: Int32) -> DatabaseError {
         DatabaseError(
             resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
             sql: statement.sql)
+    }
+}
+
+/// The current row of a `RawStatement`, its columns by position (NULL reads as nil).
+struct RawRow {
+    fileprivate let handle: OpaquePointer?
+
+    func text(_ column: Int32) -> String? {
+        guard sqlite3_column_type(handle, column) != SQLITE_NULL, let bytes = sqlite3_column_text(handle, column)
+        else { return nil }
+        let count = Int(sqlite3_column_bytes(handle, column))
+        return String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
+    }
+
+    func real(_ column: Int32) -> Double? {
+        sqlite3_column_type(handle, column) == SQLITE_NULL ? nil : sqlite3_column_double(handle, column)
+    }
+
+    func integer(_ column: Int32) -> Int? {
+        sqlite3_column_type(handle, column) == SQLITE_NULL ? nil : Int(sqlite3_column_int64(handle, column))
     }
 }
 

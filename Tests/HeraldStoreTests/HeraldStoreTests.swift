@@ -152,6 +152,34 @@ struct HeraldStoreTests {
         #expect(stored == [false, true, false, false, false])
     }
 
+    @Test("every column of a feed's state reads back into its field, by feedState and feedStates alike")
+    func feedStateColumns() async throws {
+        let temp = try TemporaryStore()
+        try await temp.store.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO feed_state (feed, etag, last_modified, last_status, last_error, consecutive_failures,
+                        last_attempt_at, last_success_at, next_due_at, moved_to, items_seen, url, unhealthy_since,
+                        publishing_gap)
+                    VALUES ('wire', '"e7"', 'Tue, 06 Jan 2026 10:00:00 GMT', 503, 'transient: HTTP 503', 4,
+                        1767700000, 1767600000, 1767703600, 'https://new.example/rss', 42, 'https://old.example/rss',
+                        1767690000, 5400.5), ('bare', NULL, NULL, NULL, NULL, 0, NULL, NULL, NULL, NULL, 0, NULL, NULL, NULL)
+                    """)
+        }
+        let expected = FeedState(
+            feed: "wire", etag: "\"e7\"", lastModified: "Tue, 06 Jan 2026 10:00:00 GMT", lastStatus: 503,
+            lastError: "transient: HTTP 503", consecutiveFailures: 4,
+            lastAttemptAt: Date(timeIntervalSince1970: 1_767_700_000),
+            lastSuccessAt: Date(timeIntervalSince1970: 1_767_600_000),
+            nextDueAt: Date(timeIntervalSince1970: 1_767_703_600), movedTo: "https://new.example/rss", itemsSeen: 42,
+            url: "https://old.example/rss", unhealthySince: Date(timeIntervalSince1970: 1_767_690_000),
+            publishingGap: .milliseconds(5_400_500))
+        #expect(try await temp.store.feedState("wire") == expected)
+        #expect(try await temp.store.feedState("bare") == FeedState(feed: "bare"))
+        #expect(try await temp.store.feedState("missing") == nil)
+        #expect(try await temp.store.feedStates() == ["wire": expected, "bare": FeedState(feed: "bare")])
+    }
+
     @Test("a fetch that lists an item twice records it once, and its edit in the same fetch is an edit")
     func repeatsWithinOneFetch() async throws {
         let temp = try TemporaryStore()
