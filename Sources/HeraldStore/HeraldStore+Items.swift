@@ -124,11 +124,6 @@ extension HeraldStore {
         }
     }
 
-    /// The status of each item, by its keys (`lookUp(_:feed:)` without the rest).
-    public func classify(_ keys: [ItemKeys], feed: String? = nil) async throws(StoreError) -> [ItemStatus] {
-        try await lookUp(keys, feed: feed).map(\.status)
-    }
-
     /// Records a successful fetch in ONE transaction: the feed's validators and redirect
     /// observations, every new or edited item with its keys, its alerts and one outbox row per
     /// (alert, sink). Either all of it is stored or none: a crash re-polls the items, and their

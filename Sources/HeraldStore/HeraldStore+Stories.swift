@@ -82,20 +82,6 @@ enum StoryOutlets {
 }
 
 extension HeraldStore {
-    /// Reports recorded since `date`, oldest first: what rebuilds the story window at start-up.
-    public func storyReports(since date: Date) async throws(StoreError) -> [StoryReport] {
-        try await read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT m.*, i.identity FROM story_member m JOIN item i ON i.id = m.item_id
-                    WHERE m.at >= ? ORDER BY m.at, m.item_id
-                    """,
-                arguments: [date.unix]
-            ).map(StoryReport.init(row:))
-        }
-    }
-
     /// Reports recorded since `date`, oldest first, and the mark of the last story change they
     /// include (`storyChangeMark()`), read in one transaction: what builds a story window.
     public func storyWindow(since date: Date) async throws(StoreError) -> (reports: [StoryReport], mark: Int64) {

@@ -19,6 +19,31 @@ struct RawStatement {
 
     /// Binds the values (`?1`, `?2`, … in order) and runs the statement to completion.
     func execute(_ values: RawValue...) throws {
+        let handle = try bind(values)
+        let code = sqlite3_step(handle)
+        guard code == SQLITE_DONE else {
+            let error = failure(code)
+            sqlite3_reset(handle)
+            throw error
+        }
+    }
+
+    /// Binds the values and calls `row` for each row, with the columns read through SQLite's C
+    /// API: for reads of many rows, where GRDB's generic column accessors looked their value types
+    /// up at run time for every column of every row.
+    func forEachRow(_ values: RawValue..., row: (RawRow) throws -> Void) throws {
+        let handle = try bind(values)
+        defer { sqlite3_reset(handle) }
+        while true {
+            let code = sqlite3_step(handle)
+            if code == SQLITE_DONE { return }
+            guard code == SQLITE_ROW else { throw failure(code) }
+            try row(RawRow(handle: handle))
+        }
+    }
+
+    /// Resets the statement and binds the values (`?1`, `?2`, … in order); returns its handle.
+    private func bind(_ values: [RawValue]) throws -> OpaquePointer? {
         let handle = statement.sqliteStatement
         sqlite3_reset(handle)
         for (offset, value) in values.enumerated() {
@@ -35,39 +60,7 @@ struct RawStatement {
             // A text over SQLite's length limit is refused here, not truncated.
             guard bound == SQLITE_OK else { throw failure(bound) }
         }
-        let code = sqlite3_step(handle)
-        guard code == SQLITE_DONE else {
-            let error = failure(code)
-            sqlite3_reset(handle)
-            throw error
-        }
-    }
-
-    /// Binds the values and calls `row` for each row, with the columns read through SQLite's C
-    /// API: for reads of many rows, where GRDB's generic column accessors looked their value types
-    /// up at run time for every column of every row.
-    func forEachRow(_ values: RawValue..., row: (RawRow) throws -> Void) throws {
-        let handle = statement.sqliteStatement
-        sqlite3_reset(handle)
-        defer { sqlite3_reset(handle) }
-        for (offset, value) in values.enumerated() {
-            let index = Int32(offset + 1)
-            let bound =
-                switch value {
-                case .null: sqlite3_bind_null(handle, index)
-                case .integer(let integer): sqlite3_bind_int64(handle, index, integer)
-                case .real(let real): sqlite3_bind_double(handle, index, real)
-                case .text(let text):
-                    text.withCString { sqlite3_bind_text(handle, index, $0, Int32(text.utf8.count), rawTransient) }
-                }
-            guard bound == SQLITE_OK else { throw failure(bound) }
-        }
-        while true {
-            let code = sqlite3_step(handle)
-            if code == SQLITE_DONE { return }
-            guard code == SQLITE_ROW else { throw failure(code) }
-            try row(RawRow(handle: handle))
-        }
+        return handle
     }
 
     private func failure(_ code: Int32) -> DatabaseError {

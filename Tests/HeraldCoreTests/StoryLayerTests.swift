@@ -253,6 +253,24 @@ struct SameStoryTests {
         }
     }
 
+    /// An English report of a strike near Jableh and, ten minutes later, an Arabic one that shares
+    /// no alias and no name with it: two stories, as the test checks.
+    func jablehStrikeInTwoStories(
+        _ stories: inout StoryClusterer
+    ) -> (english: StoryAssignment, arabic: StoryAssignment) {
+        let english = stories.assign(
+            StoryItem(
+                key: "en-1", title: "Blasts shake Jableh as jets hit coastal air defence site",
+                body: "Strong explosions were heard around Jableh late on Monday near a coastal air defence site.",
+                time: Self.t0))
+        let arabic = stories.assign(
+            StoryItem(
+                key: "ar-1", title: "غارات إسرائيلية على الساحل السوري",
+                body: "غارات تستهدف موقعا للدفاع الجوي على الساحل.", time: Self.t0.addingTimeInterval(600)))
+        #expect(arabic.storyID != english.storyID)
+        return (english, arabic)
+    }
+
     @Test("a report that ties two stories started in the same hours folds the younger into the older")
     func tiedStoriesFold() throws {
         var settings = StoryClusterer.Settings()
@@ -260,17 +278,7 @@ struct SameStoryTests {
             settings.mergeSpan = merges ? 12 * 3600 : nil
             var stories = try clusterer(settings)
             background(&stories)
-            let english = stories.assign(
-                StoryItem(
-                    key: "en-1", title: "Blasts shake Jableh as jets hit coastal air defence site",
-                    body: "Strong explosions were heard around Jableh late on Monday near a coastal air defence site.",
-                    time: Self.t0))
-            // Shares no alias and no name with the English report: a story of its own.
-            let arabic = stories.assign(
-                StoryItem(
-                    key: "ar-1", title: "غارات إسرائيلية على الساحل السوري",
-                    body: "غارات تستهدف موقعا للدفاع الجوي على الساحل.", time: Self.t0.addingTimeInterval(600)))
-            #expect(arabic.storyID != english.storyID)
+            let (english, arabic) = jablehStrikeInTwoStories(&stories)
             // Words and Jableh tie it to the English story; Israel and Syria to the Arabic one.
             let both = stories.assign(
                 StoryItem(
@@ -365,16 +373,7 @@ struct SameStoryTests {
         settings.mergeSpan = nil
         var stories = try clusterer(settings)
         background(&stories)
-        let english = stories.assign(
-            StoryItem(
-                key: "en-1", title: "Blasts shake Jableh as jets hit coastal air defence site",
-                body: "Strong explosions were heard around Jableh late on Monday near a coastal air defence site.",
-                time: Self.t0))
-        let arabic = stories.assign(
-            StoryItem(
-                key: "ar-1", title: "غارات إسرائيلية على الساحل السوري",
-                body: "غارات تستهدف موقعا للدفاع الجوي على الساحل.", time: Self.t0.addingTimeInterval(600)))
-        #expect(arabic.storyID != english.storyID)
+        let (english, arabic) = jablehStrikeInTwoStories(&stories)
         let count = stories.storyCount
         stories.fold("s-unknown", into: english.storyID)
         stories.fold(english.storyID, into: english.storyID)

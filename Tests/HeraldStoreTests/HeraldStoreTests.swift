@@ -76,7 +76,7 @@ struct HeraldStoreTests {
                 feed: "wire", etag: nil, lastModified: nil, at: t0, nextDue: t0,
                 items: [judged("g1", link: "https://example.org/a?utm_source=x", title: "A")]))
         let changed = [judged("g1-v2", link: "https://EXAMPLE.org/a#top", title: "A")]
-        #expect(try await temp.store.classify(changed.map(\.keys)) == [.seen])
+        #expect(try await temp.store.lookUp(changed.map(\.keys)).map(\.status) == [.seen])
         let result = try await temp.store.record(
             FetchRecord(feed: "wire", etag: nil, lastModified: nil, at: t0, nextDue: t0, items: changed))
         #expect(result.newItems == 0)
@@ -104,7 +104,7 @@ struct HeraldStoreTests {
             FetchRecord(feed: "wire", etag: nil, lastModified: nil, at: t0, nextDue: t0, items: [gained]))
         // The link is now stored for g2: another feed's item with only that link is seen.
         let elsewhere = ItemIdentity.keys(feed: "mirror", item: Item(guid: "m2", link: "https://example.org/2"))
-        #expect(try await temp.store.classify([elsewhere], feed: "mirror") == [.seen])
+        #expect(try await temp.store.lookUp([elsewhere], feed: "mirror").map(\.status) == [.seen])
         #expect(try await temp.store.lookUp([gained.keys], feed: "wire").map(\.settled) == [true])
     }
 
@@ -119,9 +119,9 @@ struct HeraldStoreTests {
                 items: [judged("g1", link: "https://example.org/1", title: "one")]))
         let sameLink = ItemIdentity.keys(feed: "mirror", item: Item(guid: "g1", link: "https://example.org/1"))
         let sameGuid = ItemIdentity.keys(feed: "mirror", item: Item(guid: "g1", title: "one"))
-        #expect(try await temp.store.classify([sameLink, sameGuid], feed: "mirror") == [.seen, .new])
+        #expect(try await temp.store.lookUp([sameLink, sameGuid], feed: "mirror").map(\.status) == [.seen, .new])
         let wire = ItemIdentity.keys(feed: "wire", item: Item(guid: "g1", title: "one, retitled"))
-        #expect(try await temp.store.classify([wire], feed: "wire") == [.edited])
+        #expect(try await temp.store.lookUp([wire], feed: "wire").map(\.status) == [.edited])
         let result = try await temp.store.record(
             FetchRecord(
                 feed: "mirror", etag: nil, lastModified: nil, at: t0, nextDue: t0,
@@ -134,7 +134,7 @@ struct HeraldStoreTests {
         #expect(try await temp.store.lookUp([sameLink], feed: "mirror") == [ItemLookup(status: .seen, settled: true)])
         // That guid is found even though the mirror never recorded an item of its own.
         let moved = ItemIdentity.keys(feed: "mirror", item: Item(guid: "g1", link: "https://example.org/1-moved"))
-        #expect(try await temp.store.classify([moved], feed: "mirror") == [.seen])
+        #expect(try await temp.store.lookUp([moved], feed: "mirror").map(\.status) == [.seen])
     }
 
     @Test("whether a feed has guid or fingerprint keys stored is read for that feed's name only")
@@ -191,7 +191,7 @@ struct HeraldStoreTests {
         #expect(result.newItems == 1)
         #expect(result.editedItems == 1)
         #expect(result.alerts.map(\.title) == ["Talks open in Paris"])
-        #expect(try await temp.store.classify([first.keys, edited.keys]) == [.edited, .seen])
+        #expect(try await temp.store.lookUp([first.keys, edited.keys]).map(\.status) == [.edited, .seen])
     }
 
     @Test("a fetch of more items than one key lookup reads finds every known one (300 items, 3 keys each)")
@@ -202,7 +202,9 @@ struct HeraldStoreTests {
             FetchRecord(feed: "wire", etag: nil, lastModified: nil, at: t0, nextDue: t0, items: items))
         #expect(first.newItems == 300)
         let again = items + [judged("g301", title: "item 301")]
-        #expect(try await temp.store.classify(again.map(\.keys)) == Array(repeating: .seen, count: 300) + [.new])
+        #expect(
+            try await temp.store.lookUp(again.map(\.keys)).map(\.status) == Array(repeating: .seen, count: 300) + [.new]
+        )
         let second = try await temp.store.record(
             FetchRecord(feed: "wire", etag: nil, lastModified: nil, at: t0, nextDue: t0, items: again))
         #expect(second.newItems == 1)

@@ -32,7 +32,7 @@ struct ReleaseMemoryTests {
 
         // Readers reopen and writers go on: what was recorded is still known, and new items record.
         let keys = (1...3000).map { ItemIdentity.keys(feed: "wire", item: Item(guid: "g\($0)", title: "talks \($0)")) }
-        let statuses = try await store.classify(keys)
+        let statuses = try await store.lookUp(keys).map(\.status)
         #expect(statuses.allSatisfy { $0 == .seen }, "\(Set(statuses.map { "\($0)" }))")
         _ = try await store.record(
             FetchRecord(

@@ -49,7 +49,7 @@ struct StoryStoreTests {
         // s2 into s1: both have their alert; s1 keeps its own. s1 into s9 (no alert yet): s9 takes s1's.
         try await store.foldStories([(into: "s1", from: ["s2"])])
         try await store.foldStories([(into: "s9", from: ["s1"])])
-        let reports = try await store.storyReports(since: .distantPast)
+        let reports = try await store.storyWindow(since: .distantPast).reports
         #expect(reports.map(\.storyID) == ["s9", "s9"])
         #expect(try await store.stories(since: .distantPast).map(\.id) == ["s9"])
         let later = try await record(
@@ -101,9 +101,9 @@ struct StoryStoreTests {
         let store = temp.store
         _ = try await record([stamped("a1", story: "s1", at: t0)], feed: "wire", at: t0, in: store)
         _ = try await store.prune(before: t0 + 3600)
-        #expect(try await store.storyReports(since: .distantPast).count == 1)
+        #expect(try await store.storyWindow(since: .distantPast).reports.count == 1)
         _ = try await store.prune(before: t0 + 73 * 3600)
-        #expect(try await store.storyReports(since: .distantPast).isEmpty)
+        #expect(try await store.storyWindow(since: .distantPast).reports.isEmpty)
         #expect(try await store.stories(since: .distantPast).isEmpty)
     }
 }

@@ -351,6 +351,21 @@ enum NameKey {
         var repeats = 0
         var gap = false
         var otherGap = false
+        /// A letter's class into the key; a silent one opens a gap between consonants, which a
+        /// repeat may span only when every silent letter in it `spans`.
+        func add(_ mapped: UInt8, spans: Bool) {
+            if mapped == silent {
+                if spans { gap = true } else { otherGap = true }
+                return
+            }
+            if key.last != mapped {
+                key.append(mapped)
+            } else if gap && !otherGap {
+                repeats += 1
+            }
+            gap = false
+            otherGap = false
+        }
         if arabic {
             // Arabic letters (U+0620–U+064A) are D8 xx or D9 xx in UTF-8.
             var bytes = word.utf8.makeIterator()
@@ -366,17 +381,7 @@ enum NameKey {
                 // A final ه is most often a folded ة (حماة, جبلة), which English spells with a
                 // vowel or a silent h (Hama, Jableh).
                 if scalar == 0x0647, next == nil, length > 2 { continue }
-                if mapped == silent {
-                    if scalar == 0x0639 { gap = true } else { otherGap = true }
-                } else {
-                    if key.last != mapped {
-                        key.append(mapped)
-                    } else if gap && !otherGap {
-                        repeats += 1
-                    }
-                    gap = false
-                    otherGap = false
-                }
+                add(mapped, spans: scalar == 0x0639)
             }
         } else {
             var bytes = word.utf8.makeIterator()
@@ -397,16 +402,7 @@ enum NameKey {
                     continue
                 }
                 previous = letter
-                if mapped == silent {
-                    gap = true
-                } else {
-                    if key.last != mapped {
-                        key.append(mapped)
-                    } else if gap {
-                        repeats += 1
-                    }
-                    gap = false
-                }
+                add(mapped, spans: true)
             }
         }
         if minimum > 0 { return key.count >= minimum }
