@@ -33,6 +33,18 @@ public final class HeraldStore: Sendable {
         // write touches.
         configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA temp_store = MEMORY") }
         do {
+            // Opening runs under an exclusive `flock` on `PATH.lock`, held only until the schema is
+            // up to date, for two races between processes that start together (the daemon and
+            // one-shot polls):
+            // - two connections that both find a new file in rollback mode and both switch it to
+            //   WAL deadlock on SQLite's locks, and SQLite refuses one at once, whatever the busy
+            //   timeout ("database is locked" while executing `PRAGMA journal_mode = WAL`);
+            // - GRDB's migrator reads which migrations ran before it takes the write lock, so two
+            //   processes could both run one.
+            // Once open, nothing holds the lock: a poll waits for another one's open, a few
+            // milliseconds, and never for the daemon.
+            let lock = try OpenLock(path + ".lock")
+            defer { lock.release() }
             pool = try DatabasePool(path: path, configuration: configuration)
             commits = GroupCommit(pool: pool)
             // GRDB sets synchronous=NORMAL with WAL, which can lose the last commits on power loss;
@@ -40,30 +52,14 @@ public final class HeraldStore: Sendable {
             // keeps one writer connection, so setting it once here covers every write. Group
             // commit keeps that to a few fsyncs per poll.
             try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
-            try Self.migrate(pool, path: path)
+            if try !pool.read({ try Schema.migrator.hasCompletedMigrations($0) }) {
+                try Schema.migrator.migrate(pool)
+            }
+        } catch let error as StoreError {
+            throw error
         } catch {
             throw StoreError("cannot open the state file \(path): \(error)")
         }
-    }
-
-    /// Brings the schema up to date. GRDB's migrator reads which migrations ran before it takes the
-    /// write lock, so two processes opening a new or old state file at once (the daemon and a
-    /// one-shot poll) could both run one; pending migrations therefore run under an exclusive
-    /// `flock` on `PATH.lock`. An up-to-date file is only read, without the lock.
-    static func migrate(_ pool: DatabasePool, path: String) throws {
-        if try pool.read({ try Schema.migrator.hasCompletedMigrations($0) }) { return }
-        let lock = open(path + ".lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-        guard lock >= 0 else {
-            throw StoreError("cannot create the migration lock \(path).lock: \(String(cString: strerror(errno)))")
-        }
-        defer { close(lock) }
-        while flock(lock, LOCK_EX) != 0 {
-            guard errno == EINTR else {
-                throw StoreError("cannot lock \(path).lock: \(String(cString: strerror(errno)))")
-            }
-        }
-        defer { flock(lock, LOCK_UN) }
-        try Schema.migrator.migrate(pool)
     }
 
     /// Runs `body` atomically on GRDB's writer queue: in its own savepoint of a transaction it may
@@ -113,4 +109,28 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
 extension Date {
     var unix: Double { timeIntervalSince1970 }
     init(unix: Double) { self.init(timeIntervalSince1970: unix) }
+}
+
+/// An exclusive `flock` on a lock file beside the state file, held while a process opens it.
+private struct OpenLock {
+    let descriptor: Int32
+
+    init(_ path: String) throws(StoreError) {
+        descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            throw StoreError("cannot create the lock file \(path): \(String(cString: strerror(errno)))")
+        }
+        while flock(descriptor, LOCK_EX) != 0 {
+            guard errno == EINTR else {
+                let reason = String(cString: strerror(errno))
+                close(descriptor)
+                throw StoreError("cannot lock \(path): \(reason)")
+            }
+        }
+    }
+
+    func release() {
+        flock(descriptor, LOCK_UN)
+        close(descriptor)
+    }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import HeraldCore
+import Synchronization
 import Testing
 
 @testable import HeraldStore
@@ -284,5 +285,26 @@ struct HeraldStoreTests {
         try await a
         try await b
         #expect(try await temp.store.alerts().count == 80)
+    }
+
+    @Test("stores opened at once on a new file (a daemon and one-shot polls starting together) all open")
+    func openTogether() throws {
+        // Two connections that both find a new file in rollback mode and both switch it to WAL can
+        // deadlock on SQLite's locks, and then one is refused at once, busy timeout or not.
+        for round in 0..<40 {
+            let folder = FileManager.default.temporaryDirectory
+                .appendingPathComponent("herald-store-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let path = folder.appendingPathComponent("state.sqlite").path
+            let failures = Mutex<[String]>([])
+            DispatchQueue.concurrentPerform(iterations: 4) { _ in
+                do {
+                    _ = try HeraldStore(path: path)
+                } catch {
+                    failures.withLock { $0.append("round \(round): \(error)") }
+                }
+            }
+            #expect(failures.withLock { $0 }.isEmpty)
+        }
     }
 }
