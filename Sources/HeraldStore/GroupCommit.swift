@@ -8,6 +8,13 @@ import Synchronization
 ///
 /// A job that throws rolls back only its savepoint and gets its own error; a transaction that
 /// fails to commit fails every job in it (none of them took effect).
+///
+/// A job is durable unless its writer says otherwise: its transaction commits with
+/// `synchronous=FULL`, on disk when the job returns. A transaction of only relaxed jobs commits
+/// with `synchronous=NORMAL`: safe from a crash of the process, and on disk with the next durable
+/// commit or checkpoint (WAL frames are synced in order, so a durable commit carries every relaxed
+/// one before it); a power loss in between can lose it. Herald marks relaxed only what the next
+/// poll redoes unchanged (see `FetchRecord.isRelaxed`).
 final class GroupCommit: Sendable {
     private let pool: DatabasePool
     private let state = Mutex(State())
@@ -15,15 +22,20 @@ final class GroupCommit: Sendable {
     private struct State {
         var queue: [any GroupCommitJob] = []
         var flushing = false
+        /// Whether the writer connection commits with `synchronous=FULL` (nil: not known, after a
+        /// failed flush). Only `flush` changes it, and one flush runs at a time.
+        var synchronousFull: Bool? = true
     }
 
     init(pool: DatabasePool) {
         self.pool = pool
     }
 
-    func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+    func write<T: Sendable>(
+        durable: Bool = true, _ body: @escaping @Sendable (Database) throws -> T
+    ) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
-            let job = Job(body: body, continuation: continuation)
+            let job = Job(body: body, durable: durable, continuation: continuation)
             let startFlushing = state.withLock { state -> Bool in
                 state.queue.append(job)
                 guard !state.flushing else { return false }
@@ -34,6 +46,9 @@ final class GroupCommit: Sendable {
         }
     }
 
+    /// How many jobs wait for the next transaction (for tests).
+    var queued: Int { state.withLock { $0.queue.count } }
+
     /// Commits what is queued, then what queued up meanwhile, until the queue is empty.
     private func flush() async {
         while true {
@@ -43,12 +58,22 @@ final class GroupCommit: Sendable {
                 return state.queue
             }
             if jobs.isEmpty { return }
+            let full = jobs.contains { $0.durable }
+            let change = state.withLock { $0.synchronousFull != full }
             do {
-                try await pool.write { db in
-                    for job in jobs { job.run(in: db) }
+                try await pool.writeWithoutTransaction { db in
+                    if change {
+                        try db.execute(sql: full ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL")
+                    }
+                    try db.inTransaction {
+                        for job in jobs { job.run(in: db) }
+                        return .commit
+                    }
                 }
+                state.withLock { $0.synchronousFull = full }
                 for job in jobs { job.complete() }
             } catch {
+                state.withLock { $0.synchronousFull = nil }
                 for job in jobs { job.fail(error) }
             }
         }
@@ -56,6 +81,7 @@ final class GroupCommit: Sendable {
 }
 
 private protocol GroupCommitJob: Sendable {
+    var durable: Bool { get }
     func run(in db: Database)
     func complete()
     func fail(_ error: any Error)
@@ -63,11 +89,16 @@ private protocol GroupCommitJob: Sendable {
 
 private final class Job<T: Sendable>: GroupCommitJob {
     let body: @Sendable (Database) throws -> T
+    let durable: Bool
     let continuation: CheckedContinuation<T, any Error>
     let result = Mutex<Result<T, any Error>?>(nil)
 
-    init(body: @escaping @Sendable (Database) throws -> T, continuation: CheckedContinuation<T, any Error>) {
+    init(
+        body: @escaping @Sendable (Database) throws -> T, durable: Bool,
+        continuation: CheckedContinuation<T, any Error>
+    ) {
         self.body = body
+        self.durable = durable
         self.continuation = continuation
     }
 

@@ -106,7 +106,8 @@ extension HeraldStore {
     /// transaction for them, not one each.
     public func recordNotModified(_ records: [NotModifiedRecord]) async throws(StoreError) {
         guard !records.isEmpty else { return }
-        try await write { db in
+        // Only validators and times: relaxed unless a recovery notice goes out with them.
+        try await write(durable: records.contains { $0.recoveredNotice != nil }) { db in
             for record in records {
                 try Self.ensureFeed(db, record.feed, url: record.url)
                 try Self.recover(db, feed: record.feed, notice: record.recoveredNotice, at: record.at)

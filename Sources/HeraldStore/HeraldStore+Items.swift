@@ -83,6 +83,13 @@ public struct FetchRecord: Sendable {
         self.items = items
         self.recoveredNotice = recoveredNotice
     }
+
+    /// Whether the fetch may be committed relaxed (`GroupCommit`): it records no alert, notice or
+    /// story, only items and feed state that the next poll, fetching the feed again, would record
+    /// the same way if a power loss took them. Most fetches of a poll are such.
+    public var isRelaxed: Bool {
+        recoveredNotice == nil && items.allSatisfy { $0.alerts.isEmpty && $0.story == nil }
+    }
 }
 
 /// What one recorded fetch changed.
@@ -129,7 +136,7 @@ extension HeraldStore {
     /// (alert, sink). Either all of it is stored or none: a crash re-polls the items, and their
     /// alerts get the same ids again.
     public func record(_ fetch: FetchRecord) async throws(StoreError) -> IngestResult {
-        try await write { db in
+        try await write(durable: !fetch.isRelaxed) { db in
             try Self.ensureFeed(db, fetch.feed, url: fetch.url)
             try Self.recover(db, feed: fetch.feed, notice: fetch.recoveredNotice, at: fetch.at)
             var result = IngestResult()

@@ -49,8 +49,8 @@ public final class HeraldStore: Sendable {
             commits = GroupCommit(pool: pool)
             // GRDB sets synchronous=NORMAL with WAL, which can lose the last commits on power loss;
             // an outbox row marked "delivered" must stay so. Only the writer commits, and GRDB
-            // keeps one writer connection, so setting it once here covers every write. Group
-            // commit keeps that to a few fsyncs per poll.
+            // keeps one writer connection: FULL from here on, except for the transactions that
+            // `GroupCommit` commits relaxed. Group commit keeps that to a few fsyncs per poll.
             try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
             if try !pool.read({ try Schema.migrator.hasCompletedMigrations($0) }) {
                 try Schema.migrator.migrate(pool)
@@ -64,9 +64,11 @@ public final class HeraldStore: Sendable {
 
     /// Runs `body` atomically on GRDB's writer queue: in its own savepoint of a transaction it may
     /// share with writes that arrived at the same time (see `GroupCommit`).
-    func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(StoreError) -> T {
+    func write<T: Sendable>(
+        durable: Bool = true, _ body: @escaping @Sendable (Database) throws -> T
+    ) async throws(StoreError) -> T {
         do {
-            return try await commits.write(body)
+            return try await commits.write(durable: durable, body)
         } catch {
             throw StoreError("state file \(path): \(error)")
         }

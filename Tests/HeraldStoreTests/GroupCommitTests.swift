@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import HeraldCore
+import Synchronization
 import Testing
 
 @testable import HeraldStore
@@ -51,5 +52,52 @@ struct GroupCommitTests {
             return try Int.fetchOne(db, sql: "SELECT items_seen FROM feed_state WHERE feed = 'wire'")
         }
         #expect(seen == 2)
+    }
+
+    /// The writer's `synchronous` level while a write runs: 2 is FULL, 1 NORMAL.
+    static func level(_ db: Database) throws -> Int? { try Int.fetchOne(db, sql: "PRAGMA synchronous") }
+
+    @Test("a transaction of relaxed writes commits with synchronous=NORMAL; one with any durable write, FULL")
+    func durability() async throws {
+        let temp = try TemporaryStore()
+        let store = temp.store
+        #expect(try await store.write { try Self.level($0) } == 2)
+        #expect(try await store.write(durable: false) { try Self.level($0) } == 1)
+        #expect(try await store.write { try Self.level($0) } == 2)
+        // A relaxed and a durable write queued behind one transaction share the next: FULL.
+        let commits = store.commits
+        let running = Mutex(false)
+        async let holder: Int? = store.write(durable: false) { db in
+            running.withLock { $0 = true }
+            let start = ContinuousClock.now
+            while commits.queued < 2 && ContinuousClock.now - start < .seconds(10) { usleep(1_000) }
+            return try Self.level(db)
+        }
+        while !running.withLock({ $0 }) { try await Task.sleep(for: .milliseconds(1)) }
+        async let relaxed: Int? = store.write(durable: false) { try Self.level($0) }
+        async let durable: Int? = store.write { try Self.level($0) }
+        #expect(try await holder == 1)
+        #expect(try await relaxed == 2)
+        #expect(try await durable == 2)
+        #expect(try await store.write(durable: false) { try Self.level($0) } == 1)
+    }
+
+    @Test("a fetch is committed relaxed only when it records no alert, notice or story")
+    func relaxedFetches() {
+        let plain = FetchRecord(
+            feed: "wire", etag: nil, lastModified: nil, at: t0, nextDue: t0,
+            items: [judged("g1", title: "Aleppo weather"), judged("g2", title: "Bread prices")])
+        #expect(plain.isRelaxed)
+        var alerting = plain
+        alerting.items.append(judged("g3", title: "Shaibani in Paris", rule: "talks"))
+        #expect(!alerting.isRelaxed)
+        var notice = plain
+        notice.recoveredNotice = alerting.items[2].alerts[0]
+        #expect(!notice.isRelaxed)
+        var story = plain
+        story.items[0].story = StoryStamp(
+            storyID: "s1", language: "en", reason: "new", score: 0, source: nil, body: "Aleppo weather", at: t0,
+            policies: [:])
+        #expect(!story.isRelaxed)
     }
 }
