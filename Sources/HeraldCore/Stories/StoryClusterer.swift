@@ -110,8 +110,9 @@ public struct StoryClusterer: Sendable {
         /// concept and anchor when few of the window's reports have it: at most this share of them,
         /// or `rareNameMinimum`, whichever is more. A rare place or person, shared, ties two
         /// reports as an alias does; a name every other report carries does not. While the story is
-        /// live (`liveStoryWindow`), a shared rare name counts as two concepts and two anchors: a
-        /// report in the same hours naming the same village (Atmeh, أطمة) tells the same event.
+        /// live (`liveStoryWindow`), a shared rare name counts as two concepts and
+        /// `liveRareNameAnchors` anchors: a report in the same hours naming the same village (Atmeh,
+        /// أطمة) tells the same event.
         public var rareNameShare = 0.005
         public var rareNameMinimum = 10
         /// The anchors a shared rare name counts for while the story is live: with three, the rare
