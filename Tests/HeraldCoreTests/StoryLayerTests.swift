@@ -342,6 +342,96 @@ struct SameStoryTests {
         }
     }
 
+    @Test(
+        "a report of the same hours naming a live story's rare place joins it, although it names an alias the story has not"
+    )
+    func liveRareNameIsEnoughAnchors() throws {
+        for anchors in [3, 2] {
+            // Words alone cannot join here (the same-language threshold is out of reach): what is
+            // tested is the concepts' way in.
+            var settings = StoryClusterer.Settings()
+            settings.sameLanguageThreshold = 2
+            settings.liveRareNameAnchors = anchors
+            var stories = try clusterer(settings)
+            background(&stories)
+            let blasts = stories.assign(
+                StoryItem(
+                    key: "en-1", title: "Loud blasts heard across the coast",
+                    body: "Residents of Jableh reported several explosions near a coastal air defence site.",
+                    time: Self.t0))
+            // Shares Jableh, a rare name, and names Israel, which the story does not.
+            let claim = stories.assign(
+                StoryItem(
+                    key: "en-2", title: "Israel says it hit radar outside Jableh",
+                    body: "The military said its jets destroyed a radar it called a threat to its aircraft.",
+                    time: Self.t0.addingTimeInterval(1800)))
+            #expect((claim.storyID == blasts.storyID) == (anchors == 3), "\(anchors): \(claim.reason) \(claim.score)")
+            // The next night, the same place names no longer tie it: the story is not live.
+            let later = stories.assign(
+                StoryItem(
+                    key: "en-3", title: "Israel says it hit depot outside Jableh",
+                    body: "The military said its jets destroyed a depot it called a threat to its aircraft.",
+                    time: Self.t0.addingTimeInterval(20 * 3600)))
+            #expect(later.storyID != blasts.storyID, "\(later.reason) \(later.score)")
+        }
+    }
+
+    @Test("a rare name shared with a live story lowers the concepts threshold; not with a quiet one")
+    func liveNameThreshold() throws {
+        for (threshold, hours, joins) in [(0.25, 1.0, true), (0.33, 1.0, false), (0.25, 8.0, false)] {
+            var settings = StoryClusterer.Settings()
+            settings.sameLanguageThreshold = 2
+            settings.liveNameThreshold = threshold
+            var stories = try clusterer(settings)
+            background(&stories)
+            let first = stories.assign(
+                StoryItem(
+                    key: "en-1", title: "Shaibani and Dermer meet again, this time near Kessab",
+                    body: "Syrian Foreign Minister al-Shaibani and Israeli minister Dermer met at a hotel in Kessab "
+                        + "with US envoy Barrack after rounds in Paris and Ankara; officials from Latakia, Tartus and Hama attended.",
+                    time: Self.t0))
+            // Names Kessab (كسب, known from the English report), Syria and a number the story has
+            // not: the story's other names and concepts dilute the match to between 0.25 and 0.33.
+            let arabic = stories.assign(
+                StoryItem(
+                    key: "ar-1", title: "فنادق كسب ممتلئة بالوفود السورية",
+                    body: "امتلأت فنادق كسب بنحو 300 من الصحفيين والوفود.",
+                    time: Self.t0.addingTimeInterval(hours * 3600)))
+            #expect(
+                (arabic.storyID == first.storyID) == joins,
+                "\(threshold), \(hours) h: \(arabic.reason) \(arabic.score)")
+        }
+    }
+
+    @Test("a short report naming one alias of a live story, not the rule's, joins it; the rule's alias alone does not")
+    func containedReportWithOneConcept() throws {
+        for needed in [1, 2] {
+            var settings = StoryClusterer.Settings()
+            settings.sameLanguageThreshold = 2
+            settings.containedSharedConcepts = needed
+            var stories = try clusterer(settings)
+            background(&stories)
+            let rule: Set<String> = ["syria"]
+            let first = stories.assign(
+                StoryItem(
+                    key: "en-1", title: "Syrian exiles rally in Paris",
+                    body: "Thousands of Syrian exiles marched through Paris on Saturday.", time: Self.t0,
+                    ruleConcepts: rule))
+            // Names Paris only (not the rule's alias): the story's.
+            let arabic = stories.assign(
+                StoryItem(
+                    key: "ar-1", title: "مسيرة حاشدة في باريس", body: "آلاف المتظاهرين جابوا شوارع باريس.",
+                    time: Self.t0.addingTimeInterval(1800), ruleConcepts: rule))
+            #expect((arabic.storyID == first.storyID) == (needed == 1), "\(needed): \(arabic.reason) \(arabic.score)")
+            // Names Syria only, the rule's alias: it says nothing about which story.
+            let other = stories.assign(
+                StoryItem(
+                    key: "ar-2", title: "السوريون يترقبون الموسم", body: "ينتظر السوريون موسما أفضل.",
+                    time: Self.t0.addingTimeInterval(2400), ruleConcepts: rule))
+            #expect(other.storyID != first.storyID, "\(other.reason) \(other.score)")
+        }
+    }
+
     @Test("an English report meets the Arabic story that named its place before any English report had")
     func placeNamedFirstInArabic() throws {
         var settings = StoryClusterer.Settings()

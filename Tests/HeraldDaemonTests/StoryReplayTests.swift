@@ -102,6 +102,15 @@ struct StoryReplayTests {
             return storyOfLink[firstLink] == storyOfLink[link]
         }
         let attachedShare = Double(attached.count) / Double(max(followUps.count, 1))
+        // A debug aid: HERALD_REPLAY_ALERTS=1 prints every first alert with its real story, so that
+        // a story alerted twice can be read.
+        if ProcessInfo.processInfo.environment["HERALD_REPLAY_ALERTS"] == "1" {
+            let itemOfLink = Dictionary(uniqueKeysWithValues: items.map { ($0.link, $0) })
+            for match in matches {
+                guard let item = match.link.flatMap({ itemOfLink[$0] }) else { continue }
+                print("\(name) alert: \(item.id) \(item.story) \(item.language) \(item.title.prefix(70))")
+            }
+        }
         print(
             name
                 + String(

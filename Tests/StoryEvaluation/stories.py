@@ -495,9 +495,10 @@ def written_reports(reports, starts, copies):
     return items
 
 
-def write_items(items, prefix, path):
+def write_items(items, prefix, path, more_outlets=()):
     """Numbers `items` in time order (`prefix` + 001, ...), gives each its outlet's link, and
-    writes them to `path`."""
+    writes them to `path`. `more_outlets` names outlets of one part beyond the shared lists (their
+    links number after them)."""
     items.sort(key=lambda item: (item["published"], item["title"]))
     for index, item in enumerate(items):
         item["id"] = "%s%03d" % (prefix, index + 1)
@@ -505,7 +506,7 @@ def write_items(items, prefix, path):
         if "copy_of" in item:
             item["copy_of"] = item["copy_of"]["id"]
         slug = "%s-%s" % (item["story"].lower(), item["id"])
-        item["link"] = "https://outlet%02d.example/news/%s" % ((EN_OUTLETS + AR_OUTLETS).index(item["outlet"]), slug)
+        item["link"] = "https://outlet%02d.example/news/%s" % ((EN_OUTLETS + AR_OUTLETS + list(more_outlets)).index(item["outlet"]), slug)
         item["published"] = item["published"].strftime("%Y-%m-%dT%H:%M:%SZ")
         item.setdefault("copy", False)
         item.setdefault("free", False)

@@ -110,10 +110,24 @@ public struct StoryClusterer: Sendable {
         /// concept and anchor when few of the window's reports have it: at most this share of them,
         /// or `rareNameMinimum`, whichever is more. A rare place or person, shared, ties two
         /// reports as an alias does; a name every other report carries does not. While the story is
-        /// live (`liveStoryWindow`), a shared rare name counts as two concepts and two anchors: a
-        /// report in the same hours naming the same village (Atmeh, أطمة) tells the same event.
+        /// live (`liveStoryWindow`), a shared rare name counts as two concepts and
+        /// `liveRareNameAnchors` anchors: a report in the same hours naming the same village (Atmeh,
+        /// أطمة) tells the same event.
         public var rareNameShare = 0.005
         public var rareNameMinimum = 10
+        /// The anchors a shared rare name counts for while the story is live: with three, the rare
+        /// name alone meets `minimumSharedAnchors`, so a report of the same hours naming the same
+        /// place (Jableh, Hasaka) joins although it names an alias the story has not (Israel).
+        public var liveRareNameAnchors = 3
+        /// The concepts-and-names threshold when the item shares a rare name with a live story
+        /// (instead of `crossLanguageThreshold`): the story's other names and concepts, which a
+        /// short report does not repeat, weigh less against it.
+        public var liveNameThreshold = 0.25
+        /// The alias concepts a short report needs when everything it names (concepts and numbers)
+        /// is a live story's and at least one of them is not an alias its rule matched it by: one
+        /// (the governor of Idlib, the day Idlib's camps flooded), where other reports need
+        /// `minimumSharedConcepts`.
+        public var containedSharedConcepts = 1
         /// A live story (`liveStoryWindow`) that shares `minimumRareWords` rare words with the item
         /// — content words, not aliases its rule matched it by, that at most `rareWordShare` of the
         /// window's reports have, or `rareWordMinimum`, whichever is more — needs only
@@ -369,15 +383,21 @@ public struct StoryClusterer: Sendable {
                 }
                 let live = time - story.last <= settings.liveStoryWindow
                 let contained = anchors == features.anchorCount && beyondRule + rareNames >= 1 && live
-                // A shared rare name is worth two concepts and two anchors while the story is live.
-                let named = anchors + rareNames * (live ? 2 : 1)
-                if concepts + rareNames * (live ? 2 : 1) >= settings.minimumSharedConcepts,
-                    named >= settings.minimumSharedAnchors || contained
-                {
+                // A shared rare name is worth two concepts and `liveRareNameAnchors` anchors while the
+                // story is live.
+                let named = anchors + rareNames * (live ? settings.liveRareNameAnchors : 1)
+                let enoughConcepts =
+                    concepts + rareNames * (live ? 2 : 1) >= settings.minimumSharedConcepts
+                    || (contained && beyondRule >= 1 && concepts >= settings.containedSharedConcepts)
+                if enoughConcepts, named >= settings.minimumSharedAnchors || contained {
                     let conceptScore = Double(dot / (story.interlingualNorm * interlingualNorm))
-                    if conceptScore / settings.crossLanguageThreshold > margin {
+                    let threshold =
+                        live && rareNames >= 1
+                        ? min(settings.crossLanguageThreshold, settings.liveNameThreshold)
+                        : settings.crossLanguageThreshold
+                    if conceptScore / threshold > margin {
                         score = conceptScore
-                        margin = conceptScore / settings.crossLanguageThreshold
+                        margin = conceptScore / threshold
                         reason = story.centroids[features.language] == nil ? .crossLanguage : .concepts
                     }
                 }
