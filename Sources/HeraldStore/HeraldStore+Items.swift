@@ -136,62 +136,88 @@ extension HeraldStore {
     /// (alert, sink). Either all of it is stored or none: a crash re-polls the items, and their
     /// alerts get the same ids again.
     public func record(_ fetch: FetchRecord) async throws(StoreError) -> IngestResult {
-        try await write(durable: !fetch.isRelaxed) { db in
-            try Self.ensureFeed(db, fetch.feed, url: fetch.url)
-            try Self.recover(db, feed: fetch.feed, notice: fetch.recoveredNotice, at: fetch.at)
-            var result = IngestResult()
-            var known = try KnownKeys(db, fetch.items.map(\.keys), feed: fetch.feed)
-            for judged in fetch.items {
-                let status = known.status(judged.keys)
-                let alerts = status == judged.status ? judged.alerts : []
-                switch status {
-                case .new:
-                    let itemID = try Self.insertItem(db, judged, feed: fetch.feed, at: fetch.at)
-                    known.learn(judged.keys.all, itemID: itemID, fingerprint: judged.keys.fingerprint)
-                    result.newItems += 1
-                    if let story = judged.story { try Self.joinStory(db, story, item: judged.item, itemID: itemID) }
-                    for routed in alerts {
-                        result.alerts += try Self.enqueue(db, routed, story: judged.story, itemID: itemID, at: fetch.at)
+        try await write(durable: !fetch.isRelaxed) { db in try Self.ingest(db, fetch) }
+    }
+
+    /// Records several fetches in one transaction, in order, each in a savepoint of its own as
+    /// `record(_:)` would: a fetch that fails is rolled back alone and gets its own error. The
+    /// fetches a poll held back for their stories are recorded so, at the end of the poll, with
+    /// one commit for all of them instead of one each.
+    public func record(_ fetches: [FetchRecord]) async throws(StoreError) -> [Result<IngestResult, StoreError>] {
+        guard !fetches.isEmpty else { return [] }
+        let path = path
+        return try await write(durable: fetches.contains { !$0.isRelaxed }) { db in
+            fetches.map { fetch in
+                do {
+                    var result = IngestResult()
+                    try db.inSavepoint {
+                        result = try Self.ingest(db, fetch)
+                        return .commit
                     }
-                case .edited:
-                    guard let itemID = known.item(judged.keys.strong) else { continue }
-                    try db.cachedStatement(
-                        sql: "UPDATE item SET title = ?, fingerprint = ?, edited_at = ? WHERE id = ?"
-                    ).execute(arguments: [judged.item.title, judged.keys.fingerprint, fetch.at.unix, itemID])
-                    try Self.learn(db, judged.keys.all, itemID: itemID)
-                    known.learn(judged.keys.all, itemID: itemID, fingerprint: judged.keys.fingerprint)
-                    result.editedItems += 1
-                    for routed in alerts where try Self.enqueue(db, routed, itemID: itemID, at: fetch.at) {
-                        result.alerts.append(routed.alert)
-                    }
-                case .knownContent:
-                    if let itemID = known.item([judged.keys.fingerprint]) {
-                        try Self.learn(db, judged.keys.strong, itemID: itemID)
-                        known.learn(judged.keys.strong, itemID: itemID, fingerprint: judged.keys.fingerprint)
-                    }
-                    result.rekeyedItems += 1
-                case .seen:
-                    // Keys the item did not have before (a link added later) are learnt too.
-                    if let itemID = known.item(judged.keys.strong), known.lacks(judged.keys.strong) {
-                        try Self.learn(db, judged.keys.strong, itemID: itemID)
-                        known.learn(judged.keys.strong, itemID: itemID, fingerprint: nil)
-                    }
+                    return .success(result)
+                } catch {
+                    return .failure(StoreError("state file \(path): \(error)"))
                 }
             }
-            result.movedTo = try Self.observeRedirect(db, feed: fetch.feed, target: fetch.permanentRedirect)
-            try db.cachedStatement(
-                sql: """
-                    UPDATE feed_state SET etag = ?, last_modified = ?, last_status = ?, last_error = NULL,
-                        consecutive_failures = 0, last_attempt_at = ?, last_success_at = ?, next_due_at = ?,
-                        items_seen = items_seen + ?, publishing_gap = COALESCE(?, publishing_gap)
-                    WHERE feed = ?
-                    """
-            ).execute(arguments: [
-                fetch.etag, fetch.lastModified, fetch.status, fetch.at.unix, fetch.at.unix, fetch.nextDue.unix,
-                result.newItems, fetch.publishingGap?.seconds, fetch.feed,
-            ])
-            return result
         }
+    }
+
+    /// One fetch's writes (see `record(_:)`), inside the caller's transaction.
+    static func ingest(_ db: Database, _ fetch: FetchRecord) throws -> IngestResult {
+        try Self.ensureFeed(db, fetch.feed, url: fetch.url)
+        try Self.recover(db, feed: fetch.feed, notice: fetch.recoveredNotice, at: fetch.at)
+        var result = IngestResult()
+        var known = try KnownKeys(db, fetch.items.map(\.keys), feed: fetch.feed)
+        for judged in fetch.items {
+            let status = known.status(judged.keys)
+            let alerts = status == judged.status ? judged.alerts : []
+            switch status {
+            case .new:
+                let itemID = try Self.insertItem(db, judged, feed: fetch.feed, at: fetch.at)
+                known.learn(judged.keys.all, itemID: itemID, fingerprint: judged.keys.fingerprint)
+                result.newItems += 1
+                if let story = judged.story { try Self.joinStory(db, story, item: judged.item, itemID: itemID) }
+                for routed in alerts {
+                    result.alerts += try Self.enqueue(db, routed, story: judged.story, itemID: itemID, at: fetch.at)
+                }
+            case .edited:
+                guard let itemID = known.item(judged.keys.strong) else { continue }
+                try db.cachedStatement(
+                    sql: "UPDATE item SET title = ?, fingerprint = ?, edited_at = ? WHERE id = ?"
+                ).execute(arguments: [judged.item.title, judged.keys.fingerprint, fetch.at.unix, itemID])
+                try Self.learn(db, judged.keys.all, itemID: itemID)
+                known.learn(judged.keys.all, itemID: itemID, fingerprint: judged.keys.fingerprint)
+                result.editedItems += 1
+                for routed in alerts where try Self.enqueue(db, routed, itemID: itemID, at: fetch.at) {
+                    result.alerts.append(routed.alert)
+                }
+            case .knownContent:
+                if let itemID = known.item([judged.keys.fingerprint]) {
+                    try Self.learn(db, judged.keys.strong, itemID: itemID)
+                    known.learn(judged.keys.strong, itemID: itemID, fingerprint: judged.keys.fingerprint)
+                }
+                result.rekeyedItems += 1
+            case .seen:
+                // Keys the item did not have before (a link added later) are learnt too.
+                if let itemID = known.item(judged.keys.strong), known.lacks(judged.keys.strong) {
+                    try Self.learn(db, judged.keys.strong, itemID: itemID)
+                    known.learn(judged.keys.strong, itemID: itemID, fingerprint: nil)
+                }
+            }
+        }
+        result.movedTo = try Self.observeRedirect(db, feed: fetch.feed, target: fetch.permanentRedirect)
+        try db.cachedStatement(
+            sql: """
+                UPDATE feed_state SET etag = ?, last_modified = ?, last_status = ?, last_error = NULL,
+                    consecutive_failures = 0, last_attempt_at = ?, last_success_at = ?, next_due_at = ?,
+                    items_seen = items_seen + ?, publishing_gap = COALESCE(?, publishing_gap)
+                WHERE feed = ?
+                """
+        ).execute(arguments: [
+            fetch.etag, fetch.lastModified, fetch.status, fetch.at.unix, fetch.at.unix, fetch.nextDue.unix,
+            result.newItems, fetch.publishingGap?.seconds, fetch.feed,
+        ])
+        return result
     }
 
     static func insertItem(_ db: Database, _ judged: JudgedItem, feed: String, at now: Date) throws -> Int64 {

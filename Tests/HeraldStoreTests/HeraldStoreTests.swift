@@ -287,6 +287,39 @@ struct HeraldStoreTests {
         #expect(try await temp.store.alerts().count == 80)
     }
 
+    @Test("fetches recorded together: in order, in one transaction, a failing one rolled back alone")
+    func recordTogether() async throws {
+        let temp = try TemporaryStore()
+        let store = temp.store
+        try await store.write { db in
+            try db.execute(
+                sql: """
+                    CREATE TEMP TRIGGER refuse BEFORE INSERT ON main.feed_state WHEN NEW.feed = 'broken'
+                    BEGIN SELECT RAISE(ABORT, 'refused by the test'); END
+                    """)
+        }
+        func fetch(_ feed: String, _ guid: String) -> FetchRecord {
+            FetchRecord(
+                feed: feed, etag: nil, lastModified: nil, at: t0, nextDue: t0,
+                items: [judged(guid, title: "talks \(guid)", rule: "talks")])
+        }
+        let results = try await store.record([fetch("wire", "w1"), fetch("broken", "b1"), fetch("agency", "a1")])
+        #expect(results.count == 3)
+        #expect((try? results[0].get())?.newItems == 1)
+        #expect((try? results[2].get())?.newItems == 1)
+        guard case .failure(let error) = results[1] else {
+            Issue.record("the broken feed's fetch was recorded")
+            return
+        }
+        #expect(error.description.contains("refused by the test"))
+        // The others are stored, and their alerts queued in the order given.
+        let claimed = try await store.claim(sink: "console", owner: "herald-\(getpid())-test")
+        #expect(claimed.map(\.alert.title) == ["talks w1", "talks a1"])
+        #expect(
+            try await store.lookUp([ItemIdentity.keys(feed: "broken", item: Item(guid: "b1", title: "talks b1"))])
+                .map(\.status) == [.new])
+    }
+
     @Test("stores opened at once on a new file (a daemon and one-shot polls starting together) all open")
     func openTogether() throws {
         // Two connections that both find a new file in rollback mode and both switch it to WAL can

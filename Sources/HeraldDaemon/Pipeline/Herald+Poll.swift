@@ -319,6 +319,11 @@ extension Herald {
     /// Records a judged fetch — items, alerts (as their stories ask) and outbox rows — in one
     /// transaction. `assignments` are the stories of its items, in order (nil for the others).
     func record(_ pending: PendingIngest, assignments: [StoryAssignment?]) async throws -> IngestResult {
+        try await store.record(fetchRecord(pending, assignments: assignments))
+    }
+
+    /// What `record` writes for a judged fetch.
+    func fetchRecord(_ pending: PendingIngest, assignments: [StoryAssignment?]) -> FetchRecord {
         let feed = pending.context.feed
         let parsed = pending.parsed
         let stories = storyStamps(pending, assignments: assignments)
@@ -344,12 +349,11 @@ extension Herald {
         let nextDue = Schedule.nextDue(
             feed, after: pending.context.now, freshFor: document.freshFor, ttl: parsed.ttl,
             publishingGap: publishingGap ?? pending.context.publishingGap)
-        return try await store.record(
-            FetchRecord(
-                feed: feed.name, url: feed.url.absoluteString, etag: document.etag,
-                lastModified: document.lastModified, permanentRedirect: document.permanentRedirect?.absoluteString,
-                at: pending.context.now, nextDue: nextDue, items: judged,
-                recoveredNotice: pending.recovered, publishingGap: publishingGap))
+        return FetchRecord(
+            feed: feed.name, url: feed.url.absoluteString, etag: document.etag,
+            lastModified: document.lastModified, permanentRedirect: document.permanentRedirect?.absoluteString,
+            at: pending.context.now, nextDue: nextDue, items: judged,
+            recoveredNotice: pending.recovered, publishingGap: publishingGap)
     }
 
     /// Counts and logs a recorded fetch.

@@ -178,23 +178,35 @@ extension Herald {
         for (position, slot) in order.enumerated() where firstReport[slot.fetch] == nil {
             firstReport[slot.fetch] = position
         }
-        var results: [FeedPollResult] = []
-        for fetch in waiting.indices.sorted(by: { firstReport[$0, default: 0] < firstReport[$1, default: 0] }) {
+        // Recorded in the order of their first report, so each story's first alert is queued
+        // before its follow-ups, and in one transaction: one commit for them all.
+        let fetches = waiting.indices.sorted { firstReport[$0, default: 0] < firstReport[$1, default: 0] }
+        var outcomes: [Result<IngestResult, any Error>]
+        if let failure {
+            outcomes = fetches.map { _ in .failure(failure) }
+        } else {
+            do {
+                outcomes = try await store.record(
+                    fetches.map { fetchRecord(waiting[$0], assignments: assignments[$0]) }
+                ).map { $0.mapError { $0 } }
+            } catch {
+                outcomes = fetches.map { _ in .failure(error) }
+            }
+        }
+        return zip(fetches, outcomes).map { fetch, outcome in
             let pending = waiting[fetch]
             var result = FeedPollResult(feed: pending.context.feed.name)
             var log = logger
             log[metadataKey: "feed"] = "\(pending.context.feed.name)"
-            do {
-                if let failure { throw failure }
-                let ingest = try await record(pending, assignments: assignments[fetch])
+            switch outcome {
+            case .success(let ingest):
                 recorded(ingest, of: pending, into: &result, log: log)
-            } catch {
+            case .failure(let error):
                 result.failure = "\(error)"
                 metrics.polled(.failed, error: .store)
                 log.error("cannot record the poll: \(error)")
             }
-            results.append(result)
+            return result
         }
-        return results
     }
 }
