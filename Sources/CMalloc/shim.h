@@ -25,6 +25,24 @@ static inline int herald_malloc_limit_arenas(int count) {
     return mallopt(M_ARENA_MAX, count);
 }
 
+/// Fixes the size from which malloc maps a block of its own (returned to the kernel when freed)
+/// instead of taking it from an arena. glibc otherwise raises that size to the largest mapped block
+/// freed so far (up to 32 MB). A limit the operator set (MALLOC_MMAP_THRESHOLD_, or
+/// glibc.malloc.mmap_threshold in GLIBC_TUNABLES) wins: then this does nothing and returns 0.
+static inline int herald_malloc_fix_mmap_threshold(int bytes) {
+    const char *tunables = getenv("GLIBC_TUNABLES");
+    if (getenv("MALLOC_MMAP_THRESHOLD_") != NULL || (tunables != NULL && strstr(tunables, "mmap_threshold") != NULL)) {
+        return 0;
+    }
+    return mallopt(M_MMAP_THRESHOLD, bytes);
+}
+
+/// Whether a block malloc returned is mapped on its own: glibc marks such a chunk with bit 1 of
+/// the size word in front of it (IS_MMAPPED).
+static inline int herald_malloc_is_mapped(const void *block) {
+    return (((const size_t *)block)[-1] & 2) != 0;
+}
+
 /// Gives the free memory of every arena back to the kernel. 1 when some was released.
 static inline int herald_malloc_trim(void) {
     return malloc_trim(0);
@@ -32,6 +50,16 @@ static inline int herald_malloc_trim(void) {
 #else
 static inline int herald_malloc_limit_arenas(int count) {
     (void)count;
+    return 0;
+}
+
+static inline int herald_malloc_fix_mmap_threshold(int bytes) {
+    (void)bytes;
+    return 0;
+}
+
+static inline int herald_malloc_is_mapped(const void *block) {
+    (void)block;
     return 0;
 }
 

@@ -22,10 +22,11 @@ struct HeraldCommand: AsyncParsableCommand {
         ]
     )
 
-    /// Caps malloc's arenas while the main thread is the only one (see `ProcessMemory`), then runs
-    /// the command.
+    /// Caps malloc's arenas while the main thread is the only one and fixes its mmap threshold
+    /// (see `ProcessMemory`), then runs the command.
     static func main() async {
         ProcessMemory.limitArenas()
+        ProcessMemory.fixMmapThreshold()
         await main(nil)
     }
 }

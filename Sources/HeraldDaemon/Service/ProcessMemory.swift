@@ -20,6 +20,23 @@ public enum ProcessMemory {
         _ = herald_malloc_limit_arenas(Int32(max(4, 2 * ProcessInfo.processInfo.activeProcessorCount)))
     }
 
+    /// Blocks of 128 KB and more (feed bodies, their decoded text, a feed's parse buffers) are
+    /// mapped on their own and unmapped when freed, unless the environment sets the threshold
+    /// (`MALLOC_MMAP_THRESHOLD_=N` or `GLIBC_TUNABLES=glibc.malloc.mmap_threshold=N`). glibc
+    /// otherwise raises the threshold to the largest mapped block freed so far, after which such
+    /// blocks come from the arenas, and the arenas' high-water mark depends on which feeds
+    /// happened to be in flight together: the daemon soak's cycle peaks moved between 42.6 and
+    /// 48.0 MB; with the threshold fixed, between 41.9 and 42.5 MB (Benchmarks/README.md).
+    public static func fixMmapThreshold() {
+        _ = herald_malloc_fix_mmap_threshold(Int32(mmapThreshold))
+    }
+
+    /// The threshold `fixMmapThreshold` sets: glibc's own starting value.
+    public static let mmapThreshold = 128 * 1024
+
+    /// Whether `block`, from `malloc`, is mapped on its own (false where not glibc).
+    public static func isMapped(_ block: UnsafeRawPointer) -> Bool { herald_malloc_is_mapped(block) != 0 }
+
     /// Returns the free memory of every arena to the kernel: the daemon calls it after each poll
     /// cycle, so between polls its RSS is what it really uses.
     public static func trim() {
