@@ -46,6 +46,26 @@ final class GroupCommit: Sendable {
         }
     }
 
+    /// Runs `bodies` one after another in the next transaction, each in a savepoint of its own,
+    /// as if each had been written on its own at the same moment; a body that throws is rolled
+    /// back alone and gets its own error. Their savepoints are not nested in another: SQLite keeps
+    /// the pages an open savepoint would restore in memory (`temp_store`), and one around a whole
+    /// batch of fetches held ~40 MB of a cold poll that judged every item.
+    func writeEach<T: Sendable>(
+        durable: Bool = true, _ bodies: [@Sendable (Database) throws -> T]
+    ) async throws -> [Result<T, any Error>] {
+        try await withCheckedThrowingContinuation { continuation in
+            let job = BatchJob(bodies: bodies, durable: durable, continuation: continuation)
+            let startFlushing = state.withLock { state -> Bool in
+                state.queue.append(job)
+                guard !state.flushing else { return false }
+                state.flushing = true
+                return true
+            }
+            if startFlushing { Task { await self.flush() } }
+        }
+    }
+
     /// How many jobs wait for the next transaction (for tests).
     var queued: Int { state.withLock { $0.queue.count } }
 
@@ -118,6 +138,47 @@ private final class Job<T: Sendable>: GroupCommitJob {
 
     func complete() {
         continuation.resume(with: result.withLock { $0 } ?? .failure(DatabaseError(message: "job did not run")))
+    }
+
+    func fail(_ error: any Error) {
+        continuation.resume(throwing: error)
+    }
+}
+
+/// Several writes queued as one job: each runs in its own savepoint, at the transaction's top level.
+private final class BatchJob<T: Sendable>: GroupCommitJob {
+    let bodies: [@Sendable (Database) throws -> T]
+    let durable: Bool
+    let continuation: CheckedContinuation<[Result<T, any Error>], any Error>
+    let results = Mutex<[Result<T, any Error>]>([])
+
+    init(
+        bodies: [@Sendable (Database) throws -> T], durable: Bool,
+        continuation: CheckedContinuation<[Result<T, any Error>], any Error>
+    ) {
+        self.bodies = bodies
+        self.durable = durable
+        self.continuation = continuation
+    }
+
+    func run(in db: Database) {
+        let outcomes = bodies.map { body -> Result<T, any Error> in
+            do {
+                var value: T?
+                try db.inSavepoint {
+                    value = try body(db)
+                    return .commit
+                }
+                return .success(value!)
+            } catch {
+                return .failure(error)
+            }
+        }
+        results.withLock { $0 = outcomes }
+    }
+
+    func complete() {
+        continuation.resume(returning: results.withLock { $0 })
     }
 
     func fail(_ error: any Error) {

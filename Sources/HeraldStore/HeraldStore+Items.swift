@@ -146,19 +146,13 @@ extension HeraldStore {
     public func record(_ fetches: [FetchRecord]) async throws(StoreError) -> [Result<IngestResult, StoreError>] {
         guard !fetches.isEmpty else { return [] }
         let path = path
-        return try await write(durable: fetches.contains { !$0.isRelaxed }) { db in
-            fetches.map { fetch in
-                do {
-                    var result = IngestResult()
-                    try db.inSavepoint {
-                        result = try Self.ingest(db, fetch)
-                        return .commit
-                    }
-                    return .success(result)
-                } catch {
-                    return .failure(StoreError("state file \(path): \(error)"))
-                }
-            }
+        do {
+            return try await commits.writeEach(
+                durable: fetches.contains { !$0.isRelaxed },
+                fetches.map { fetch in { db in try Self.ingest(db, fetch) } }
+            ).map { outcome in outcome.mapError { StoreError("state file \(path): \($0)") } }
+        } catch {
+            throw StoreError("state file \(path): \(error)")
         }
     }
 
