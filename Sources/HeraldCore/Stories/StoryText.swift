@@ -114,10 +114,26 @@ public struct StoryFeatures: Sendable, Hashable {
                 if seen.insert(hash).inserted { numbers.append(hash) }
                 continue
             }
-            guard stem.unicodeScalars.count >= 3, !StopWords.hashes.contains(wordHash),
-                !StopWords.hashes.contains(stemHash)
-            else { continue }
             let isArabicWord = ArabicClitics.isArabic(word)
+            let isContent =
+                stem.unicodeScalars.count >= 3 && !StopWords.hashes.contains(wordHash)
+                && !StopWords.hashes.contains(stemHash)
+            // A place of the built-in gazetteer (`PlaceNames`: تدمر, حلب; Deir ez-Zor, دير الزور)
+            // is a name whatever the window has seen, and only that: no key of its consonants,
+            // which would make the Arabic words of those consonants names (تدمير, destruction, for
+            // Tadmur). Looked up before the test of length and stop words: a name may start with
+            // a short word (تل أبيض, al-Bab).
+            let place =
+                isArabicWord
+                ? PlaceNames.arabic(
+                    hash: wordHash, stemHash: stemHash, next: index < words.count ? words[index] : nil,
+                    previousIn: words, stems: stems, at: index - 2, known: knownName)
+                : PlaceNames.english(words, at: index - 1, hash: wordHash)
+            if let place {
+                if seen.insert(place).inserted { names.append(place) }
+                continue
+            }
+            guard isContent else { continue }
             let hash = StoryHash.fnv64("t:" + (isArabicWord ? Self.arabicStem(stem) : stem))
             if seen.insert(hash).inserted { terms.append(hash) }
             // A name outside the alias sets: an English capitalised word, or an Arabic word
@@ -125,14 +141,6 @@ public struct StoryFeatures: Sendable, Hashable {
             if isArabicWord {
                 // The word as written or without a proclitic (باكو, whose ب is not one, or القصير).
                 let written = NameKey.hash(of: word, arabic: true, buffer: &keyBuffer)
-                // A place of the built-in table (تدمر, حلب; عين العرب, two words) is a name
-                // whatever the window has seen, and only that: no key of its consonants.
-                if let place = PlaceNames.arabic[wordHash] ?? PlaceNames.arabic[stemHash]
-                    ?? PlaceNames.arabicPair(stemHash, next: index < words.count ? words[index] : nil)
-                {
-                    if seen.insert(place).inserted { names.append(place) }
-                    continue
-                }
                 var name = written.flatMap { knownName($0) ? $0 : nil }
                 if name == nil {
                     for spelling in ArabicClitics.stems(of: word) {
@@ -157,13 +165,6 @@ public struct StoryFeatures: Sendable, Hashable {
                     if let joined, knownName(joined), seen.insert(joined).inserted { names.append(joined) }
                 }
             } else {
-                // A place of the built-in table (Palmyra or Tadmur, Aleppo), whatever its case, and
-                // only that: its key would make the Arabic words of its consonants (تدمير,
-                // destruction, for Tadmur) names.
-                if let place = PlaceNames.english[wordHash] {
-                    if seen.insert(place).inserted { names.append(place) }
-                    continue
-                }
                 guard capitalised[index - 1] else { continue }
                 if let name = NameKey.hash(of: word, arabic: false, buffer: &keyBuffer), seen.insert(name).inserted {
                     names.append(name)
@@ -231,72 +232,289 @@ public struct StoryFeatures: Sendable, Hashable {
     }
 }
 
-/// Places of the region whose English name is not a spelling of their Arabic one (Palmyra and
-/// تدمر, Aleppo and حلب, Latakia and اللاذقية), so that no name key ties the two: each is a name
-/// feature of its own (`p:` and its first English name), given by its English names and by its
-/// Arabic name (with or without the article or a proclitic) from the first report, as the month
-/// names are built-in concepts. Not a name key: a key would also tie the Arabic words that share
-/// its consonants (مسيرة, a drone, and مصر; تدمير, destruction, and تدمر). General geography,
-/// not a desk's list: an alias of the config that names the place (`@aleppo`) is matched first and
-/// wins, and a desk adds what is missing (a base, a crossing) as aliases.
+/// Places whose names a report may write in either language: general geography built in, as the
+/// month names are, so that an English and an Arabic report of one place share a name however
+/// each spells it. Each place is a name feature of its own (`p:` and its first English name), given
+/// by any of its English spellings, in any case, and by its Arabic name (with or without the
+/// article or a proclitic) from the first report. Not a name key: a key would also tie the Arabic
+/// words that share its consonants (مسيرة, a drone, and مصر; تدمير, destruction, and تدمر).
+///
+/// **Which places** (the rule, not a choice by any evaluation's reports):
+/// - places of the region whose English name is no spelling of their Arabic one (Palmyra and
+///   تدمر, Aleppo and حلب, Egypt and مصر, Kobani and عين العرب), the first table;
+/// - a gazetteer of Syria: the 14 governorates and their capitals; the 65 districts (mintaqa) and
+///   their seat towns, as the administrative division lists them (Wikipedia's "Districts of
+///   Syria"); the main border crossings with Turkey, Iraq, Jordan and Lebanon; the airports and
+///   military air bases; the dams of the Euphrates, the Orontes and the Yarmouk; and the large
+///   quarters of Damascus and Aleppo that the news names often. Each with its common English
+///   spellings and its Arabic name.
+///
+/// **Left out**, because the name is also a common word or another's name: the governorate of Rif
+/// Dimashq and its Markaz district (the name is Damascus's countryside), the district of al-Thawrah
+/// (الثورة, the revolution; its seat al-Tabqa is in), Damascus's Midan (الميدان, the square),
+/// Muhajirin (المهاجرين, the migrants), Dummar (دمر, destroyed), Salihiyah and Malki (الصالحية, a name
+/// of many places; المالكي, a surname), Aleppo's Salaheddine (صلاح الدين, a man's name), Sukkari
+/// (السكري, diabetes) and Shaar (الشعار, the slogan), the Iraqi side of the Albu Kamal crossing
+/// (القائم, the standing), the Nasiriyah air base (an Iraqi city's name too), the 16 Tishreen dam
+/// (a month), and the English spellings Duma (the Russian parliament), Harem and Mezze (words of
+/// English) and Dar'a (a lone "a" once split).
+///
+/// **Arabic names that are also common words** give the place only in context: after a word that
+/// says what the place is (مدينة, بلدة, قرية, حي, مطار, قاعدة, سد, معبر, منطقة, ريف, ناحية, مخيم,
+/// محافظة) or once the window has seen the place named (in English, or in Arabic in context) — as
+/// an Arabic word gives a name key only once an English report has used it. They are حماة
+/// (protectors), درعا (a shield), دوما (always), التل (the hill), الباب (the door), السفيرة (the
+/// ambassador), الميادين (the squares), السلمية (peaceful), المالكية (the Maliki), القصير (the
+/// short), الطبقة (the class), الشهباء (Aleppo's byname), كسب (gain), نصيب (a share), العريضة (the
+/// petition), الضمير (the conscience), خلخلة (shaking), الجراح (the wounds), التضامن
+/// (solidarity), القدم (the foot) and المصنع (the factory).
+///
+/// An alias of the config that names the place (`@aleppo`) is matched first and wins, and a desk
+/// adds what is missing (a village, a base by its number such as T4) as aliases.
 enum PlaceNames {
-    /// English names (the exonym, then common transliterations of the Arabic) → the Arabic name
-    /// without the article (one word, or two).
-    static let pairs: [(english: [String], arabic: String)] = [
-        (["Aleppo", "Halab"], "حلب"), (["Damascus", "Dimashq"], "دمشق"),
-        (["Latakia", "Lattakia", "Ladhiqiyah"], "لاذقية"), (["Palmyra", "Tadmur", "Tadmor"], "تدمر"),
-        (["Euphrates", "Furat"], "فرات"), (["Tigris"], "دجلة"), (["Golan", "Jawlan"], "جولان"),
-        (["Jordan"], "أردن"), (["Egypt", "Misr"], "مصر"), (["Cairo"], "قاهرة"), (["Alexandria"], "إسكندرية"),
-        (["Jerusalem"], "قدس"), (["Hebron"], "خليل"), (["Bethlehem"], "بيت لحم"), (["Tripoli"], "طرابلس"),
-        (["Sidon", "Saida"], "صيدا"), (["Antioch", "Antakya"], "أنطاكية"), (["Kobani", "Kobane"], "عين العرب"),
-        (["Hermon"], "جبل الشيخ"),
-    ]
-
-    /// Folded English word → the place's feature.
-    static let english: [UInt64: UInt64] = {
-        var table: [UInt64: UInt64] = [:]
-        for (names, _) in pairs {
-            let place = feature(names[0])
-            for name in names {
-                for token in Tokenizer.tokens(in: name) { table[StoryHash.fnv64(token.text)] = place }
-            }
-        }
-        return table
-    }()
-
-    /// Folded Arabic word, without the article → the place's feature (names of one word).
-    static let arabic: [UInt64: UInt64] = {
-        var table: [UInt64: UInt64] = [:]
-        for (names, arabic) in pairs {
-            let words = Tokenizer.tokens(in: arabic).map(\.text)
-            if words.count == 1 { table[StoryHash.fnv64(words[0])] = feature(names[0]) }
-        }
-        return table
-    }()
-
-    /// Names of two words (عين العرب): the first word's hash → (the second's, with and without
-    /// the article) → the place's feature.
-    static let arabicPairs: [UInt64: [UInt64: UInt64]] = {
-        var table: [UInt64: [UInt64: UInt64]] = [:]
-        for (names, arabic) in pairs {
-            let words = Tokenizer.tokens(in: arabic).map(\.text)
-            guard words.count == 2 else { continue }
-            let second = words[1].hasPrefix("ال") ? String(words[1].dropFirst(2)) : words[1]
-            for form in [second, "ال" + second] {
-                table[StoryHash.fnv64(words[0]), default: [:]][StoryHash.fnv64(form)] = feature(names[0])
-            }
-        }
-        return table
-    }()
-
-    /// The place a name of two words starting with the word of hash `first` names, if `next` ends it.
-    @inline(__always)
-    static func arabicPair(_ first: UInt64, next: String?) -> UInt64? {
-        guard let seconds = arabicPairs[first], let next else { return nil }
-        return seconds[StoryHash.fnv64(next)]
+    struct Place {
+        var english: [String]
+        var arabic: [String]
+        /// Arabic names that are also common words: the place only in context.
+        var inContext: [String] = []
     }
 
+    static func place(_ english: [String], _ arabic: [String], inContext: [String] = []) -> Place {
+        Place(english: english, arabic: arabic, inContext: inContext)
+    }
+
+    /// English names (the first names the feature) and Arabic names, without the article.
+    static let places: [Place] = [
+        // The region: English names that are no spelling of the Arabic.
+        place(["Aleppo", "Halab"], ["حلب"]), place(["Damascus", "Dimashq"], ["دمشق"]),
+        place(["Latakia", "Lattakia", "Ladhiqiyah"], ["لاذقية"]), place(["Palmyra", "Tadmur", "Tadmor"], ["تدمر"]),
+        place(["Euphrates", "Furat"], ["فرات"]), place(["Tigris"], ["دجلة"]), place(["Golan", "Jawlan"], ["جولان"]),
+        place(["Jordan"], ["أردن"]), place(["Egypt", "Misr"], ["مصر"]), place(["Cairo"], ["قاهرة"]),
+        place(["Alexandria"], ["إسكندرية"]), place(["Jerusalem"], ["قدس"]), place(["Hebron"], ["خليل"]),
+        place(["Bethlehem"], ["بيت لحم"]), place(["Tripoli"], ["طرابلس"]), place(["Sidon", "Saida"], ["صيدا"]),
+        place(["Antioch", "Antakya"], ["أنطاكية"]),
+        place(["Kobani", "Kobane", "Ain al-Arab", "Ayn al-Arab"], ["عين العرب"]),
+        place(["Hermon"], ["جبل الشيخ"]),
+
+        // Syria's governorates and their capitals (Aleppo, Damascus, Latakia above; Rif Dimashq left out).
+        place(["Homs", "Hims"], ["حمص"]), place(["Hama", "Hamah"], [], inContext: ["حماة"]),
+        place(["Tartus", "Tartous"], ["طرطوس"]), place(["Idlib", "Idleb"], ["إدلب"]),
+        place(["Raqqa", "Raqa", "Rakka", "Raqqah"], ["رقة"]),
+        place(
+            ["Deir ez-Zor", "Deir al-Zour", "Deir ez-Zour", "Deir al-Zor", "Deir Ezzor", "Dayr az-Zawr", "Deirezzor"],
+            ["دير الزور"]),
+        place(["Hasakah", "Hasaka", "Hasakeh", "Hassakeh", "Hasseke", "Hassake"], ["حسكة"]),
+        place(["Daraa", "Deraa"], [], inContext: ["درعا"]),
+        place(["Suwayda", "Sweida", "Suwaida", "Sueida", "Swaida", "Suweida", "Sweyda"], ["سويداء", "سويدا"]),
+        place(["Quneitra", "Kuneitra", "Qunaytirah"], ["قنيطرة"]),
+
+        // Districts (mintaqa) and their seats, by governorate.
+        // Aleppo (Ain al-Arab is Kobani, above).
+        place(["Jebel Saman", "Jabal Saman", "Mount Simeon"], ["جبل سمعان"]),
+        place(["Afrin", "Efrin", "Afreen"], ["عفرين"]), place(["Azaz", "Aazaz", "Izaz"], ["أعزاز"]),
+        place(["al-Bab"], [], inContext: ["باب"]), place(["Jarabulus", "Jarablus", "Jerablus"], ["جرابلس"]),
+        place(["Manbij", "Menbij", "Manbej"], ["منبج"]),
+        place(["Safira", "Safirah", "Sfireh"], [], inContext: ["سفيرة"]),
+        place(["Atarib", "Atareb"], ["أتارب"]), place(["Deir Hafer", "Dayr Hafir", "Deir Hafir"], ["دير حافر"]),
+        // Rif Dimashq (its Markaz district has no seat of its own).
+        place(["Douma"], [], inContext: ["دوما"]), place(["Qutayfah", "Qutaifah", "Qteifeh"], ["قطيفة"]),
+        place(["al-Tall"], [], inContext: ["تل"]), place(["Darayya", "Daraya"], ["داريا"]),
+        place(["Qatana", "Katana", "Qatanah"], ["قطنا"]), place(["Yabroud", "Yabrud"], ["يبرود"]),
+        place(["Nabek", "Nabk"], ["نبك"]), place(["Zabadani"], ["زبداني"]), place(["Qudsaya", "Qudsayya"], ["قدسيا"]),
+        // Daraa.
+        place(["Izra", "Izraa", "Ezraa"], ["إزرع"]), place(["Sanamayn", "Sanamein", "Sanamain"], ["صنمين"]),
+        // Deir ez-Zor.
+        place(["Abu Kamal", "Albu Kamal", "Bukamal", "Boukamal", "Abukamal"], ["بوكمال", "أبو كمال"]),
+        place(["Mayadin", "Mayadeen"], [], inContext: ["ميادين"]),
+        // Hama.
+        place(["Masyaf", "Misyaf", "Masiaf"], ["مصياف"]), place(["Mhardeh", "Mahardah", "Muhradah"], ["محردة"]),
+        place(["Suqaylabiyah", "Suqaylabiyeh", "Skeilbiyeh"], ["سقيلبية"]),
+        place(["Salamiyah", "Salamiyeh", "Salamieh", "Salamiya", "Salamiyya"], [], inContext: ["سلمية"]),
+        // Hasakah.
+        place(["Qamishli", "Kamishli", "Qamishlo", "Qameshli"], ["قامشلي"]),
+        place(["Ras al-Ain", "Ras al-Ayn", "Ras Alain", "Serekaniye"], ["رأس العين"]),
+        place(["Malikiyah", "Malikiyeh", "Derik"], [], inContext: ["مالكية"]),
+        // Homs (Tadmur is Palmyra, above).
+        place(["Mukharram", "Mukharam"], ["مخرم"]), place(["Qusayr", "Qusair", "Qseir"], [], inContext: ["قصير"]),
+        place(["Rastan"], ["رستن"]), place(["Talkalakh", "Tal Kalakh", "Tell Kalakh"], ["تلكلخ", "تل كلخ"]),
+        // Idlib.
+        place(["Ariha"], ["أريحا"]), place(["Harim"], ["حارم"]),
+        place(["Jisr al-Shughur", "Jisr ash-Shughur", "Jisr al-Shoghour", "Jisr al-Shughour"], ["جسر الشغور"]),
+        place(["Maarat al-Numan", "Maarrat al-Numan", "Maaret al-Numan", "Maarat al-Nouman"], ["معرة النعمان"]),
+        // Latakia.
+        place(["Haffa", "Haffah"], ["حفة"]), place(["Jableh", "Jabla", "Jebleh", "Jablah"], ["جبلة"]),
+        place(["Qardaha", "Qardahah", "Kardaha"], ["قرداحة"]),
+        // Quneitra.
+        place(["Fiq"], ["فيق"]),
+        // Raqqa (al-Thawrah left out; its seat is al-Tabqa).
+        place(["Tell Abyad", "Tal Abyad", "Tel Abyad"], ["تل أبيض"]),
+        place(["Tabqa", "Tabaqa", "Tabqah"], [], inContext: ["طبقة"]),
+        // Suwayda.
+        place(["Salkhad"], ["صلخد"]), place(["Shahba"], [], inContext: ["شهباء", "شهبا"]),
+        // Tartus.
+        place(["Baniyas", "Banias", "Banyas"], ["بانياس"]), place(["Sheikh Badr", "Shaykh Badr"], ["الشيخ بدر"]),
+        place(["Dreikish", "Duraykish", "Draykish"], ["دريكيش"]), place(["Safita"], ["صافيتا"]),
+        place(["Qadmus", "Qadmous"], ["قدموس"]),
+
+        // Border crossings (those in district seats are above).
+        place(["Bab al-Hawa"], ["باب الهوى"]), place(["Bab al-Salameh", "Bab al-Salama"], ["باب السلامة"]),
+        place(["Kasab", "Kessab", "Kesab"], [], inContext: ["كسب"]), place(["Semalka", "Simalka"], ["سيمالكا"]),
+        place(["Yarubiyah", "Yaarubiyah", "Yarubiyeh"], ["يعربية"]), place(["Tanf"], ["تنف"]),
+        place(["Nasib", "Naseeb"], [], inContext: ["نصيب"]),
+        place(
+            ["Jdeidet Yabous", "Jdeidat Yabus", "Jdaidet Yabous", "Masnaa", "Masna'a"], ["جديدة يابوس", "يابوس"],
+            inContext: ["مصنع"]),
+        place(["Jusiyah", "Jousieh", "Joussieh"], ["جوسية"]), place(["Dabbousieh", "Dabousiyah"], ["دبوسية"]),
+        place(["Arida", "Arideh"], [], inContext: ["عريضة"]),
+
+        // Airports and air bases (those named by their city are above).
+        place(["Hmeimim", "Khmeimim", "Humaymim", "Hmaimim"], ["حميميم"]),
+        place(["Mezzeh", "Mazzeh", "Mezza", "Mazza"], ["مزة"]), place(["Tiyas", "Tayfur"], ["تيفور", "تياس"]),
+        place(["Shayrat", "Shairat", "Shuayrat"], ["شعيرات"]),
+        place(["Dumayr", "Dumair", "Dmeir", "Dmair", "Dumeir"], [], inContext: ["ضمير"]),
+        place(["Kweires", "Kuweires", "Kuweiris"], ["كويرس"]),
+        place(["Abu al-Duhur", "Abu al-Dhuhur", "Abu Dhuhur", "Abu al-Zuhur"], ["أبو الظهور"]),
+        place(["Taftanaz"], ["تفتناز"]), place(["Nayrab", "Nairab", "Neirab"], ["نيرب"]),
+        place(["Menagh", "Minakh"], ["منغ"]), place(["Khalkhalah", "Khalkhala"], [], inContext: ["خلخلة"]),
+        place(["Sayqal", "Seikal"], ["صيقل"]), place(["Jirah"], [], inContext: ["جراح"]),
+
+        // Dams (Tabqa, Rastan, Mhardeh above).
+        place(["Tishrin Dam", "Tishreen Dam"], ["سد تشرين"]), place(["Baath Dam"], ["سد البعث"]),
+        place(["Zeyzoun", "Zeizoun", "Zayzun"], ["زيزون"]), place(["Qattinah", "Qattina", "Qattineh"], ["قطينة"]),
+        place(["Wahda Dam"], ["سد الوحدة"]),
+
+        // Quarters of Damascus (Mezzeh above).
+        place(["Jobar", "Jawbar"], ["جوبر"]), place(["Qaboun", "Qabun"], ["قابون"]),
+        place(["Barzeh", "Barza", "Barzah"], ["برزة"]),
+        place(["Rukn al-Din", "Rukn ad-Din", "Rukneddine"], ["ركن الدين"]),
+        place(["Kafr Sousa", "Kafr Souseh", "Kafrsouseh", "Kafarsouseh"], ["كفرسوسة", "كفر سوسة"]),
+        place(["Bab Touma", "Bab Tuma"], ["باب توما"]), place(["Qassaa"], ["قصاع"]),
+        place(["Yarmouk", "Yarmuk"], ["يرموك"]), place(["Tadamon", "Tadamun"], [], inContext: ["تضامن"]),
+        place(["Abu Rummaneh", "Abu Rumaneh"], ["أبو رمانة"]), place(["Shaghour", "Shaghur"], ["شاغور"]),
+        place(["Jaramana", "Jaramanah"], ["جرمانا"]), place(["Qadam"], [], inContext: ["قدم"]),
+        // Quarters of Aleppo.
+        place(["Sheikh Maqsoud", "Sheikh Maksoud", "Shaykh Maqsud"], ["الشيخ مقصود"]),
+        place(["Ashrafieh", "Ashrafiyah", "Ashrafiya", "Achrafieh"], ["أشرفية"]),
+        place(["Hamdaniyah", "Hamdaniya", "Hamdaniyeh"], ["حمدانية"]),
+        place(["Bustan al-Qasr"], ["بستان القصر"]), place(["Aziziyah", "Aziziyeh", "Azizieh"], ["عزيزية"]),
+        place(["Jamiliyah", "Jamiliyeh", "Jamilieh"], ["جميلية"]), place(["Hanano", "Hananu"], ["هنانو"]),
+        place(["Sheikh Najjar"], ["الشيخ نجار"]),
+    ]
+
     static func feature(_ name: String) -> UInt64 { StoryHash.fnv64("p:" + name.lowercased()) }
+
+    /// Folded English word → the place's feature (names of one word).
+    static let english: [UInt64: UInt64] = tables.english
+    /// English names of several words (Deir ez-Zor, Bab al-Hawa): the first word's hash → the
+    /// others' (particles left out), longest first, and the place's feature.
+    static let englishSequences: [UInt64: [(rest: [UInt64], place: UInt64)]] = tables.sequences
+    /// Folded Arabic word, bare, with the article and after لل → the place's feature.
+    static let arabic: [UInt64: UInt64] = tables.arabic
+    /// The same for Arabic names that are also common words: the place only in context.
+    static let arabicInContext: [UInt64: UInt64] = tables.inContext
+    /// Names of two Arabic words (دير الزور): the first word's hash (bare, with the article, after
+    /// لل) → (the second's, with and without the article) → the place's feature.
+    static let arabicPairs: [UInt64: [UInt64: UInt64]] = tables.pairs
+    /// Words that say an Arabic word after them is a place (مدينة, مطار, سد…), folded.
+    static let contextWords: Set<UInt64> = Set(
+        ["مدينة", "بلدة", "قرية", "حي", "مطار", "قاعدة", "سد", "معبر", "منطقة", "ريف", "ناحية", "مخيم", "محافظة"]
+            .flatMap { Tokenizer.tokens(in: $0).map { StoryHash.fnv64($0.text) } })
+
+    private static let tables:
+        (
+            english: [UInt64: UInt64], sequences: [UInt64: [(rest: [UInt64], place: UInt64)]],
+            arabic: [UInt64: UInt64], inContext: [UInt64: UInt64], pairs: [UInt64: [UInt64: UInt64]]
+        ) = {
+            var english: [UInt64: UInt64] = [:]
+            var sequences: [UInt64: [(rest: [UInt64], place: UInt64)]] = [:]
+            var arabic: [UInt64: UInt64] = [:]
+            var inContext: [UInt64: UInt64] = [:]
+            var pairs: [UInt64: [UInt64: UInt64]] = [:]
+            /// A word without the article, with it and after لل (للرقة), as folded.
+            func forms(_ word: String) -> [String] {
+                let bare = word.hasPrefix("ال") && word.unicodeScalars.count >= 5 ? String(word.dropFirst(2)) : word
+                return [bare, "ال" + bare, "لل" + bare]
+            }
+            for entry in places {
+                let place = feature(entry.english[0])
+                for name in entry.english {
+                    let words = Tokenizer.tokens(in: name).map(\.text)
+                    guard let first = words.first else { continue }
+                    let rest = words.dropFirst().filter { !NameKey.particles.contains($0) }
+                    if rest.isEmpty {
+                        english[StoryHash.fnv64(first)] = place
+                    } else {
+                        sequences[StoryHash.fnv64(first), default: []].append((rest.map(StoryHash.fnv64), place))
+                    }
+                }
+                for (names, context) in [(entry.arabic, false), (entry.inContext, true)] {
+                    for name in names {
+                        let words = Tokenizer.tokens(in: name).map(\.text)
+                        if words.count == 1 {
+                            for form in forms(words[0]) {
+                                if context {
+                                    inContext[StoryHash.fnv64(form)] = place
+                                } else {
+                                    arabic[StoryHash.fnv64(form)] = place
+                                }
+                            }
+                        } else if words.count == 2 {
+                            for first in forms(words[0]) {
+                                for second in forms(words[1]).prefix(2) {
+                                    pairs[StoryHash.fnv64(first), default: [:]][StoryHash.fnv64(second)] = place
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            for key in sequences.keys { sequences[key]?.sort { $0.rest.count > $1.rest.count } }
+            return (english, sequences, arabic, inContext, pairs)
+        }()
+
+    /// The place an English name starting at `words[index]` (of hash `hash`) names: a name of
+    /// several words (the text's particles skipped), else one of one word.
+    @inline(__always)
+    static func english(_ words: [String], at index: Int, hash: UInt64) -> UInt64? {
+        if let candidates = englishSequences[hash] {
+            for (rest, place) in candidates {
+                var next = index + 1
+                var matched = true
+                for part in rest {
+                    while next < words.count, NameKey.particles.contains(words[next]) { next += 1 }
+                    guard next < words.count, StoryHash.fnv64(words[next]) == part else {
+                        matched = false
+                        break
+                    }
+                    next += 1
+                }
+                if matched { return place }
+            }
+        }
+        return english[hash]
+    }
+
+    /// The place an Arabic word (of hashes `hash` as written and `stemHash` without its
+    /// proclitics) names: a name of two words with the next, else one of one word; a name that is
+    /// also a common word only after a word that says it is a place (`words[previous]`, as
+    /// written or without proclitics) or once `known` says the window has seen the place.
+    @inline(__always)
+    static func arabic(
+        hash: UInt64, stemHash: UInt64, next: String?, previousIn words: [String], stems: [String], at previous: Int,
+        known: (UInt64) -> Bool
+    ) -> UInt64? {
+        if let next, let seconds = arabicPairs[hash] ?? arabicPairs[stemHash],
+            let place = seconds[StoryHash.fnv64(next)]
+        {
+            return place
+        }
+        if let place = arabic[hash] ?? arabic[stemHash] { return place }
+        guard let place = arabicInContext[hash] ?? arabicInContext[stemHash] else { return nil }
+        if known(place) { return place }
+        guard previous >= 0, previous < words.count else { return nil }
+        return contextWords.contains(StoryHash.fnv64(words[previous]))
+            || contextWords.contains(StoryHash.fnv64(stems[previous])) ? place : nil
+    }
 }
 
 /// A spelling-free key for a name, shared by its English and Arabic spellings ("Homs" and حمص
