@@ -35,14 +35,7 @@ final class GroupCommit: Sendable {
         durable: Bool = true, _ body: @escaping @Sendable (Database) throws -> T
     ) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
-            let job = Job(body: body, durable: durable, continuation: continuation)
-            let startFlushing = state.withLock { state -> Bool in
-                state.queue.append(job)
-                guard !state.flushing else { return false }
-                state.flushing = true
-                return true
-            }
-            if startFlushing { Task { await self.flush() } }
+            enqueue(Job(body: body, durable: durable, continuation: continuation))
         }
     }
 
@@ -55,15 +48,19 @@ final class GroupCommit: Sendable {
         durable: Bool = true, _ bodies: [@Sendable (Database) throws -> T]
     ) async throws -> [Result<T, any Error>] {
         try await withCheckedThrowingContinuation { continuation in
-            let job = BatchJob(bodies: bodies, durable: durable, continuation: continuation)
-            let startFlushing = state.withLock { state -> Bool in
-                state.queue.append(job)
-                guard !state.flushing else { return false }
-                state.flushing = true
-                return true
-            }
-            if startFlushing { Task { await self.flush() } }
+            enqueue(BatchJob(bodies: bodies, durable: durable, continuation: continuation))
         }
+    }
+
+    /// Queues `job` for the next transaction, and starts flushing unless a flush is running.
+    private func enqueue(_ job: any GroupCommitJob) {
+        let startFlushing = state.withLock { state -> Bool in
+            state.queue.append(job)
+            guard !state.flushing else { return false }
+            state.flushing = true
+            return true
+        }
+        if startFlushing { Task { await self.flush() } }
     }
 
     /// How many jobs wait for the next transaction (for tests).
@@ -123,17 +120,8 @@ private final class Job<T: Sendable>: GroupCommitJob {
     }
 
     func run(in db: Database) {
-        do {
-            var value: T?
-            try db.inSavepoint {
-                value = try body(db)
-                return .commit
-            }
-            let done = value!
-            result.withLock { $0 = .success(done) }
-        } catch {
-            result.withLock { $0 = .failure(error) }
-        }
+        let outcome = inSavepoint(db, body)
+        result.withLock { $0 = outcome }
     }
 
     func complete() {
@@ -162,18 +150,7 @@ private final class BatchJob<T: Sendable>: GroupCommitJob {
     }
 
     func run(in db: Database) {
-        let outcomes = bodies.map { body -> Result<T, any Error> in
-            do {
-                var value: T?
-                try db.inSavepoint {
-                    value = try body(db)
-                    return .commit
-                }
-                return .success(value!)
-            } catch {
-                return .failure(error)
-            }
-        }
+        let outcomes = bodies.map { inSavepoint(db, $0) }
         results.withLock { $0 = outcomes }
     }
 
@@ -183,5 +160,19 @@ private final class BatchJob<T: Sendable>: GroupCommitJob {
 
     func fail(_ error: any Error) {
         continuation.resume(throwing: error)
+    }
+}
+
+/// Runs `body` in a savepoint of its own: kept if it returns, rolled back alone if it throws.
+private func inSavepoint<T>(_ db: Database, _ body: (Database) throws -> T) -> Result<T, any Error> {
+    do {
+        var value: T?
+        try db.inSavepoint {
+            value = try body(db)
+            return .commit
+        }
+        return .success(value!)
+    } catch {
+        return .failure(error)
     }
 }
