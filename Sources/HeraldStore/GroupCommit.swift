@@ -34,9 +34,10 @@ final class GroupCommit: Sendable {
     func write<T: Sendable>(
         durable: Bool = true, _ body: @escaping @Sendable (Database) throws -> T
     ) async throws -> T {
-        try await withCheckedThrowingContinuation { continuation in
-            enqueue(Job(body: body, durable: durable, continuation: continuation))
+        guard let outcome = try await writeEach(durable: durable, [body]).first else {
+            throw DatabaseError(message: "write did not run")
         }
+        return try outcome.get()
     }
 
     /// Runs `bodies` one after another in the next transaction, each in a savepoint of its own,
@@ -48,7 +49,7 @@ final class GroupCommit: Sendable {
         durable: Bool = true, _ bodies: [@Sendable (Database) throws -> T]
     ) async throws -> [Result<T, any Error>] {
         try await withCheckedThrowingContinuation { continuation in
-            enqueue(BatchJob(bodies: bodies, durable: durable, continuation: continuation))
+            enqueue(Job(bodies: bodies, durable: durable, continuation: continuation))
         }
     }
 
@@ -104,37 +105,9 @@ private protocol GroupCommitJob: Sendable {
     func fail(_ error: any Error)
 }
 
+/// Writes queued together (one for `write`): each runs in its own savepoint, at the transaction's
+/// top level, and is kept or rolled back alone.
 private final class Job<T: Sendable>: GroupCommitJob {
-    let body: @Sendable (Database) throws -> T
-    let durable: Bool
-    let continuation: CheckedContinuation<T, any Error>
-    let result = Mutex<Result<T, any Error>?>(nil)
-
-    init(
-        body: @escaping @Sendable (Database) throws -> T, durable: Bool,
-        continuation: CheckedContinuation<T, any Error>
-    ) {
-        self.body = body
-        self.durable = durable
-        self.continuation = continuation
-    }
-
-    func run(in db: Database) {
-        let outcome = inSavepoint(db, body)
-        result.withLock { $0 = outcome }
-    }
-
-    func complete() {
-        continuation.resume(with: result.withLock { $0 } ?? .failure(DatabaseError(message: "job did not run")))
-    }
-
-    func fail(_ error: any Error) {
-        continuation.resume(throwing: error)
-    }
-}
-
-/// Several writes queued as one job: each runs in its own savepoint, at the transaction's top level.
-private final class BatchJob<T: Sendable>: GroupCommitJob {
     let bodies: [@Sendable (Database) throws -> T]
     let durable: Bool
     let continuation: CheckedContinuation<[Result<T, any Error>], any Error>
@@ -150,7 +123,18 @@ private final class BatchJob<T: Sendable>: GroupCommitJob {
     }
 
     func run(in db: Database) {
-        let outcomes = bodies.map { inSavepoint(db, $0) }
+        let outcomes = bodies.map { body -> Result<T, any Error> in
+            do {
+                var value: T?
+                try db.inSavepoint {
+                    value = try body(db)
+                    return .commit
+                }
+                return .success(value!)
+            } catch {
+                return .failure(error)
+            }
+        }
         results.withLock { $0 = outcomes }
     }
 
@@ -160,19 +144,5 @@ private final class BatchJob<T: Sendable>: GroupCommitJob {
 
     func fail(_ error: any Error) {
         continuation.resume(throwing: error)
-    }
-}
-
-/// Runs `body` in a savepoint of its own: kept if it returns, rolled back alone if it throws.
-private func inSavepoint<T>(_ db: Database, _ body: (Database) throws -> T) -> Result<T, any Error> {
-    do {
-        var value: T?
-        try db.inSavepoint {
-            value = try body(db)
-            return .commit
-        }
-        return .success(value!)
-    } catch {
-        return .failure(error)
     }
 }

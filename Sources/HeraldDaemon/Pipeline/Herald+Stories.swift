@@ -181,17 +181,14 @@ extension Herald {
         // Recorded in the order of their first report, so each story's first alert is queued
         // before its follow-ups, and in one transaction: one commit for them all.
         let fetches = waiting.indices.sorted { firstReport[$0, default: 0] < firstReport[$1, default: 0] }
-        var outcomes: [Result<IngestResult, any Error>]
-        if let failure {
-            outcomes = fetches.map { _ in .failure(failure) }
-        } else {
-            do {
-                outcomes = try await store.record(
-                    fetches.map { fetchRecord(waiting[$0], assignments: assignments[$0]) }
-                ).map { $0.mapError { $0 } }
-            } catch {
-                outcomes = fetches.map { _ in .failure(error) }
-            }
+        let outcomes: [Result<IngestResult, any Error>]
+        do {
+            if let failure { throw failure }
+            outcomes = try await store.record(
+                fetches.map { fetchRecord(waiting[$0], assignments: assignments[$0]) }
+            ).map { $0.mapError { $0 } }
+        } catch {
+            outcomes = fetches.map { _ in .failure(error) }
         }
         return zip(fetches, outcomes).map { fetch, outcome in
             let pending = waiting[fetch]
