@@ -586,6 +586,58 @@ struct SameStoryTests {
         #expect(names("Power cuts in Deir ez-Zor").isDisjoint(with: names("Talks at Deir Ali")))
     }
 
+    @Test("a report naming places only in another area does not join on shared words; one naming none does")
+    func placesApart() throws {
+        let strike = StoryItem(
+            key: "en-1", title: "Explosions at Dumayr air base",
+            body: "Several explosions hit the military air base at Dumayr overnight, the defence ministry said, "
+                + "and air defences engaged hostile targets over the base.",
+            time: Self.t0)
+        // Three hours later, the same words (military, air base, defence ministry) of another place.
+        let delegation = { (place: String) in
+            StoryItem(
+                key: "en-2", title: "Military delegation visits \(place) air base",
+                body: "A military delegation toured the air base at \(place), the defence ministry said, and "
+                    + "inspected air defences at the base after the explosions overnight.",
+                time: Self.t0.addingTimeInterval(3 * 3600))
+        }
+        for apart in [true, false] {
+            var settings = StoryClusterer.Settings()
+            settings.placesApart = apart
+            for (place, joins) in [("Hmeimim", !apart), ("Sayqal", true), ("the capital", true)] {
+                var stories = try clusterer(settings)
+                background(&stories)
+                let first = stories.assign(strike)
+                let next = stories.assign(delegation(place))
+                #expect(
+                    (next.storyID == first.storyID) == joins,
+                    "\(place), places apart \(apart): \(next.reason) \(next.score)")
+            }
+        }
+    }
+
+    @Test("every place given an area is a place of the gazetteer, in one area only")
+    func placeAreas() {
+        let places = Set(PlaceNames.places.map { PlaceNames.feature($0.english[0]) })
+        let named = PlaceNames.Area.allCases.flatMap(\.places)
+        for name in named { #expect(places.contains(PlaceNames.feature(name)), "\(name)") }
+        #expect(Set(named).count == named.count)
+        #expect(PlaceNames.areas.count == named.count)
+        let sayqal = StoryFeatures(title: "Jets over Sayqal and Dumayr", body: "", concepts: StoryConcepts())
+        let hmeimim = StoryFeatures(title: "وفد في قاعدة حميميم", body: "", concepts: StoryConcepts())
+        #expect(sayqal.areas != 0 && hmeimim.areas != 0 && sayqal.areas & hmeimim.areas == 0)
+        #expect(StoryFeatures(title: "Floods in Hama", body: "", concepts: StoryConcepts()).areas == 0)
+    }
+
+    @Test("the later words of a place of several words are the place, not words of their own")
+    func placeOfSeveralWords() {
+        for (title, later) in [("Power cuts in Deir ez-Zor", "zor"), ("انقطاع الكهرباء في دير الزور", "زور")] {
+            let features = StoryFeatures(title: title, body: "", concepts: StoryConcepts())
+            #expect(features.nameCount == 1, "\(title)")
+            #expect(!features.hashes.contains(StoryHash.fnv64("t:" + later)), "\(title)")
+        }
+    }
+
     @Test("an Arabic place name that is also a common word is a place only in context or once named")
     func gazetteerCommonWords() {
         let names = { (title: String, known: Set<UInt64>) in

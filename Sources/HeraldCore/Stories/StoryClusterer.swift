@@ -153,6 +153,9 @@ public struct StoryClusterer: Sendable {
         /// that name it after (Tadmur). A story keeps the keys of its Arabic titles' words, and an
         /// item's rare name found among them counts as shared.
         public var unconfirmedNames = true
+        /// A report that names places of Syria (`PlaceNames.Area`) only in areas where the story
+        /// named none does not join it: another place, another event. False turns it off.
+        public var placesApart = true
 
         public init() {}
     }
@@ -170,6 +173,8 @@ public struct StoryClusterer: Sendable {
         var folded: [String] = []
         /// Name keys of its Arabic titles' words that were not known as names (`StoryFeatures`).
         var unconfirmedKeys: Set<UInt64> = []
+        /// The areas of the places its reports named (`StoryFeatures.areas`).
+        var areas: UInt32 = 0
     }
 
     struct Member: Sendable {
@@ -317,6 +322,12 @@ public struct StoryClusterer: Sendable {
             guard let story = stories[slot], story.last >= time - settings.window,
                 story.first <= time + settings.window
             else { continue }
+            // A report naming places only in other areas than the story's places tells of another
+            // place: the delegation at Hmeimim is not the strike on Dumayr, however many words
+            // (air base, military, ministry) the two share.
+            if settings.placesApart, features.areas != 0, story.areas != 0, features.areas & story.areas == 0 {
+                continue
+            }
             // Two ways in; the better margin over its threshold counts. The item's words against the
             // story's reports in its language; and, whatever the languages, the concepts and numbers
             // it shares with the whole story (a report in other words still names the same people,
@@ -472,6 +483,7 @@ public struct StoryClusterer: Sendable {
         story.last = max(story.last, folded.last)
         story.members += folded.members
         story.unconfirmedKeys.formUnion(folded.unconfirmedKeys)
+        story.areas |= folded.areas
         story.folded += [folded.id] + folded.folded
         for id in [folded.id] + folded.folded { slotByID[id] = survivor }
         forwarding[slot] = survivor
@@ -497,6 +509,7 @@ public struct StoryClusterer: Sendable {
         story.last = max(story.last, time)
         story.members += 1
         if settings.unconfirmedNames { story.unconfirmedKeys.formUnion(features.unconfirmedTitleKeys) }
+        story.areas |= features.areas
         var centroid = story.centroids.removeValue(forKey: features.language) ?? [:]
         var normSquared = (story.norms[features.language] ?? 0) * (story.norms[features.language] ?? 0)
         for (index, hash) in features.hashes.enumerated() {

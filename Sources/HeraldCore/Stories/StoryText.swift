@@ -36,6 +36,10 @@ public struct StoryFeatures: Sendable, Hashable {
     /// English report had given yet, so that were not taken as names: a story keeps them, and an
     /// English report that names the place later (Tadmur, after تدمر) can still meet it.
     public var unconfirmedTitleKeys: [UInt64] = []
+    /// The areas of Syria (`PlaceNames.Area`, one bit each) of the places it names below an area's
+    /// own name: a town, a base, a crossing, a quarter. Two reports that name places only in
+    /// different areas (Dumayr and Hmeimim) tell of different places.
+    public var areas: UInt32 = 0
 
     /// `knownName` says whether a name key (`NameKey`) has been seen in an English name: only
     /// then does an Arabic word of that key count as a name.
@@ -67,6 +71,7 @@ public struct StoryFeatures: Sendable, Hashable {
         var terms: [UInt64] = []
         var names: [UInt64] = []
         var keyBuffer: [UInt8] = []
+        var areas: UInt32 = 0
         keyBuffer.reserveCapacity(32)
         var seen = Set<UInt64>()
         var index = 0
@@ -123,6 +128,8 @@ public struct StoryFeatures: Sendable, Hashable {
             // which would make the Arabic words of those consonants names (تدمير, destruction, for
             // Tadmur). Looked up before the test of length and stop words: a name may start with
             // a short word (تل أبيض, al-Bab).
+            // The words after the first of a name of several (Zor, الزور) are the name too, not words
+            // of their own.
             let place =
                 isArabicWord
                 ? PlaceNames.arabic(
@@ -130,7 +137,11 @@ public struct StoryFeatures: Sendable, Hashable {
                     previousIn: words, stems: stems, at: index - 2, known: knownName)
                 : PlaceNames.english(words, at: index - 1, hash: wordHash)
             if let place {
-                if seen.insert(place).inserted { names.append(place) }
+                if seen.insert(place.feature).inserted {
+                    names.append(place.feature)
+                    areas |= PlaceNames.areas[place.feature] ?? 0
+                }
+                index = place.end
                 continue
             }
             guard isContent else { continue }
@@ -185,6 +196,7 @@ public struct StoryFeatures: Sendable, Hashable {
         anchorCount = named.count + numbers.count
         interlingualCount = named.count + numbers.count + interlingual.count + names.count
         nameCount = names.count
+        self.areas = areas
     }
 
     /// A light Arabic suffix stemmer, for a folded word its proclitics are stripped from: the
@@ -403,6 +415,56 @@ enum PlaceNames {
 
     static func feature(_ name: String) -> UInt64 { StoryHash.fnv64("p:" + name.lowercased()) }
 
+    /// Where a place of Syria below its area's own name lies: its governorate, Damascus and its
+    /// countryside taken as one (the city's quarters and the suburbs around it are one area to a
+    /// reader). A governorate, its capital, a region or a place abroad has none: "Hama hospitals"
+    /// may take the wounded of a crash near Rastan, in Homs governorate.
+    enum Area: Int, CaseIterable {
+        case aleppo, damascus, daraa, deirEzZor, hama, hasakah, homs, idlib, latakia, quneitra, raqqa, suwayda
+        case tartus
+
+        /// Places by their first English name.
+        var places: [String] {
+            switch self {
+            case .aleppo:
+                [
+                    "Kobani", "Afrin", "Azaz", "al-Bab", "Jarabulus", "Manbij", "Safira", "Atarib", "Deir Hafer",
+                    "Bab al-Salameh", "Kweires", "Nayrab", "Menagh", "Jirah", "Tishrin Dam", "Sheikh Maqsoud",
+                    "Ashrafieh", "Hamdaniyah", "Bustan al-Qasr", "Aziziyah", "Jamiliyah", "Hanano", "Sheikh Najjar",
+                ]
+            case .damascus:
+                [
+                    "Douma", "Qutayfah", "al-Tall", "Darayya", "Qatana", "Yabroud", "Nabek", "Zabadani", "Qudsaya",
+                    "Jdeidet Yabous", "Mezzeh", "Dumayr", "Sayqal", "Jobar", "Qaboun", "Barzeh", "Rukn al-Din",
+                    "Kafr Sousa", "Bab Touma", "Qassaa", "Yarmouk", "Tadamon", "Abu Rummaneh", "Shaghour",
+                    "Jaramana", "Qadam",
+                ]
+            case .daraa: ["Izra", "Sanamayn", "Nasib", "Wahda Dam"]
+            case .deirEzZor: ["Abu Kamal", "Mayadin"]
+            case .hama: ["Masyaf", "Mhardeh", "Suqaylabiyah", "Salamiyah"]
+            case .hasakah: ["Qamishli", "Ras al-Ain", "Malikiyah", "Semalka", "Yarubiyah"]
+            case .homs:
+                [
+                    "Palmyra", "Mukharram", "Qusayr", "Rastan", "Talkalakh", "Tanf", "Jusiyah", "Dabbousieh", "Tiyas",
+                    "Shayrat", "Qattinah",
+                ]
+            case .idlib:
+                ["Ariha", "Harim", "Jisr al-Shughur", "Maarat al-Numan", "Bab al-Hawa", "Abu al-Duhur", "Taftanaz"]
+            case .latakia: ["Haffa", "Jableh", "Qardaha", "Kasab", "Hmeimim"]
+            case .quneitra: ["Fiq"]
+            case .raqqa: ["Tell Abyad", "Tabqa", "Baath Dam"]
+            case .suwayda: ["Salkhad", "Shahba", "Khalkhalah"]
+            case .tartus: ["Baniyas", "Sheikh Badr", "Dreikish", "Safita", "Qadmus", "Arida"]
+            }
+        }
+    }
+
+    /// A place's feature → its area's bit.
+    static let areas: [UInt64: UInt32] = Dictionary(
+        uniqueKeysWithValues: Area.allCases.flatMap { area in
+            area.places.map { (feature($0), UInt32(1) << UInt32(area.rawValue)) }
+        })
+
     /// Folded English word → the place's feature (names of one word).
     static let english: [UInt64: UInt64] = tables.english
     /// English names of several words (Deir ez-Zor, Bab al-Hawa): the first word's hash → the
@@ -472,10 +534,11 @@ enum PlaceNames {
             return (english, sequences, arabic, inContext, pairs)
         }()
 
-    /// The place an English name starting at `words[index]` (of hash `hash`) names: a name of
-    /// several words (the text's particles skipped), else one of one word.
+    /// The place an English name starting at `words[index]` (of hash `hash`) names — a name of
+    /// several words (the text's particles skipped), else one of one word — and the index of the
+    /// first word after it.
     @inline(__always)
-    static func english(_ words: [String], at index: Int, hash: UInt64) -> UInt64? {
+    static func english(_ words: [String], at index: Int, hash: UInt64) -> (feature: UInt64, end: Int)? {
         if let candidates = englishSequences[hash] {
             for (rest, place) in candidates {
                 var next = index + 1
@@ -488,32 +551,33 @@ enum PlaceNames {
                     }
                     next += 1
                 }
-                if matched { return place }
+                if matched { return (place, next) }
             }
         }
-        return english[hash]
+        return english[hash].map { ($0, index + 1) }
     }
 
     /// The place an Arabic word (of hashes `hash` as written and `stemHash` without its
-    /// proclitics) names: a name of two words with the next, else one of one word; a name that is
-    /// also a common word only after a word that says it is a place (`words[previous]`, as
-    /// written or without proclitics) or once `known` says the window has seen the place.
+    /// proclitics, at `words[previous + 1]`) names — a name of two words with the next, else one of
+    /// one word; a name that is also a common word only after a word that says it is a place
+    /// (`words[previous]`, as written or without proclitics) or once `known` says the window has
+    /// seen the place — and the index of the first word after it.
     @inline(__always)
     static func arabic(
         hash: UInt64, stemHash: UInt64, next: String?, previousIn words: [String], stems: [String], at previous: Int,
         known: (UInt64) -> Bool
-    ) -> UInt64? {
+    ) -> (feature: UInt64, end: Int)? {
         if let next, let seconds = arabicPairs[hash] ?? arabicPairs[stemHash],
             let place = seconds[StoryHash.fnv64(next)]
         {
-            return place
+            return (place, previous + 3)
         }
-        if let place = arabic[hash] ?? arabic[stemHash] { return place }
+        if let place = arabic[hash] ?? arabic[stemHash] { return (place, previous + 2) }
         guard let place = arabicInContext[hash] ?? arabicInContext[stemHash] else { return nil }
-        if known(place) { return place }
+        if known(place) { return (place, previous + 2) }
         guard previous >= 0, previous < words.count else { return nil }
         return contextWords.contains(StoryHash.fnv64(words[previous]))
-            || contextWords.contains(StoryHash.fnv64(stems[previous])) ? place : nil
+            || contextWords.contains(StoryHash.fnv64(stems[previous])) ? (place, previous + 2) : nil
     }
 }
 
