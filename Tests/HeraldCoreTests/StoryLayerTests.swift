@@ -666,6 +666,51 @@ struct SameStoryTests {
         #expect(names("Vote in the Duma", []).isDisjoint(with: names("Strike on Douma", [])))
     }
 
+    @Test("a sub-district seat or a region of the gazetteer is one name in English and Arabic")
+    func gazetteerSubDistricts() {
+        let names = { (title: String) in
+            let features = StoryFeatures(title: title, body: "", concepts: StoryConcepts())
+            return Set(features.hashes[features.nameIndices])
+        }
+        for spellings in [
+            ["Shelling on Khan Shaykhun", "Shelling on Khan Sheikhoun", "قصف على خان شيخون"],
+            ["Bus crash near Talbiseh", "Bus crash near Talbisah", "حادث قرب تلبيسة"],
+            ["Protest in Saraqib", "مظاهرة في سراقب"],
+            ["Aid reaches Eastern Ghouta", "Aid reaches East Ghouta", "مساعدات إلى الغوطة الشرقية"],
+            ["Farmers of the Ghab plain", "مزارعو سهل الغاب"],
+        ] {
+            let sets = spellings.map(names)
+            let shared = sets.dropFirst().reduce(sets[0]) { $0.intersection($1) }
+            #expect(shared.count == 1, "\(spellings)")
+        }
+        #expect(names("Shelling on Khan Shaykhun").isDisjoint(with: names("Shelling on Khan al-Shih")))
+    }
+
+    @Test("a sub-district seat whose Arabic name is a common word is the place only in context")
+    func gazetteerSubDistrictCommonWords() {
+        let names = { (title: String, known: Set<UInt64>) in
+            let features = StoryFeatures(
+                title: title, body: "", concepts: StoryConcepts(), knownName: { known.contains($0) })
+            return Set(features.hashes[features.nameIndices])
+        }
+        // Nawa (نوى, he intended) and al-Hirak (الحراك, the movement) in English are the places.
+        let nawa = names("Relatives of the victims gather in Nawa", [])
+        #expect(!nawa.isEmpty)
+        #expect(names("نوى الوزير السفر إلى عمان", []).isDisjoint(with: nawa))
+        #expect(!names("تشييع الضحايا في مدينة نوى", []).isDisjoint(with: nawa))
+        let hirak = names("Clashes in al-Hirak", [])
+        #expect(names("الحراك الشعبي مستمر", []).isDisjoint(with: hirak))
+        #expect(!names("اشتباكات في بلدة الحراك", []).isDisjoint(with: hirak))
+        // In this regard (في هذا الصدد) is not Sadad; the desert (البادية) is the Badia only in context.
+        let sadad = names("Fire near Sadad", [])
+        #expect(names("وفي هذا الصدد قال الوزير", []).isDisjoint(with: sadad))
+        let badia = names("Attack in the Syrian Badia", [])
+        #expect(names("حياة البادية", []).isDisjoint(with: badia))
+        #expect(!names("هجوم في البادية السورية", []).isDisjoint(with: badia))
+        // The nerve agent is not Sarrin, whose common English spelling "Sarin" is left out.
+        #expect(names("Sarin attack anniversary", []).isEmpty)
+    }
+
     @Test("a short name of one repeated consonant keeps the repeat in both languages; other words do not")
     func repeatedConsonantNames() {
         #expect(NameKey.key(of: "sasa", arabic: false) == "ss")

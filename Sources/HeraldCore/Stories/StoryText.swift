@@ -255,11 +255,15 @@ public struct StoryFeatures: Sendable, Hashable {
 /// - places of the region whose English name is no spelling of their Arabic one (Palmyra and
 ///   تدمر, Aleppo and حلب, Egypt and مصر, Kobani and عين العرب), the first table;
 /// - a gazetteer of Syria: the 14 governorates and their capitals; the 65 districts (mintaqa) and
-///   their seat towns, as the administrative division lists them (Wikipedia's "Districts of
-///   Syria"); the main border crossings with Turkey, Iraq, Jordan and Lebanon; the airports and
-///   military air bases; the dams of the Euphrates, the Orontes and the Yarmouk; and the large
-///   quarters of Damascus and Aleppo that the news names often. Each with its common English
-///   spellings and its Arabic name.
+///   their seat towns (Wikipedia's "Districts of Syria"; 64 in, Markaz Rif Dimashq has no seat);
+///   the sub-district (nahiya) seats, as OCHA's admin3 list (English and Arabic names, pcodes
+///   SY…) and Wikipedia's district pages give them; the main border crossings with Turkey, Iraq,
+///   Jordan and Lebanon; the airports and military air bases; the dams of the Euphrates, the
+///   Orontes and the Yarmouk; the large quarters of Damascus and Aleppo that the news names
+///   often; and the regions the news names as places (the Ghab plain, Eastern and Western Ghouta,
+///   Jabal al-Zawiya, the Badia). Each with its common English spellings and its Arabic name as
+///   the list writes it; where only the English was found, or the Arabic has three words, the
+///   Arabic is left empty.
 ///
 /// **Left out**, because the name is also a common word or another's name: the governorate of Rif
 /// Dimashq and its Markaz district (the name is Damascus's countryside), the district of al-Thawrah
@@ -269,7 +273,19 @@ public struct StoryFeatures: Sendable, Hashable {
 /// (السكري, diabetes) and Shaar (الشعار, the slogan), the Iraqi side of the Albu Kamal crossing
 /// (القائم, the standing), the Nasiriyah air base (an Iraqi city's name too), the 16 Tishreen dam
 /// (a month), and the English spellings Duma (the Russian parliament), Harem and Mezze (words of
-/// English) and Dar'a (a lone "a" once split).
+/// English) and Dar'a (a lone "a" once split). Of the sub-district seats: two Surans (صوران, in
+/// Hama and Azaz districts: one name, two towns), Sinjar (Iraq's), al-Nasirah (الناصرة, Nazareth),
+/// Sur (صور, Tyre), Susah (سوسة, Sousse), al-Jizah (الجيزة, Giza), al-Mansurah (المنصورة, Egypt's),
+/// Hadidah (حديدة: الحديدة is Yemen's Hodeidah), Ayn al-Tinah (عين التينة, a Beirut quarter), al-Hamra
+/// (الحمراء, the red; Beirut's), Rabia, Hanadi, Karimah and Dana (names of people), al-Rawda and
+/// al-Hamidiyah (names of many places), Shin (شين; an English word), Jasim (جاسم, a man's name in
+/// either language), al-Sawda/Khawabi (the list's name for it unclear), Kuweires Sharqi (the air base
+/// Kuweires is in), the Arabic of al-Hajar al-Aswad (الحجر الأسود, the Black Stone) and of al-Sura
+/// al-Saghira (الصورة الصغيرة, the small picture), since a name of two words is never gated by
+/// context, and the lone الغاب (the forest; غاب, he was absent) for the Ghab: سهل الغاب is in. The
+/// English spellings Sarin (the nerve agent; Sarrin is in), Raju, Sharan, Shatha, Basira and Hirak
+/// (names, or Algeria's movement), Anaza (a tribe) and spellings whose apostrophe leaves a lone
+/// syllable (Da'el would make "da" Dael) are left out too.
 ///
 /// **Arabic names that are also common words** give the place only in context: after a word that
 /// says what the place is (مدينة, بلدة, قرية, حي, مطار, قاعدة, سد, معبر, منطقة, ريف, ناحية, مخيم,
@@ -279,7 +295,17 @@ public struct StoryFeatures: Sendable, Hashable {
 /// ambassador), الميادين (the squares), السلمية (peaceful), المالكية (the Maliki), القصير (the
 /// short), الطبقة (the class), الشهباء (Aleppo's byname), كسب (gain), نصيب (a share), العريضة (the
 /// petition), الضمير (the conscience), خلخلة (shaking), الجراح (the wounds), التضامن
-/// (solidarity), القدم (the foot) and المصنع (the factory).
+/// (solidarity), القدم (the foot) and المصنع (the factory); and of the sub-district seats and
+/// regions الحاضر (the present), الراعي (the shepherd), بلبل (a nightingale), نبل (nobility),
+/// مسكنة (meekness), بنان (fingertips), الحاجب (the eyebrow), الكسوة (clothing), المليحة (the
+/// pretty), الرحيبة (the spacious), القريتين (the two villages), مهين (humiliating), صدد (regard),
+/// القبو (the cellar), السخنة (the hot), الزيارة (the visit), صبورة (patient), عوج (crooked),
+/// دالية (a vine), الفاخورة (the pottery), احسم (decide), العريشة (the arbour), الهول (the
+/// horror), كسرة (a crumb), بصيرة (insight), التبني (adoption), هجين (hybrid), الجلاء (the
+/// evacuation), الطواحين (the mills), سبة (an insult), السبخة (the salt flat), الكرامة (dignity),
+/// سلوك (behaviour), الشجرة (the tree), الحراك (the movement), نوى (he intended), تسيل (flows),
+/// المزرعة (the farm), ملح (salt), شقا (toil), العريقة (the ancient), مسعدة (Masada) and البادية
+/// (the desert).
 ///
 /// An alias of the config that names the place (`@aleppo`) is matched first and wins, and a desk
 /// adds what is missing (a village, a base by its number such as T4) as aliases.
@@ -349,6 +375,7 @@ enum PlaceNames {
         // Homs (Tadmur is Palmyra, above).
         place(["Mukharram", "Mukharam"], ["مخرم"]), place(["Qusayr", "Qusair", "Qseir"], [], inContext: ["قصير"]),
         place(["Rastan"], ["رستن"]), place(["Talkalakh", "Tal Kalakh", "Tell Kalakh"], ["تلكلخ", "تل كلخ"]),
+        place(["Taldou", "Taldu", "Tal Dou"], ["تلدو"]),
         // Idlib.
         place(["Ariha"], ["أريحا"]), place(["Harim"], ["حارم"]),
         place(["Jisr al-Shughur", "Jisr ash-Shughur", "Jisr al-Shoghour", "Jisr al-Shughour"], ["جسر الشغور"]),
@@ -366,7 +393,171 @@ enum PlaceNames {
         // Tartus.
         place(["Baniyas", "Banias", "Banyas"], ["بانياس"]), place(["Sheikh Badr", "Shaykh Badr"], ["الشيخ بدر"]),
         place(["Dreikish", "Duraykish", "Draykish"], ["دريكيش"]), place(["Safita"], ["صافيتا"]),
-        place(["Qadmus", "Qadmous"], ["قدموس"]),
+
+        // Sub-district (nahiya) seats, by governorate and district, from OCHA's admin3 list (English
+        // and Arabic names, pcodes SY…) and Wikipedia's district pages; the district seats are above.
+        // Aleppo: Mount Simeon (Atarib above), al-Bab (Deir Hafer above), Afrin, Azaz, Manbij, Ayn
+        // al-Arab, Safira, Jarabulus.
+        place(["Tell al-Daman", "Tall al-Daman", "Tal al-Daman", "Tall ed-Daman"], ["تل الضمان"]),
+        place(["Haritan", "Hritan", "Huraytan"], ["حريتان"]),
+        place(["Darat Izza", "Daret Azza", "Darat Azza"], ["دارة عزة"]),
+        place(["Zirbah", "Zarbah", "Zerbeh"], ["زربة"]),
+        place(["al-Hadir", "al-Hader", "al-Hadher"], [], inContext: ["حاضر"]),
+        place(["Tadef", "Tadif", "Tadaf"], ["تادف"]), place(["al-Rai", "ar-Rai"], [], inContext: ["راعي"]),
+        place(["Arima", "Arimah"], ["عريمة"]), place(["Rasm Haram al-Imam"], []),
+        place(["Bulbul", "Bilbile"], [], inContext: ["بلبل"]),
+        place(["Jindires", "Jandairis", "Jinderes", "Jandaris"], ["جنديرس"]), place(["Rajo"], ["راجو"]),
+        place(["Sharran", "Sheran"], ["شران"]),
+        place(["Sheikh al-Hadid", "Shaykh al-Hadid", "Sheikh Hadid"], ["شيخ الحديد"]),
+        place(["Maabatli", "Mabatli"], ["معبطلي"]), place(["Akhtarin", "Aghtrin", "Akhtarein"], ["أخترين"]),
+        place(["Tell Rifaat", "Tal Rifaat", "Tall Rifaat", "Tel Rifaat", "Tell Refaat"], ["تل رفعت"]),
+        place(["Marea", "Maarea"], ["مارع"]), place(["Nubl", "Nubbul", "Nabul"], [], inContext: ["نبل"]),
+        place(["Abu Qalqal", "Abu Kalkal"], ["أبو قلقل"]), place(["Khafsah", "Khafsa"], ["خفسة"]),
+        place(["Maskanah", "Maskana", "Meskeneh"], [], inContext: ["مسكنة"]),
+        place(["Shuyukh Tahtani", "Shyookh Tahtani"], ["شيوخ تحتاني"]), place(["Sarrin", "Serrin"], ["صرين"]),
+        place(["Khanasir", "Khanaser", "Khanasser"], ["خناصر"]), place(["Banan"], [], inContext: ["بنان"]),
+        place(["al-Hajib", "al-Hajeb"], [], inContext: ["حاجب"]),
+        place(["Ghandoura", "Ghandura", "Ghandorah"], ["غندورة"]),
+        // Rif Dimashq: Markaz Rif Dimashq (Jaramana and Qudsaya above), Douma (Dumayr below),
+        // Qutayfah, al-Tall, Yabroud, Nabek, Zabadani, Qatana, Darayya.
+        place(["Kisweh", "Kiswah", "Kiswa"], [], inContext: ["كسوة"]), place(["Babbila", "Babila"], ["ببيلا"]),
+        place(["al-Malihah", "al-Maliha", "Mleiha", "Mliha"], [], inContext: ["مليحة"]),
+        place(["Kafr Batna", "Kfar Batna", "Kafarbatna"], ["كفر بطنا"]),
+        place(["Arbin", "Irbin", "Arbeen"], ["عربين"]),
+        place(["Harasta"], ["حرستا"]), place(["Sabe Biyar", "Sabe Byar", "Saba Biyar"], ["السبع بيار"]),
+        place(["Nashabiyah", "Nashabiyeh", "Nashabiyyeh"], ["نشابية"]),
+        place(["Ghizlaniyah", "Ghizlaniyyeh", "Ghuzlaniyah"], ["غزلانية"]),
+        place(["Harran al-Awamid", "Haran al-Awamid"], ["حران العواميد"]),
+        place(["Jirud", "Jayrud", "Jeiroud"], ["جيرود"]), place(["Maaloula", "Maalula"], ["معلولا"]),
+        place(["Ruhaybah", "Raheiba", "Rhaibeh"], [], inContext: ["رحيبة"]),
+        place(["Saidnaya", "Sednaya", "Saydnaya", "Sidnaya"], ["صيدنايا"]), place(["Rankous", "Rankus"], ["رنكوس"]),
+        place(["Assal al-Ward", "Asal al-Ward", "Esal El-Ward"], ["عسال الورد"]),
+        place(["Deir Atiyah", "Deir Attiyeh", "Dayr Atiyah"], ["دير عطية"]), place(["al-Dimas"], ["ديماس"]),
+        place(["Ain al-Fijah", "Ayn al-Fijah", "Ain Fijeh", "Ein Elfijeh"], ["عين الفيجة"]),
+        place(["Madaya"], ["مضايا"]), place(["Serghaya", "Sarghaya"], ["سرغايا"]),
+        place(["Beit Jinn", "Beit Jann", "Bayt Jin"], ["بيت جن"]), place(["Sasa", "Saasaa"], ["سعسع"]),
+        place(["Sahnaya"], ["صحنايا"]), place(["Hajar al-Aswad"], []),
+        // Homs: Homs (Taldou above), Talkalakh, Rastan, Tadmur, Mukharram.
+        place(["Khirbet Tin Nur", "Kherbet Tin Noor"], []),
+        place(["Ayn al-Niser", "Ain al-Nisr", "Ein Elniser"], ["عين النسر"]),
+        place(["Furqlus", "Farqalas"], ["فرقلس"]), place(["Riqama", "Raqama"], ["رقاما"]),
+        place(["Qaryatayn", "Qaryatein", "Qaryatain"], [], inContext: ["قريتين"]),
+        place(["Mahin", "Maheen"], [], inContext: ["مهين"]), place(["Hisyah", "Hasya", "Hasyaa", "Hisya"], ["حسياء"]),
+        place(["Sadad"], [], inContext: ["صدد"]), place(["Qabu"], [], inContext: ["قبو"]),
+        place(["Hawash"], ["حواش"]), place(["Talbiseh", "Talbisah", "Telbiseh"], ["تلبيسة"]),
+        place(["Sukhnah", "al-Sukhna", "Sokhneh"], [], inContext: ["سخنة"]),
+        place(["Jubb al-Jarrah", "Jub al-Jarrah", "Jeb Ej-Jarrah"], ["جب الجراح"]),
+        // Hama: Hama, Suqaylabiyah, Salamiyah, Masyaf, Mhardeh.
+        place(["Harbinafsah", "Harbnafseh", "Harbanifse"], ["حربنفسه"]),
+        place(["Tell Salhab", "Tall Salhab", "Tal Salhab"], ["تلسلحب"]),
+        place(["Ziyarah", "Ziyara"], [], inContext: ["زيارة"]), place(["Shathah"], ["شطحة"]),
+        place(["Qalaat al-Madiq", "Qalat al-Madiq", "Qalaat al-Mudiq", "Madiq Castle"], ["قلعة المضيق"]),
+        place(["Bari Sharqi", "Barri Sharqi", "Eastern Bari"], ["بري شرقي"]), place(["al-Saan"], ["سعن"]),
+        place(["Sabburah", "Saboura", "Sabboura"], [], inContext: ["صبورة"]),
+        place(["Uqayribat", "Oqeirbat", "Aqirbat", "Akeirbat"], ["عقيربات"]),
+        place(["Jubb Ramlah", "Jeb Ramleh"], ["جب رملة"]), place(["Awj"], [], inContext: ["عوج"]),
+        place(["Ayn Halaqim", "Ain Halaqim", "Ein Halaqim"], ["عين حلاقيم"]),
+        place(["Wadi al-Uyun", "Wadi al-Oyoun"], ["وادي العيون"]),
+        place(["Kafr Zita", "Kafr Zeita", "Kafrzita"], ["كفرزيتا"]), place(["Karnaz"], ["كرناز"]),
+        // Latakia: Latakia (Kasab below), Jableh, Haffa, Qardaha.
+        place(["Bahluliyah", "Bahlolieh", "Bahlouliyeh"], ["بهلولية"]),
+        place(["Ayn al-Bayda", "Ain al-Bayda", "Ein El-Bayda"], ["عين البيضا"]), place(["Qastal Maaf"], ["قسطل معاف"]),
+        place(["Ayn al-Sharqiyah", "Ain al-Sharqiyah", "Ein Elsharqiyeh"], ["عين الشرقية"]),
+        place(["Qutayliba", "Qteilbiyyeh", "Qutailibiyah"], ["قطيلبية"]),
+        place(["Ayn Shiqaq", "Ain Shiqaq", "Ein Shaqaq"], ["عين شقاق"]),
+        place(["Daliyah", "Dalyeh"], [], inContext: ["دالية"]), place(["Beit Yashout", "Bayt Yashut"], ["بيت ياشوط"]),
+        place(["Slinfah", "Salanfa", "Slenfeh", "Slunfeh"], ["صلنفة"]),
+        place(["Kinsabba", "Kansaba", "Kansabba"], ["كنسبا"]), place(["Muzayraa", "Mzeiraa"], ["مزيرعة"]),
+        place(["Harf al-Musaytirah", "Harf Elmseitra", "Harf al-Msaytra"], ["حرف المسيترة"]),
+        place(["Fakhurah", "Fakhura"], [], inContext: ["فاخورة"]),
+        place(["Jobet Burghal", "Jobet Berghal", "Jawbat Burghal"], ["جوبة برغال"]),
+        // Idlib: Idlib (Abu al-Duhur and Taftanaz below), Maarat al-Numan, Harim, Jisr al-Shughur, Ariha.
+        place(["Binnish", "Binnesh", "Benesh", "Bennsh"], ["بنش"]), place(["Saraqib", "Saraqeb"], ["سراقب"]),
+        place(
+            ["Maarrat Misrin", "Maaret Misrin", "Maarat Misrin", "Maaret Tamsrin"], ["معرة مصرين", "معرة تمصرين"]),
+        place(["Sarmin", "Sarmeen"], ["سرمين"]),
+        place(["Khan Shaykhun", "Khan Sheikhoun", "Khan Shaykhoun", "Khan Sheikhun"], ["خان شيخون"]),
+        place(["Kafr Nabl", "Kafranbel", "Kafr Nobol", "Kafrnabel"], ["كفر نبل"]),
+        place(["Tamanah", "Tamanaa"], ["تمانعة"]), place(["Hish", "Heish"], ["حيش"]),
+        place(["Salqin", "Salqeen"], ["سلقين"]), place(["Kafr Takharim"], ["كفر تخاريم"]),
+        place(["Qurqania", "Qourqeena", "Kurkania"], ["قورقينا"]), place(["Armanaz"], ["أرمناز"]),
+        place(["Badama"], ["بداما"]), place(["Darkush", "Darkoush", "Darkosh"], ["دركوش"]),
+        place(["Janudiyah", "Janoudiyeh", "Janudiyeh"], ["جانودية"]),
+        place(["Ihsim", "Ehsem", "Ahsim"], [], inContext: ["احسم"]), place(["Muhambal", "Mhambal"], ["محمبل"]),
+        // Hasakah: Hasakah, Qamishli, Malikiyah (Yarubiyah below), Ras al-Ain.
+        place(["Tell Tamer", "Tal Tamr", "Tell Tamr", "Tal Tamer"], ["تل تمر"]),
+        place(["Shaddadi", "Shadadi", "Shaddadeh", "Shadadah"], ["شدادة"]), place(["Markada", "Markadah"], ["مركدة"]),
+        place(["Bir al-Hulu", "Bir al-Helou"], []),
+        place(["al-Arishah", "al-Arisha", "Areesheh"], [], inContext: ["عريشة"]),
+        place(["al-Hawl", "al-Hol"], [], inContext: ["هول"]),
+        place(["Tell Hamis", "Tal Hamis", "Tal Hmis", "Tell Hmis"], ["تل حميس"]),
+        place(["Amuda", "Amude", "Amouda"], ["عامودا"]),
+        place(["Qahtaniyah", "Qahtaniyeh", "Qahtaniyyeh"], ["قحطانية"]),
+        place(["Jawadiyah", "Jawadiyeh", "Jawadiya"], ["جوادية"]),
+        place(["Darbasiyah", "Darbasiyeh", "Derbasiyah", "Darbasiyya"], ["درباسية"]),
+        // Deir ez-Zor: Deir ez-Zor, Abu Kamal, Mayadin.
+        place(["Kisrah", "Kasrah", "Kisreh", "Kesra"], [], inContext: ["كسرة"]),
+        place(["Busayrah", "Busaira", "Busayra"], [], inContext: ["بصيرة"]),
+        place(["Muhasan", "Muhassan", "Mohasan"], ["موحسن"]), place(["Tabni"], [], inContext: ["تبني"]),
+        place(["Khasham", "Khosham", "Khusham"], ["خشام"]), place(["Hajin", "Hajeen"], [], inContext: ["هجين"]),
+        place(["Jalaa"], [], inContext: ["جلاء"]), place(["Dhiban", "Thiban", "Diban"], ["ذيبان"]),
+        place(["Asharah", "Ashara"], ["عشارة"]),
+        // Tartus: Tartus, Baniyas, Safita, Dreikish, Sheikh Badr. Qadmus is a district of OCHA's list
+        // (SY1006), a sub-district seat of Baniyas on Wikipedia's.
+        place(["Arwad"], ["أرواد"]), place(["Khirbet al-Maaza", "Kherbet al-Maaza"], ["خربة المعزة"]),
+        place(["Safsafah", "Safsafa"], ["صفصافة"]), place(["Qadmus", "Qadmous"], ["قدموس"]),
+        place(["Taleen"], ["تالين"]), place(["al-Annazah", "al-Anazah"], ["عنازة"]),
+        place(["Hammam Wasil", "Hamam Wasil"], ["حمام واصل"]),
+        place(["Tawahin"], [], inContext: ["طواحين"]),
+        place(["Mashta al-Helu", "Mashta al-Hilu", "Mashta Helu"], ["مشتى الحلو"]),
+        place(["Bariqiyah", "Bariqiyeh"], ["بارقية"]),
+        place(["Sebbeh", "Sibbeh"], [], inContext: ["سبة"]),
+        place(["Sisiniyah", "Sisniyyeh"], ["سيسنية"]),
+        place(["Ras al-Khashufah", "Ras al-Khashoufa", "Ras El-Khashufeh"], ["رأس الخشوفة"]),
+        place(["Junaynet Ruslan", "Jneinet Raslan"], ["جنينة رسلان"]), place(["Hamin", "Hmeen"], ["حمين"]),
+        place(["Duwayr Ruslan", "Dweir Raslan"], ["دوير رسلان"]),
+        place(["Brummanet al-Mashayekh", "Barmanet al-Mashayekh", "Baramanet Elmashayekh"], ["برمانة المشايخ"]),
+        place(["Qamsiyah", "Qumseyyeh", "Qumsiyeh"], ["قمصية"]),
+        // Raqqa: Raqqa, Tell Abyad, al-Thawrah.
+        place(["al-Sabkhah", "al-Sabkha"], [], inContext: ["سبخة"]),
+        place(["al-Karamah", "al-Karama"], [], inContext: ["كرامة"]), place(["Maadan"], ["معدان"]),
+        place(["Suluk", "Sluk", "Sulouk"], [], inContext: ["سلوك"]),
+        place(["Ain Issa", "Ayn Issa", "Ein Issa", "Ain Eisa"], ["عين عيسى"]),
+        place(["Jarniyah", "Jurneyyeh", "Jurniyah"], ["جرنية"]),
+        // Daraa: Daraa, Sanamayn, Izra.
+        place(
+            ["Bosra", "Busra", "Busra al-Sham", "Bosra al-Sham", "Busra Esh-Sham", "Bosra ash-Sham"], ["بصرى الشام"]),
+        place(
+            ["Khirbet Ghazaleh", "Khirbet al-Ghazaleh", "Kherbet Ghazala", "Khirbat Ghazalah"], ["خربة غزالة"]),
+        place(["al-Shajara", "al-Shajarah"], [], inContext: ["شجرة"]), place(["Dael"], ["داعل"]),
+        place(["Muzayrib", "Mzeireb", "Mzerib", "Muzeirib"], ["مزيريب"]),
+        place(["Musayfirah", "Mseifra", "Msayfrah"], ["مسيفرة"]),
+        place(["Masmiyah", "Masmiyeh", "Mismiyah"], ["مسمية"]), place(["Ghabaghib", "Ghabagheb"], ["غباغب"]),
+        place(["al-Hirak", "al-Harak"], [], inContext: ["حراك"]), place(["Nawa"], [], inContext: ["نوى"]),
+        place(["Sheikh Miskin", "Shaykh Maskin", "Sheikh Maskin", "Shaykh Miskin"], ["الشيخ مسكين"]),
+        place(["Tasil", "Tseel", "Tsil"], [], inContext: ["تسيل"]),
+        // Suwayda: Suwayda, Salkhad, Shahba.
+        place(["al-Mazraa"], [], inContext: ["مزرعة"]), place(["Mashnaf"], ["مشنف"]),
+        place(["Qrayya", "Qarayya", "Qurayya"], ["قريا"]),
+        place(["Ghariyah", "Ghariyeh", "Gharyeh"], ["غارية"]), place(["Dhibin", "Thibeen", "Dhibeen"], ["ذيبين"]),
+        place(["Malah", "Milh", "Mlah"], [], inContext: ["ملح"]), place(["Shaqqa", "Shaqa"], [], inContext: ["شقا"]),
+        place(["Ariqah", "Ariqa", "Areeqa"], [], inContext: ["عريقة"]),
+        place(["Sura al-Saghira", "Little Sura"], []),
+        // Quneitra: Quneitra, Fiq.
+        place(["Khan Arnabah", "Khan Arnaba", "Khan Arnabeh"], ["خان أرنبة"]),
+        place(["Khushniyah", "Khashniyyeh"], ["خشنية"]),
+        place(["Masaada", "Masadah"], [], inContext: ["مسعدة"]),
+        place(["Butayhah", "Butaiha"], ["بطيحة"]),
+
+        // Regions the news names as places.
+        place(["Ghab", "Sahl al-Ghab"], ["سهل الغاب"]),
+        place(["Eastern Ghouta", "East Ghouta", "Eastern Ghuta", "Eastern Ghota"], ["الغوطة الشرقية"]),
+        place(["Western Ghouta", "West Ghouta"], ["الغوطة الغربية"]),
+        place(
+            ["Jabal al-Zawiya", "Jabal Zawiya", "Jebel Zawiya", "Jabal al-Zawiyah", "Jebel al-Zawiya"], ["جبل الزاوية"]),
+        place(
+            ["Badia", "Badiya", "Badiyah", "Syrian Desert", "Syrian Badia", "Badiyat al-Sham"],
+            ["البادية السورية", "بادية الشام"], inContext: ["البادية"]),
 
         // Border crossings (those in district seats are above).
         place(["Bab al-Hawa"], ["باب الهوى"]), place(["Bab al-Salameh", "Bab al-Salama"], ["باب السلامة"]),
