@@ -153,8 +153,10 @@ public struct StoryClusterer: Sendable {
         /// that name it after (Tadmur). A story keeps the keys of its Arabic titles' words, and an
         /// item's rare name found among them counts as shared.
         public var unconfirmedNames = true
-        /// A report that names places of Syria (`PlaceNames.Area`) only in areas where the story
-        /// named none does not join it: another place, another event. False turns it off.
+        /// A report whose title names places of Syria (`PlaceNames.Area`) only in areas where the
+        /// story's titles named none does not join it — another place, another event — unless it
+        /// shares a rare name that is no such place with it (Baghdad, for talks there about places
+        /// in two areas). False turns it off.
         public var placesApart = true
 
         public init() {}
@@ -173,7 +175,7 @@ public struct StoryClusterer: Sendable {
         var folded: [String] = []
         /// Name keys of its Arabic titles' words that were not known as names (`StoryFeatures`).
         var unconfirmedKeys: Set<UInt64> = []
-        /// The areas of the places its reports named (`StoryFeatures.areas`).
+        /// The areas of the places its reports' titles named (`StoryFeatures.areas`).
         var areas: UInt32 = 0
     }
 
@@ -322,12 +324,13 @@ public struct StoryClusterer: Sendable {
             guard let story = stories[slot], story.last >= time - settings.window,
                 story.first <= time + settings.window
             else { continue }
-            // A report naming places only in other areas than the story's places tells of another
-            // place: the delegation at Hmeimim is not the strike on Dumayr, however many words
-            // (air base, military, ministry) the two share.
-            if settings.placesApart, features.areas != 0, story.areas != 0, features.areas & story.areas == 0 {
-                continue
-            }
+            // A report whose title names places only in other areas than the story's titles tells of
+            // another place: the delegation at Hmeimim is not the strike on Dumayr, however many
+            // words (air base, military, ministry) the two share. Unless it shares a rare name that
+            // is no such place: talks in Baghdad touch the al-Hol camp and the Albu Kamal crossing.
+            let apart =
+                settings.placesApart && features.areas != 0 && story.areas != 0 && features.areas & story.areas == 0
+            var sharedNames = 0
             // Two ways in; the better margin over its threshold counts. The item's words against the
             // story's reports in its language; and, whatever the languages, the concepts and numbers
             // it shares with the whole story (a report in other words still names the same people,
@@ -378,6 +381,7 @@ public struct StoryClusterer: Sendable {
                         if index < features.anchorCount { anchors += 1 }
                         if names.contains(index), documentFrequency[features.hashes[index]] ?? 0 <= rareName {
                             rareNames += 1
+                            if PlaceNames.areas[features.hashes[index]] == nil { sharedNames += 1 }
                         }
                     }
                 }
@@ -388,6 +392,7 @@ public struct StoryClusterer: Sendable {
                         let hash = features.hashes[index]
                         if story.unconfirmedKeys.contains(hash), documentFrequency[hash] ?? 0 <= rareName {
                             rareNames += 1
+                            sharedNames += 1
                             dot += weights[index] * weights[index]
                         }
                     }
@@ -422,6 +427,7 @@ public struct StoryClusterer: Sendable {
                     margin = 0
                 }
             }
+            if apart, sharedNames == 0 { margin = 0 }
             if margin >= 1, margin > best?.margin ?? 0 { best = (slot, score, reason, margin) }
             if margin >= 1, settings.mergeSpan != nil, time - story.last <= settings.liveStoryWindow {
                 tied.append(slot)

@@ -36,9 +36,11 @@ public struct StoryFeatures: Sendable, Hashable {
     /// English report had given yet, so that were not taken as names: a story keeps them, and an
     /// English report that names the place later (Tadmur, after تدمر) can still meet it.
     public var unconfirmedTitleKeys: [UInt64] = []
-    /// The areas of Syria (`PlaceNames.Area`, one bit each) of the places it names below an area's
-    /// own name: a town, a base, a crossing, a quarter. Two reports that name places only in
-    /// different areas (Dumayr and Hmeimim) tell of different places.
+    /// The areas of Syria (`PlaceNames.Area`, one bit each) of the places its title names below an
+    /// area's own name: a town, a base, a crossing, a quarter. A headline says where the event is;
+    /// the body may name other places it touches (a camp the talks in Baghdad were about). Two
+    /// reports whose titles name places only in different areas (Dumayr and Hmeimim) tell of
+    /// different places.
     public var areas: UInt32 = 0
 
     /// `knownName` says whether a name key (`NameKey`) has been seen in an English name: only
@@ -137,10 +139,8 @@ public struct StoryFeatures: Sendable, Hashable {
                     previousIn: words, stems: stems, at: index - 2, known: knownName)
                 : PlaceNames.english(words, at: index - 1, hash: wordHash)
             if let place {
-                if seen.insert(place.feature).inserted {
-                    names.append(place.feature)
-                    areas |= PlaceNames.areas[place.feature] ?? 0
-                }
+                if seen.insert(place.feature).inserted { names.append(place.feature) }
+                if index <= titleWordCount { areas |= PlaceNames.areas[place.feature] ?? 0 }
                 index = place.end
                 continue
             }
@@ -315,23 +315,28 @@ enum PlaceNames {
         var arabic: [String]
         /// Arabic names that are also common words: the place only in context.
         var inContext: [String] = []
+        /// Where it lies, for a place of Syria below its area's own name.
+        var area: Area?
     }
 
-    static func place(_ english: [String], _ arabic: [String], inContext: [String] = []) -> Place {
-        Place(english: english, arabic: arabic, inContext: inContext)
+    static func place(_ english: [String], _ arabic: [String], inContext: [String] = [], in area: Area? = nil)
+        -> Place
+    {
+        Place(english: english, arabic: arabic, inContext: inContext, area: area)
     }
 
     /// English names (the first names the feature) and Arabic names, without the article.
     static let places: [Place] = [
         // The region: English names that are no spelling of the Arabic.
         place(["Aleppo", "Halab"], ["حلب"]), place(["Damascus", "Dimashq"], ["دمشق"]),
-        place(["Latakia", "Lattakia", "Ladhiqiyah"], ["لاذقية"]), place(["Palmyra", "Tadmur", "Tadmor"], ["تدمر"]),
+        place(["Latakia", "Lattakia", "Ladhiqiyah"], ["لاذقية"]),
+        place(["Palmyra", "Tadmur", "Tadmor"], ["تدمر"], in: .homs),
         place(["Euphrates", "Furat"], ["فرات"]), place(["Tigris"], ["دجلة"]), place(["Golan", "Jawlan"], ["جولان"]),
         place(["Jordan"], ["أردن"]), place(["Egypt", "Misr"], ["مصر"]), place(["Cairo"], ["قاهرة"]),
         place(["Alexandria"], ["إسكندرية"]), place(["Jerusalem"], ["قدس"]), place(["Hebron"], ["خليل"]),
         place(["Bethlehem"], ["بيت لحم"]), place(["Tripoli"], ["طرابلس"]), place(["Sidon", "Saida"], ["صيدا"]),
         place(["Antioch", "Antakya"], ["أنطاكية"]),
-        place(["Kobani", "Kobane", "Ain al-Arab", "Ayn al-Arab"], ["عين العرب"]),
+        place(["Kobani", "Kobane", "Ain al-Arab", "Ayn al-Arab"], ["عين العرب"], in: .aleppo),
         place(["Hermon"], ["جبل الشيخ"]),
 
         // Syria's governorates and their capitals (Aleppo, Damascus, Latakia above; Rif Dimashq left out).
@@ -348,260 +353,328 @@ enum PlaceNames {
 
         // Districts (mintaqa) and their seats, by governorate.
         // Aleppo (Ain al-Arab is Kobani, above).
-        place(["Jebel Saman", "Jabal Saman", "Mount Simeon"], ["جبل سمعان"]),
-        place(["Afrin", "Efrin", "Afreen"], ["عفرين"]), place(["Azaz", "Aazaz", "Izaz"], ["أعزاز"]),
-        place(["al-Bab"], [], inContext: ["باب"]), place(["Jarabulus", "Jarablus", "Jerablus"], ["جرابلس"]),
-        place(["Manbij", "Menbij", "Manbej"], ["منبج"]),
-        place(["Safira", "Safirah", "Sfireh"], [], inContext: ["سفيرة"]),
-        place(["Atarib", "Atareb"], ["أتارب"]), place(["Deir Hafer", "Dayr Hafir", "Deir Hafir"], ["دير حافر"]),
+        place(["Jebel Saman", "Jabal Saman", "Mount Simeon"], ["جبل سمعان"], in: .aleppo),
+        place(["Afrin", "Efrin", "Afreen"], ["عفرين"], in: .aleppo),
+        place(["Azaz", "Aazaz", "Izaz"], ["أعزاز"], in: .aleppo),
+        place(["al-Bab"], [], inContext: ["باب"], in: .aleppo),
+        place(["Jarabulus", "Jarablus", "Jerablus"], ["جرابلس"], in: .aleppo),
+        place(["Manbij", "Menbij", "Manbej"], ["منبج"], in: .aleppo),
+        place(["Safira", "Safirah", "Sfireh"], [], inContext: ["سفيرة"], in: .aleppo),
+        place(["Atarib", "Atareb"], ["أتارب"], in: .aleppo),
+        place(["Deir Hafer", "Dayr Hafir", "Deir Hafir"], ["دير حافر"], in: .aleppo),
         // Rif Dimashq (its Markaz district has no seat of its own).
-        place(["Douma"], [], inContext: ["دوما"]), place(["Qutayfah", "Qutaifah", "Qteifeh"], ["قطيفة"]),
-        place(["al-Tall"], [], inContext: ["تل"]), place(["Darayya", "Daraya"], ["داريا"]),
-        place(["Qatana", "Katana", "Qatanah"], ["قطنا"]), place(["Yabroud", "Yabrud"], ["يبرود"]),
-        place(["Nabek", "Nabk"], ["نبك"]), place(["Zabadani"], ["زبداني"]), place(["Qudsaya", "Qudsayya"], ["قدسيا"]),
+        place(["Douma"], [], inContext: ["دوما"], in: .damascus),
+        place(["Qutayfah", "Qutaifah", "Qteifeh"], ["قطيفة"], in: .damascus),
+        place(["al-Tall"], [], inContext: ["تل"], in: .damascus),
+        place(["Darayya", "Daraya"], ["داريا"], in: .damascus),
+        place(["Qatana", "Katana", "Qatanah"], ["قطنا"], in: .damascus),
+        place(["Yabroud", "Yabrud"], ["يبرود"], in: .damascus),
+        place(["Nabek", "Nabk"], ["نبك"], in: .damascus), place(["Zabadani"], ["زبداني"], in: .damascus),
+        place(["Qudsaya", "Qudsayya"], ["قدسيا"], in: .damascus),
         // Daraa.
-        place(["Izra", "Izraa", "Ezraa"], ["إزرع"]), place(["Sanamayn", "Sanamein", "Sanamain"], ["صنمين"]),
+        place(["Izra", "Izraa", "Ezraa"], ["إزرع"], in: .daraa),
+        place(["Sanamayn", "Sanamein", "Sanamain"], ["صنمين"], in: .daraa),
         // Deir ez-Zor.
-        place(["Abu Kamal", "Albu Kamal", "Bukamal", "Boukamal", "Abukamal"], ["بوكمال", "أبو كمال"]),
-        place(["Mayadin", "Mayadeen"], [], inContext: ["ميادين"]),
+        place(["Abu Kamal", "Albu Kamal", "Bukamal", "Boukamal", "Abukamal"], ["بوكمال", "أبو كمال"], in: .deirEzZor),
+        place(["Mayadin", "Mayadeen"], [], inContext: ["ميادين"], in: .deirEzZor),
         // Hama.
-        place(["Masyaf", "Misyaf", "Masiaf"], ["مصياف"]), place(["Mhardeh", "Mahardah", "Muhradah"], ["محردة"]),
-        place(["Suqaylabiyah", "Suqaylabiyeh", "Skeilbiyeh"], ["سقيلبية"]),
-        place(["Salamiyah", "Salamiyeh", "Salamieh", "Salamiya", "Salamiyya"], [], inContext: ["سلمية"]),
+        place(["Masyaf", "Misyaf", "Masiaf"], ["مصياف"], in: .hama),
+        place(["Mhardeh", "Mahardah", "Muhradah"], ["محردة"], in: .hama),
+        place(["Suqaylabiyah", "Suqaylabiyeh", "Skeilbiyeh"], ["سقيلبية"], in: .hama),
+        place(["Salamiyah", "Salamiyeh", "Salamieh", "Salamiya", "Salamiyya"], [], inContext: ["سلمية"], in: .hama),
         // Hasakah.
-        place(["Qamishli", "Kamishli", "Qamishlo", "Qameshli"], ["قامشلي"]),
-        place(["Ras al-Ain", "Ras al-Ayn", "Ras Alain", "Serekaniye"], ["رأس العين"]),
-        place(["Malikiyah", "Malikiyeh", "Derik"], [], inContext: ["مالكية"]),
+        place(["Qamishli", "Kamishli", "Qamishlo", "Qameshli"], ["قامشلي"], in: .hasakah),
+        place(["Ras al-Ain", "Ras al-Ayn", "Ras Alain", "Serekaniye"], ["رأس العين"], in: .hasakah),
+        place(["Malikiyah", "Malikiyeh", "Derik"], [], inContext: ["مالكية"], in: .hasakah),
         // Homs (Tadmur is Palmyra, above).
-        place(["Mukharram", "Mukharam"], ["مخرم"]), place(["Qusayr", "Qusair", "Qseir"], [], inContext: ["قصير"]),
-        place(["Rastan"], ["رستن"]), place(["Talkalakh", "Tal Kalakh", "Tell Kalakh"], ["تلكلخ", "تل كلخ"]),
-        place(["Taldou", "Taldu", "Tal Dou"], ["تلدو"]),
+        place(["Mukharram", "Mukharam"], ["مخرم"], in: .homs),
+        place(["Qusayr", "Qusair", "Qseir"], [], inContext: ["قصير"], in: .homs),
+        place(["Rastan"], ["رستن"], in: .homs),
+        place(["Talkalakh", "Tal Kalakh", "Tell Kalakh"], ["تلكلخ", "تل كلخ"], in: .homs),
+        place(["Taldou", "Taldu", "Tal Dou"], ["تلدو"], in: .homs),
         // Idlib.
-        place(["Ariha"], ["أريحا"]), place(["Harim"], ["حارم"]),
-        place(["Jisr al-Shughur", "Jisr ash-Shughur", "Jisr al-Shoghour", "Jisr al-Shughour"], ["جسر الشغور"]),
-        place(["Maarat al-Numan", "Maarrat al-Numan", "Maaret al-Numan", "Maarat al-Nouman"], ["معرة النعمان"]),
+        place(["Ariha"], ["أريحا"], in: .idlib), place(["Harim"], ["حارم"], in: .idlib),
+        place(
+            ["Jisr al-Shughur", "Jisr ash-Shughur", "Jisr al-Shoghour", "Jisr al-Shughour"], ["جسر الشغور"], in: .idlib),
+        place(
+            ["Maarat al-Numan", "Maarrat al-Numan", "Maaret al-Numan", "Maarat al-Nouman"], ["معرة النعمان"], in: .idlib
+        ),
         // Latakia.
-        place(["Haffa", "Haffah"], ["حفة"]), place(["Jableh", "Jabla", "Jebleh", "Jablah"], ["جبلة"]),
-        place(["Qardaha", "Qardahah", "Kardaha"], ["قرداحة"]),
+        place(["Haffa", "Haffah"], ["حفة"], in: .latakia),
+        place(["Jableh", "Jabla", "Jebleh", "Jablah"], ["جبلة"], in: .latakia),
+        place(["Qardaha", "Qardahah", "Kardaha"], ["قرداحة"], in: .latakia),
         // Quneitra.
-        place(["Fiq"], ["فيق"]),
+        place(["Fiq"], ["فيق"], in: .quneitra),
         // Raqqa (al-Thawrah left out; its seat is al-Tabqa).
-        place(["Tell Abyad", "Tal Abyad", "Tel Abyad"], ["تل أبيض"]),
-        place(["Tabqa", "Tabaqa", "Tabqah"], [], inContext: ["طبقة"]),
+        place(["Tell Abyad", "Tal Abyad", "Tel Abyad"], ["تل أبيض"], in: .raqqa),
+        place(["Tabqa", "Tabaqa", "Tabqah"], [], inContext: ["طبقة"], in: .raqqa),
         // Suwayda.
-        place(["Salkhad"], ["صلخد"]), place(["Shahba"], [], inContext: ["شهباء", "شهبا"]),
+        place(["Salkhad"], ["صلخد"], in: .suwayda), place(["Shahba"], [], inContext: ["شهباء", "شهبا"], in: .suwayda),
         // Tartus.
-        place(["Baniyas", "Banias", "Banyas"], ["بانياس"]), place(["Sheikh Badr", "Shaykh Badr"], ["الشيخ بدر"]),
-        place(["Dreikish", "Duraykish", "Draykish"], ["دريكيش"]), place(["Safita"], ["صافيتا"]),
+        place(["Baniyas", "Banias", "Banyas"], ["بانياس"], in: .tartus),
+        place(["Sheikh Badr", "Shaykh Badr"], ["الشيخ بدر"], in: .tartus),
+        place(["Dreikish", "Duraykish", "Draykish"], ["دريكيش"], in: .tartus),
+        place(["Safita"], ["صافيتا"], in: .tartus),
 
         // Sub-district (nahiya) seats, by governorate and district, from OCHA's admin3 list (English
         // and Arabic names, pcodes SY…) and Wikipedia's district pages; the district seats are above.
         // Aleppo: Mount Simeon (Atarib above), al-Bab (Deir Hafer above), Afrin, Azaz, Manbij, Ayn
         // al-Arab, Safira, Jarabulus.
-        place(["Tell al-Daman", "Tall al-Daman", "Tal al-Daman", "Tall ed-Daman"], ["تل الضمان"]),
-        place(["Haritan", "Hritan", "Huraytan"], ["حريتان"]),
-        place(["Darat Izza", "Daret Azza", "Darat Azza"], ["دارة عزة"]),
-        place(["Zirbah", "Zarbah", "Zerbeh"], ["زربة"]),
-        place(["al-Hadir", "al-Hader", "al-Hadher"], [], inContext: ["حاضر"]),
-        place(["Tadef", "Tadif", "Tadaf"], ["تادف"]), place(["al-Rai", "ar-Rai"], [], inContext: ["راعي"]),
-        place(["Arima", "Arimah"], ["عريمة"]), place(["Rasm Haram al-Imam"], []),
-        place(["Bulbul", "Bilbile"], [], inContext: ["بلبل"]),
-        place(["Jindires", "Jandairis", "Jinderes", "Jandaris"], ["جنديرس"]), place(["Rajo"], ["راجو"]),
-        place(["Sharran", "Sheran"], ["شران"]),
-        place(["Sheikh al-Hadid", "Shaykh al-Hadid", "Sheikh Hadid"], ["شيخ الحديد"]),
-        place(["Maabatli", "Mabatli"], ["معبطلي"]), place(["Akhtarin", "Aghtrin", "Akhtarein"], ["أخترين"]),
-        place(["Tell Rifaat", "Tal Rifaat", "Tall Rifaat", "Tel Rifaat", "Tell Refaat"], ["تل رفعت"]),
-        place(["Marea", "Maarea"], ["مارع"]), place(["Nubl", "Nubbul", "Nabul"], [], inContext: ["نبل"]),
-        place(["Abu Qalqal", "Abu Kalkal"], ["أبو قلقل"]), place(["Khafsah", "Khafsa"], ["خفسة"]),
-        place(["Maskanah", "Maskana", "Meskeneh"], [], inContext: ["مسكنة"]),
-        place(["Shuyukh Tahtani", "Shyookh Tahtani"], ["شيوخ تحتاني"]), place(["Sarrin", "Serrin"], ["صرين"]),
-        place(["Khanasir", "Khanaser", "Khanasser"], ["خناصر"]), place(["Banan"], [], inContext: ["بنان"]),
-        place(["al-Hajib", "al-Hajeb"], [], inContext: ["حاجب"]),
-        place(["Ghandoura", "Ghandura", "Ghandorah"], ["غندورة"]),
+        place(["Tell al-Daman", "Tall al-Daman", "Tal al-Daman", "Tall ed-Daman"], ["تل الضمان"], in: .aleppo),
+        place(["Haritan", "Hritan", "Huraytan"], ["حريتان"], in: .aleppo),
+        place(["Darat Izza", "Daret Azza", "Darat Azza"], ["دارة عزة"], in: .aleppo),
+        place(["Zirbah", "Zarbah", "Zerbeh"], ["زربة"], in: .aleppo),
+        place(["al-Hadir", "al-Hader", "al-Hadher"], [], inContext: ["حاضر"], in: .aleppo),
+        place(["Tadef", "Tadif", "Tadaf"], ["تادف"], in: .aleppo),
+        place(["al-Rai", "ar-Rai"], [], inContext: ["راعي"], in: .aleppo),
+        place(["Arima", "Arimah"], ["عريمة"], in: .aleppo), place(["Rasm Haram al-Imam"], [], in: .aleppo),
+        place(["Bulbul", "Bilbile"], [], inContext: ["بلبل"], in: .aleppo),
+        place(["Jindires", "Jandairis", "Jinderes", "Jandaris"], ["جنديرس"], in: .aleppo),
+        place(["Rajo"], ["راجو"], in: .aleppo),
+        place(["Sharran", "Sheran"], ["شران"], in: .aleppo),
+        place(["Sheikh al-Hadid", "Shaykh al-Hadid", "Sheikh Hadid"], ["شيخ الحديد"], in: .aleppo),
+        place(["Maabatli", "Mabatli"], ["معبطلي"], in: .aleppo),
+        place(["Akhtarin", "Aghtrin", "Akhtarein"], ["أخترين"], in: .aleppo),
+        place(["Tell Rifaat", "Tal Rifaat", "Tall Rifaat", "Tel Rifaat", "Tell Refaat"], ["تل رفعت"], in: .aleppo),
+        place(["Marea", "Maarea"], ["مارع"], in: .aleppo),
+        place(["Nubl", "Nubbul", "Nabul"], [], inContext: ["نبل"], in: .aleppo),
+        place(["Abu Qalqal", "Abu Kalkal"], ["أبو قلقل"], in: .aleppo),
+        place(["Khafsah", "Khafsa"], ["خفسة"], in: .aleppo),
+        place(["Maskanah", "Maskana", "Meskeneh"], [], inContext: ["مسكنة"], in: .aleppo),
+        place(["Shuyukh Tahtani", "Shyookh Tahtani"], ["شيوخ تحتاني"], in: .aleppo),
+        place(["Sarrin", "Serrin"], ["صرين"], in: .aleppo),
+        place(["Khanasir", "Khanaser", "Khanasser"], ["خناصر"], in: .aleppo),
+        place(["Banan"], [], inContext: ["بنان"], in: .aleppo),
+        place(["al-Hajib", "al-Hajeb"], [], inContext: ["حاجب"], in: .aleppo),
+        place(["Ghandoura", "Ghandura", "Ghandorah"], ["غندورة"], in: .aleppo),
         // Rif Dimashq: Markaz Rif Dimashq (Jaramana and Qudsaya above), Douma (Dumayr below),
         // Qutayfah, al-Tall, Yabroud, Nabek, Zabadani, Qatana, Darayya.
-        place(["Kisweh", "Kiswah", "Kiswa"], [], inContext: ["كسوة"]), place(["Babbila", "Babila"], ["ببيلا"]),
-        place(["al-Malihah", "al-Maliha", "Mleiha", "Mliha"], [], inContext: ["مليحة"]),
-        place(["Kafr Batna", "Kfar Batna", "Kafarbatna"], ["كفر بطنا"]),
-        place(["Arbin", "Irbin", "Arbeen"], ["عربين"]),
-        place(["Harasta"], ["حرستا"]), place(["Sabe Biyar", "Sabe Byar", "Saba Biyar"], ["السبع بيار"]),
-        place(["Nashabiyah", "Nashabiyeh", "Nashabiyyeh"], ["نشابية"]),
-        place(["Ghizlaniyah", "Ghizlaniyyeh", "Ghuzlaniyah"], ["غزلانية"]),
-        place(["Harran al-Awamid", "Haran al-Awamid"], ["حران العواميد"]),
-        place(["Jirud", "Jayrud", "Jeiroud"], ["جيرود"]), place(["Maaloula", "Maalula"], ["معلولا"]),
-        place(["Ruhaybah", "Raheiba", "Rhaibeh"], [], inContext: ["رحيبة"]),
-        place(["Saidnaya", "Sednaya", "Saydnaya", "Sidnaya"], ["صيدنايا"]), place(["Rankous", "Rankus"], ["رنكوس"]),
-        place(["Assal al-Ward", "Asal al-Ward", "Esal El-Ward"], ["عسال الورد"]),
-        place(["Deir Atiyah", "Deir Attiyeh", "Dayr Atiyah"], ["دير عطية"]), place(["al-Dimas"], ["ديماس"]),
-        place(["Ain al-Fijah", "Ayn al-Fijah", "Ain Fijeh", "Ein Elfijeh"], ["عين الفيجة"]),
-        place(["Madaya"], ["مضايا"]), place(["Serghaya", "Sarghaya"], ["سرغايا"]),
-        place(["Beit Jinn", "Beit Jann", "Bayt Jin"], ["بيت جن"]), place(["Sasa", "Saasaa"], ["سعسع"]),
-        place(["Sahnaya"], ["صحنايا"]), place(["Hajar al-Aswad"], []),
+        place(["Kisweh", "Kiswah", "Kiswa"], [], inContext: ["كسوة"], in: .damascus),
+        place(["Babbila", "Babila"], ["ببيلا"], in: .damascus),
+        place(["al-Malihah", "al-Maliha", "Mleiha", "Mliha"], [], inContext: ["مليحة"], in: .damascus),
+        place(["Kafr Batna", "Kfar Batna", "Kafarbatna"], ["كفر بطنا"], in: .damascus),
+        place(["Arbin", "Irbin", "Arbeen"], ["عربين"], in: .damascus),
+        place(["Harasta"], ["حرستا"], in: .damascus),
+        place(["Sabe Biyar", "Sabe Byar", "Saba Biyar"], ["السبع بيار"], in: .damascus),
+        place(["Nashabiyah", "Nashabiyeh", "Nashabiyyeh"], ["نشابية"], in: .damascus),
+        place(["Ghizlaniyah", "Ghizlaniyyeh", "Ghuzlaniyah"], ["غزلانية"], in: .damascus),
+        place(["Harran al-Awamid", "Haran al-Awamid"], ["حران العواميد"], in: .damascus),
+        place(["Jirud", "Jayrud", "Jeiroud"], ["جيرود"], in: .damascus),
+        place(["Maaloula", "Maalula"], ["معلولا"], in: .damascus),
+        place(["Ruhaybah", "Raheiba", "Rhaibeh"], [], inContext: ["رحيبة"], in: .damascus),
+        place(["Saidnaya", "Sednaya", "Saydnaya", "Sidnaya"], ["صيدنايا"], in: .damascus),
+        place(["Rankous", "Rankus"], ["رنكوس"], in: .damascus),
+        place(["Assal al-Ward", "Asal al-Ward", "Esal El-Ward"], ["عسال الورد"], in: .damascus),
+        place(["Deir Atiyah", "Deir Attiyeh", "Dayr Atiyah"], ["دير عطية"], in: .damascus),
+        place(["al-Dimas"], ["ديماس"], in: .damascus),
+        place(["Ain al-Fijah", "Ayn al-Fijah", "Ain Fijeh", "Ein Elfijeh"], ["عين الفيجة"], in: .damascus),
+        place(["Madaya"], ["مضايا"], in: .damascus), place(["Serghaya", "Sarghaya"], ["سرغايا"], in: .damascus),
+        place(["Beit Jinn", "Beit Jann", "Bayt Jin"], ["بيت جن"], in: .damascus),
+        place(["Sasa", "Saasaa"], ["سعسع"], in: .damascus),
+        place(["Sahnaya"], ["صحنايا"], in: .damascus), place(["Hajar al-Aswad"], [], in: .damascus),
         // Homs: Homs (Taldou above), Talkalakh, Rastan, Tadmur, Mukharram.
-        place(["Khirbet Tin Nur", "Kherbet Tin Noor"], []),
-        place(["Ayn al-Niser", "Ain al-Nisr", "Ein Elniser"], ["عين النسر"]),
-        place(["Furqlus", "Farqalas"], ["فرقلس"]), place(["Riqama", "Raqama"], ["رقاما"]),
-        place(["Qaryatayn", "Qaryatein", "Qaryatain"], [], inContext: ["قريتين"]),
-        place(["Mahin", "Maheen"], [], inContext: ["مهين"]), place(["Hisyah", "Hasya", "Hasyaa", "Hisya"], ["حسياء"]),
-        place(["Sadad"], [], inContext: ["صدد"]), place(["Qabu"], [], inContext: ["قبو"]),
-        place(["Hawash"], ["حواش"]), place(["Talbiseh", "Talbisah", "Telbiseh"], ["تلبيسة"]),
-        place(["Sukhnah", "al-Sukhna", "Sokhneh"], [], inContext: ["سخنة"]),
-        place(["Jubb al-Jarrah", "Jub al-Jarrah", "Jeb Ej-Jarrah"], ["جب الجراح"]),
+        place(["Khirbet Tin Nur", "Kherbet Tin Noor"], [], in: .homs),
+        place(["Ayn al-Niser", "Ain al-Nisr", "Ein Elniser"], ["عين النسر"], in: .homs),
+        place(["Furqlus", "Farqalas"], ["فرقلس"], in: .homs), place(["Riqama", "Raqama"], ["رقاما"], in: .homs),
+        place(["Qaryatayn", "Qaryatein", "Qaryatain"], [], inContext: ["قريتين"], in: .homs),
+        place(["Mahin", "Maheen"], [], inContext: ["مهين"], in: .homs),
+        place(["Hisyah", "Hasya", "Hasyaa", "Hisya"], ["حسياء"], in: .homs),
+        place(["Sadad"], [], inContext: ["صدد"], in: .homs), place(["Qabu"], [], inContext: ["قبو"], in: .homs),
+        place(["Hawash"], ["حواش"], in: .homs), place(["Talbiseh", "Talbisah", "Telbiseh"], ["تلبيسة"], in: .homs),
+        place(["Sukhnah", "al-Sukhna", "Sokhneh"], [], inContext: ["سخنة"], in: .homs),
+        place(["Jubb al-Jarrah", "Jub al-Jarrah", "Jeb Ej-Jarrah"], ["جب الجراح"], in: .homs),
         // Hama: Hama, Suqaylabiyah, Salamiyah, Masyaf, Mhardeh.
-        place(["Harbinafsah", "Harbnafseh", "Harbanifse"], ["حربنفسه"]),
-        place(["Tell Salhab", "Tall Salhab", "Tal Salhab"], ["تلسلحب"]),
-        place(["Ziyarah", "Ziyara"], [], inContext: ["زيارة"]), place(["Shathah"], ["شطحة"]),
-        place(["Qalaat al-Madiq", "Qalat al-Madiq", "Qalaat al-Mudiq", "Madiq Castle"], ["قلعة المضيق"]),
-        place(["Bari Sharqi", "Barri Sharqi", "Eastern Bari"], ["بري شرقي"]), place(["al-Saan"], ["سعن"]),
-        place(["Sabburah", "Saboura", "Sabboura"], [], inContext: ["صبورة"]),
-        place(["Uqayribat", "Oqeirbat", "Aqirbat", "Akeirbat"], ["عقيربات"]),
-        place(["Jubb Ramlah", "Jeb Ramleh"], ["جب رملة"]), place(["Awj"], [], inContext: ["عوج"]),
-        place(["Ayn Halaqim", "Ain Halaqim", "Ein Halaqim"], ["عين حلاقيم"]),
-        place(["Wadi al-Uyun", "Wadi al-Oyoun"], ["وادي العيون"]),
-        place(["Kafr Zita", "Kafr Zeita", "Kafrzita"], ["كفرزيتا"]), place(["Karnaz"], ["كرناز"]),
+        place(["Harbinafsah", "Harbnafseh", "Harbanifse"], ["حربنفسه"], in: .hama),
+        place(["Tell Salhab", "Tall Salhab", "Tal Salhab"], ["تلسلحب"], in: .hama),
+        place(["Ziyarah", "Ziyara"], [], inContext: ["زيارة"], in: .hama), place(["Shathah"], ["شطحة"], in: .hama),
+        place(["Qalaat al-Madiq", "Qalat al-Madiq", "Qalaat al-Mudiq", "Madiq Castle"], ["قلعة المضيق"], in: .hama),
+        place(["Bari Sharqi", "Barri Sharqi", "Eastern Bari"], ["بري شرقي"], in: .hama),
+        place(["al-Saan"], ["سعن"], in: .hama),
+        place(["Sabburah", "Saboura", "Sabboura"], [], inContext: ["صبورة"], in: .hama),
+        place(["Uqayribat", "Oqeirbat", "Aqirbat", "Akeirbat"], ["عقيربات"], in: .hama),
+        place(["Jubb Ramlah", "Jeb Ramleh"], ["جب رملة"], in: .hama), place(["Awj"], [], inContext: ["عوج"], in: .hama),
+        place(["Ayn Halaqim", "Ain Halaqim", "Ein Halaqim"], ["عين حلاقيم"], in: .hama),
+        place(["Wadi al-Uyun", "Wadi al-Oyoun"], ["وادي العيون"], in: .hama),
+        place(["Kafr Zita", "Kafr Zeita", "Kafrzita"], ["كفرزيتا"], in: .hama), place(["Karnaz"], ["كرناز"], in: .hama),
         // Latakia: Latakia (Kasab below), Jableh, Haffa, Qardaha.
-        place(["Bahluliyah", "Bahlolieh", "Bahlouliyeh"], ["بهلولية"]),
-        place(["Ayn al-Bayda", "Ain al-Bayda", "Ein El-Bayda"], ["عين البيضا"]), place(["Qastal Maaf"], ["قسطل معاف"]),
-        place(["Ayn al-Sharqiyah", "Ain al-Sharqiyah", "Ein Elsharqiyeh"], ["عين الشرقية"]),
-        place(["Qutayliba", "Qteilbiyyeh", "Qutailibiyah"], ["قطيلبية"]),
-        place(["Ayn Shiqaq", "Ain Shiqaq", "Ein Shaqaq"], ["عين شقاق"]),
-        place(["Daliyah", "Dalyeh"], [], inContext: ["دالية"]), place(["Beit Yashout", "Bayt Yashut"], ["بيت ياشوط"]),
-        place(["Slinfah", "Salanfa", "Slenfeh", "Slunfeh"], ["صلنفة"]),
-        place(["Kinsabba", "Kansaba", "Kansabba"], ["كنسبا"]), place(["Muzayraa", "Mzeiraa"], ["مزيرعة"]),
-        place(["Harf al-Musaytirah", "Harf Elmseitra", "Harf al-Msaytra"], ["حرف المسيترة"]),
-        place(["Fakhurah", "Fakhura"], [], inContext: ["فاخورة"]),
-        place(["Jobet Burghal", "Jobet Berghal", "Jawbat Burghal"], ["جوبة برغال"]),
+        place(["Bahluliyah", "Bahlolieh", "Bahlouliyeh"], ["بهلولية"], in: .latakia),
+        place(["Ayn al-Bayda", "Ain al-Bayda", "Ein El-Bayda"], ["عين البيضا"], in: .latakia),
+        place(["Qastal Maaf"], ["قسطل معاف"], in: .latakia),
+        place(["Ayn al-Sharqiyah", "Ain al-Sharqiyah", "Ein Elsharqiyeh"], ["عين الشرقية"], in: .latakia),
+        place(["Qutayliba", "Qteilbiyyeh", "Qutailibiyah"], ["قطيلبية"], in: .latakia),
+        place(["Ayn Shiqaq", "Ain Shiqaq", "Ein Shaqaq"], ["عين شقاق"], in: .latakia),
+        place(["Daliyah", "Dalyeh"], [], inContext: ["دالية"], in: .latakia),
+        place(["Beit Yashout", "Bayt Yashut"], ["بيت ياشوط"], in: .latakia),
+        place(["Slinfah", "Salanfa", "Slenfeh", "Slunfeh"], ["صلنفة"], in: .latakia),
+        place(["Kinsabba", "Kansaba", "Kansabba"], ["كنسبا"], in: .latakia),
+        place(["Muzayraa", "Mzeiraa"], ["مزيرعة"], in: .latakia),
+        place(["Harf al-Musaytirah", "Harf Elmseitra", "Harf al-Msaytra"], ["حرف المسيترة"], in: .latakia),
+        place(["Fakhurah", "Fakhura"], [], inContext: ["فاخورة"], in: .latakia),
+        place(["Jobet Burghal", "Jobet Berghal", "Jawbat Burghal"], ["جوبة برغال"], in: .latakia),
         // Idlib: Idlib (Abu al-Duhur and Taftanaz below), Maarat al-Numan, Harim, Jisr al-Shughur, Ariha.
-        place(["Binnish", "Binnesh", "Benesh", "Bennsh"], ["بنش"]), place(["Saraqib", "Saraqeb"], ["سراقب"]),
+        place(["Binnish", "Binnesh", "Benesh", "Bennsh"], ["بنش"], in: .idlib),
+        place(["Saraqib", "Saraqeb"], ["سراقب"], in: .idlib),
         place(
-            ["Maarrat Misrin", "Maaret Misrin", "Maarat Misrin", "Maaret Tamsrin"], ["معرة مصرين", "معرة تمصرين"]),
-        place(["Sarmin", "Sarmeen"], ["سرمين"]),
-        place(["Khan Shaykhun", "Khan Sheikhoun", "Khan Shaykhoun", "Khan Sheikhun"], ["خان شيخون"]),
-        place(["Kafr Nabl", "Kafranbel", "Kafr Nobol", "Kafrnabel"], ["كفر نبل"]),
-        place(["Tamanah", "Tamanaa"], ["تمانعة"]), place(["Hish", "Heish"], ["حيش"]),
-        place(["Salqin", "Salqeen"], ["سلقين"]), place(["Kafr Takharim"], ["كفر تخاريم"]),
-        place(["Qurqania", "Qourqeena", "Kurkania"], ["قورقينا"]), place(["Armanaz"], ["أرمناز"]),
-        place(["Badama"], ["بداما"]), place(["Darkush", "Darkoush", "Darkosh"], ["دركوش"]),
-        place(["Janudiyah", "Janoudiyeh", "Janudiyeh"], ["جانودية"]),
-        place(["Ihsim", "Ehsem", "Ahsim"], [], inContext: ["احسم"]), place(["Muhambal", "Mhambal"], ["محمبل"]),
+            ["Maarrat Misrin", "Maaret Misrin", "Maarat Misrin", "Maaret Tamsrin"], ["معرة مصرين", "معرة تمصرين"],
+            in: .idlib),
+        place(["Sarmin", "Sarmeen"], ["سرمين"], in: .idlib),
+        place(["Khan Shaykhun", "Khan Sheikhoun", "Khan Shaykhoun", "Khan Sheikhun"], ["خان شيخون"], in: .idlib),
+        place(["Kafr Nabl", "Kafranbel", "Kafr Nobol", "Kafrnabel"], ["كفر نبل"], in: .idlib),
+        place(["Tamanah", "Tamanaa"], ["تمانعة"], in: .idlib), place(["Hish", "Heish"], ["حيش"], in: .idlib),
+        place(["Salqin", "Salqeen"], ["سلقين"], in: .idlib), place(["Kafr Takharim"], ["كفر تخاريم"], in: .idlib),
+        place(["Qurqania", "Qourqeena", "Kurkania"], ["قورقينا"], in: .idlib),
+        place(["Armanaz"], ["أرمناز"], in: .idlib),
+        place(["Badama"], ["بداما"], in: .idlib), place(["Darkush", "Darkoush", "Darkosh"], ["دركوش"], in: .idlib),
+        place(["Janudiyah", "Janoudiyeh", "Janudiyeh"], ["جانودية"], in: .idlib),
+        place(["Ihsim", "Ehsem", "Ahsim"], [], inContext: ["احسم"], in: .idlib),
+        place(["Muhambal", "Mhambal"], ["محمبل"], in: .idlib),
         // Hasakah: Hasakah, Qamishli, Malikiyah (Yarubiyah below), Ras al-Ain.
-        place(["Tell Tamer", "Tal Tamr", "Tell Tamr", "Tal Tamer"], ["تل تمر"]),
-        place(["Shaddadi", "Shadadi", "Shaddadeh", "Shadadah"], ["شدادة"]), place(["Markada", "Markadah"], ["مركدة"]),
-        place(["Bir al-Hulu", "Bir al-Helou"], []),
-        place(["al-Arishah", "al-Arisha", "Areesheh"], [], inContext: ["عريشة"]),
-        place(["al-Hawl", "al-Hol"], [], inContext: ["هول"]),
-        place(["Tell Hamis", "Tal Hamis", "Tal Hmis", "Tell Hmis"], ["تل حميس"]),
-        place(["Amuda", "Amude", "Amouda"], ["عامودا"]),
-        place(["Qahtaniyah", "Qahtaniyeh", "Qahtaniyyeh"], ["قحطانية"]),
-        place(["Jawadiyah", "Jawadiyeh", "Jawadiya"], ["جوادية"]),
-        place(["Darbasiyah", "Darbasiyeh", "Derbasiyah", "Darbasiyya"], ["درباسية"]),
+        place(["Tell Tamer", "Tal Tamr", "Tell Tamr", "Tal Tamer"], ["تل تمر"], in: .hasakah),
+        place(["Shaddadi", "Shadadi", "Shaddadeh", "Shadadah"], ["شدادة"], in: .hasakah),
+        place(["Markada", "Markadah"], ["مركدة"], in: .hasakah),
+        place(["Bir al-Hulu", "Bir al-Helou"], [], in: .hasakah),
+        place(["al-Arishah", "al-Arisha", "Areesheh"], [], inContext: ["عريشة"], in: .hasakah),
+        place(["al-Hawl", "al-Hol"], [], inContext: ["هول"], in: .hasakah),
+        place(["Tell Hamis", "Tal Hamis", "Tal Hmis", "Tell Hmis"], ["تل حميس"], in: .hasakah),
+        place(["Amuda", "Amude", "Amouda"], ["عامودا"], in: .hasakah),
+        place(["Qahtaniyah", "Qahtaniyeh", "Qahtaniyyeh"], ["قحطانية"], in: .hasakah),
+        place(["Jawadiyah", "Jawadiyeh", "Jawadiya"], ["جوادية"], in: .hasakah),
+        place(["Darbasiyah", "Darbasiyeh", "Derbasiyah", "Darbasiyya"], ["درباسية"], in: .hasakah),
         // Deir ez-Zor: Deir ez-Zor, Abu Kamal, Mayadin.
-        place(["Kisrah", "Kasrah", "Kisreh", "Kesra"], [], inContext: ["كسرة"]),
-        place(["Busayrah", "Busaira", "Busayra"], [], inContext: ["بصيرة"]),
-        place(["Muhasan", "Muhassan", "Mohasan"], ["موحسن"]), place(["Tabni"], [], inContext: ["تبني"]),
-        place(["Khasham", "Khosham", "Khusham"], ["خشام"]), place(["Hajin", "Hajeen"], [], inContext: ["هجين"]),
-        place(["Jalaa"], [], inContext: ["جلاء"]), place(["Dhiban", "Thiban", "Diban"], ["ذيبان"]),
-        place(["Asharah", "Ashara"], ["عشارة"]),
+        place(["Kisrah", "Kasrah", "Kisreh", "Kesra"], [], inContext: ["كسرة"], in: .deirEzZor),
+        place(["Busayrah", "Busaira", "Busayra"], [], inContext: ["بصيرة"], in: .deirEzZor),
+        place(["Muhasan", "Muhassan", "Mohasan"], ["موحسن"], in: .deirEzZor),
+        place(["Tabni"], [], inContext: ["تبني"], in: .deirEzZor),
+        place(["Khasham", "Khosham", "Khusham"], ["خشام"], in: .deirEzZor),
+        place(["Hajin", "Hajeen"], [], inContext: ["هجين"], in: .deirEzZor),
+        place(["Jalaa"], [], inContext: ["جلاء"], in: .deirEzZor),
+        place(["Dhiban", "Thiban", "Diban"], ["ذيبان"], in: .deirEzZor),
+        place(["Asharah", "Ashara"], ["عشارة"], in: .deirEzZor),
         // Tartus: Tartus, Baniyas, Safita, Dreikish, Sheikh Badr. Qadmus is a district of OCHA's list
         // (SY1006), a sub-district seat of Baniyas on Wikipedia's.
-        place(["Arwad"], ["أرواد"]), place(["Khirbet al-Maaza", "Kherbet al-Maaza"], ["خربة المعزة"]),
-        place(["Safsafah", "Safsafa"], ["صفصافة"]), place(["Qadmus", "Qadmous"], ["قدموس"]),
-        place(["Taleen"], ["تالين"]), place(["al-Annazah", "al-Anazah"], ["عنازة"]),
-        place(["Hammam Wasil", "Hamam Wasil"], ["حمام واصل"]),
-        place(["Tawahin"], [], inContext: ["طواحين"]),
-        place(["Mashta al-Helu", "Mashta al-Hilu", "Mashta Helu"], ["مشتى الحلو"]),
-        place(["Bariqiyah", "Bariqiyeh"], ["بارقية"]),
-        place(["Sebbeh", "Sibbeh"], [], inContext: ["سبة"]),
-        place(["Sisiniyah", "Sisniyyeh"], ["سيسنية"]),
-        place(["Ras al-Khashufah", "Ras al-Khashoufa", "Ras El-Khashufeh"], ["رأس الخشوفة"]),
-        place(["Junaynet Ruslan", "Jneinet Raslan"], ["جنينة رسلان"]), place(["Hamin", "Hmeen"], ["حمين"]),
-        place(["Duwayr Ruslan", "Dweir Raslan"], ["دوير رسلان"]),
-        place(["Brummanet al-Mashayekh", "Barmanet al-Mashayekh", "Baramanet Elmashayekh"], ["برمانة المشايخ"]),
-        place(["Qamsiyah", "Qumseyyeh", "Qumsiyeh"], ["قمصية"]),
+        place(["Arwad"], ["أرواد"], in: .tartus),
+        place(["Khirbet al-Maaza", "Kherbet al-Maaza"], ["خربة المعزة"], in: .tartus),
+        place(["Safsafah", "Safsafa"], ["صفصافة"], in: .tartus), place(["Qadmus", "Qadmous"], ["قدموس"], in: .tartus),
+        place(["Taleen"], ["تالين"], in: .tartus), place(["al-Annazah", "al-Anazah"], ["عنازة"], in: .tartus),
+        place(["Hammam Wasil", "Hamam Wasil"], ["حمام واصل"], in: .tartus),
+        place(["Tawahin"], [], inContext: ["طواحين"], in: .tartus),
+        place(["Mashta al-Helu", "Mashta al-Hilu", "Mashta Helu"], ["مشتى الحلو"], in: .tartus),
+        place(["Bariqiyah", "Bariqiyeh"], ["بارقية"], in: .tartus),
+        place(["Sebbeh", "Sibbeh"], [], inContext: ["سبة"], in: .tartus),
+        place(["Sisiniyah", "Sisniyyeh"], ["سيسنية"], in: .tartus),
+        place(["Ras al-Khashufah", "Ras al-Khashoufa", "Ras El-Khashufeh"], ["رأس الخشوفة"], in: .tartus),
+        place(["Junaynet Ruslan", "Jneinet Raslan"], ["جنينة رسلان"], in: .tartus),
+        place(["Hamin", "Hmeen"], ["حمين"], in: .tartus),
+        place(["Duwayr Ruslan", "Dweir Raslan"], ["دوير رسلان"], in: .tartus),
+        place(
+            ["Brummanet al-Mashayekh", "Barmanet al-Mashayekh", "Baramanet Elmashayekh"], ["برمانة المشايخ"],
+            in: .tartus),
+        place(["Qamsiyah", "Qumseyyeh", "Qumsiyeh"], ["قمصية"], in: .tartus),
         // Raqqa: Raqqa, Tell Abyad, al-Thawrah.
-        place(["al-Sabkhah", "al-Sabkha"], [], inContext: ["سبخة"]),
-        place(["al-Karamah", "al-Karama"], [], inContext: ["كرامة"]), place(["Maadan"], ["معدان"]),
-        place(["Suluk", "Sluk", "Sulouk"], [], inContext: ["سلوك"]),
-        place(["Ain Issa", "Ayn Issa", "Ein Issa", "Ain Eisa"], ["عين عيسى"]),
-        place(["Jarniyah", "Jurneyyeh", "Jurniyah"], ["جرنية"]),
+        place(["al-Sabkhah", "al-Sabkha"], [], inContext: ["سبخة"], in: .raqqa),
+        place(["al-Karamah", "al-Karama"], [], inContext: ["كرامة"], in: .raqqa),
+        place(["Maadan"], ["معدان"], in: .raqqa),
+        place(["Suluk", "Sluk", "Sulouk"], [], inContext: ["سلوك"], in: .raqqa),
+        place(["Ain Issa", "Ayn Issa", "Ein Issa", "Ain Eisa"], ["عين عيسى"], in: .raqqa),
+        place(["Jarniyah", "Jurneyyeh", "Jurniyah"], ["جرنية"], in: .raqqa),
         // Daraa: Daraa, Sanamayn, Izra.
         place(
-            ["Bosra", "Busra", "Busra al-Sham", "Bosra al-Sham", "Busra Esh-Sham", "Bosra ash-Sham"], ["بصرى الشام"]),
+            ["Bosra", "Busra", "Busra al-Sham", "Bosra al-Sham", "Busra Esh-Sham", "Bosra ash-Sham"], ["بصرى الشام"],
+            in: .daraa),
         place(
-            ["Khirbet Ghazaleh", "Khirbet al-Ghazaleh", "Kherbet Ghazala", "Khirbat Ghazalah"], ["خربة غزالة"]),
-        place(["al-Shajara", "al-Shajarah"], [], inContext: ["شجرة"]), place(["Dael"], ["داعل"]),
-        place(["Muzayrib", "Mzeireb", "Mzerib", "Muzeirib"], ["مزيريب"]),
-        place(["Musayfirah", "Mseifra", "Msayfrah"], ["مسيفرة"]),
-        place(["Masmiyah", "Masmiyeh", "Mismiyah"], ["مسمية"]), place(["Ghabaghib", "Ghabagheb"], ["غباغب"]),
-        place(["al-Hirak", "al-Harak"], [], inContext: ["حراك"]), place(["Nawa"], [], inContext: ["نوى"]),
-        place(["Sheikh Miskin", "Shaykh Maskin", "Sheikh Maskin", "Shaykh Miskin"], ["الشيخ مسكين"]),
-        place(["Tasil", "Tseel", "Tsil"], [], inContext: ["تسيل"]),
+            ["Khirbet Ghazaleh", "Khirbet al-Ghazaleh", "Kherbet Ghazala", "Khirbat Ghazalah"], ["خربة غزالة"],
+            in: .daraa),
+        place(["al-Shajara", "al-Shajarah"], [], inContext: ["شجرة"], in: .daraa),
+        place(["Dael"], ["داعل"], in: .daraa),
+        place(["Muzayrib", "Mzeireb", "Mzerib", "Muzeirib"], ["مزيريب"], in: .daraa),
+        place(["Musayfirah", "Mseifra", "Msayfrah"], ["مسيفرة"], in: .daraa),
+        place(["Masmiyah", "Masmiyeh", "Mismiyah"], ["مسمية"], in: .daraa),
+        place(["Ghabaghib", "Ghabagheb"], ["غباغب"], in: .daraa),
+        place(["al-Hirak", "al-Harak"], [], inContext: ["حراك"], in: .daraa),
+        place(["Nawa"], [], inContext: ["نوى"], in: .daraa),
+        place(["Sheikh Miskin", "Shaykh Maskin", "Sheikh Maskin", "Shaykh Miskin"], ["الشيخ مسكين"], in: .daraa),
+        place(["Tasil", "Tseel", "Tsil"], [], inContext: ["تسيل"], in: .daraa),
         // Suwayda: Suwayda, Salkhad, Shahba.
-        place(["al-Mazraa"], [], inContext: ["مزرعة"]), place(["Mashnaf"], ["مشنف"]),
-        place(["Qrayya", "Qarayya", "Qurayya"], ["قريا"]),
-        place(["Ghariyah", "Ghariyeh", "Gharyeh"], ["غارية"]), place(["Dhibin", "Thibeen", "Dhibeen"], ["ذيبين"]),
-        place(["Malah", "Milh", "Mlah"], [], inContext: ["ملح"]), place(["Shaqqa", "Shaqa"], [], inContext: ["شقا"]),
-        place(["Ariqah", "Ariqa", "Areeqa"], [], inContext: ["عريقة"]),
-        place(["Sura al-Saghira", "Little Sura"], []),
+        place(["al-Mazraa"], [], inContext: ["مزرعة"], in: .suwayda), place(["Mashnaf"], ["مشنف"], in: .suwayda),
+        place(["Qrayya", "Qarayya", "Qurayya"], ["قريا"], in: .suwayda),
+        place(["Ghariyah", "Ghariyeh", "Gharyeh"], ["غارية"], in: .suwayda),
+        place(["Dhibin", "Thibeen", "Dhibeen"], ["ذيبين"], in: .suwayda),
+        place(["Malah", "Milh", "Mlah"], [], inContext: ["ملح"], in: .suwayda),
+        place(["Shaqqa", "Shaqa"], [], inContext: ["شقا"], in: .suwayda),
+        place(["Ariqah", "Ariqa", "Areeqa"], [], inContext: ["عريقة"], in: .suwayda),
+        place(["Sura al-Saghira", "Little Sura"], [], in: .suwayda),
         // Quneitra: Quneitra, Fiq.
-        place(["Khan Arnabah", "Khan Arnaba", "Khan Arnabeh"], ["خان أرنبة"]),
-        place(["Khushniyah", "Khashniyyeh"], ["خشنية"]),
-        place(["Masaada", "Masadah"], [], inContext: ["مسعدة"]),
-        place(["Butayhah", "Butaiha"], ["بطيحة"]),
+        place(["Khan Arnabah", "Khan Arnaba", "Khan Arnabeh"], ["خان أرنبة"], in: .quneitra),
+        place(["Khushniyah", "Khashniyyeh"], ["خشنية"], in: .quneitra),
+        place(["Masaada", "Masadah"], [], inContext: ["مسعدة"], in: .quneitra),
+        place(["Butayhah", "Butaiha"], ["بطيحة"], in: .quneitra),
 
         // Regions the news names as places.
-        place(["Ghab", "Sahl al-Ghab"], ["سهل الغاب"]),
-        place(["Eastern Ghouta", "East Ghouta", "Eastern Ghuta", "Eastern Ghota"], ["الغوطة الشرقية"]),
-        place(["Western Ghouta", "West Ghouta"], ["الغوطة الغربية"]),
+        place(["Ghab", "Sahl al-Ghab"], ["سهل الغاب"], in: .hama),
+        place(["Eastern Ghouta", "East Ghouta", "Eastern Ghuta", "Eastern Ghota"], ["الغوطة الشرقية"], in: .damascus),
+        place(["Western Ghouta", "West Ghouta"], ["الغوطة الغربية"], in: .damascus),
         place(
-            ["Jabal al-Zawiya", "Jabal Zawiya", "Jebel Zawiya", "Jabal al-Zawiyah", "Jebel al-Zawiya"], ["جبل الزاوية"]),
+            ["Jabal al-Zawiya", "Jabal Zawiya", "Jebel Zawiya", "Jabal al-Zawiyah", "Jebel al-Zawiya"], ["جبل الزاوية"],
+            in: .idlib),
         place(
             ["Badia", "Badiya", "Badiyah", "Syrian Desert", "Syrian Badia", "Badiyat al-Sham"],
             ["البادية السورية", "بادية الشام"], inContext: ["البادية"]),
 
         // Border crossings (those in district seats are above).
-        place(["Bab al-Hawa"], ["باب الهوى"]), place(["Bab al-Salameh", "Bab al-Salama"], ["باب السلامة"]),
-        place(["Kasab", "Kessab", "Kesab"], [], inContext: ["كسب"]), place(["Semalka", "Simalka"], ["سيمالكا"]),
-        place(["Yarubiyah", "Yaarubiyah", "Yarubiyeh"], ["يعربية"]), place(["Tanf"], ["تنف"]),
-        place(["Nasib", "Naseeb"], [], inContext: ["نصيب"]),
+        place(["Bab al-Hawa"], ["باب الهوى"], in: .idlib),
+        place(["Bab al-Salameh", "Bab al-Salama"], ["باب السلامة"], in: .aleppo),
+        place(["Kasab", "Kessab", "Kesab"], [], inContext: ["كسب"], in: .latakia),
+        place(["Semalka", "Simalka"], ["سيمالكا"], in: .hasakah),
+        place(["Yarubiyah", "Yaarubiyah", "Yarubiyeh"], ["يعربية"], in: .hasakah), place(["Tanf"], ["تنف"], in: .homs),
+        place(["Nasib", "Naseeb"], [], inContext: ["نصيب"], in: .daraa),
         place(
             ["Jdeidet Yabous", "Jdeidat Yabus", "Jdaidet Yabous", "Masnaa", "Masna'a"], ["جديدة يابوس", "يابوس"],
-            inContext: ["مصنع"]),
-        place(["Jusiyah", "Jousieh", "Joussieh"], ["جوسية"]), place(["Dabbousieh", "Dabousiyah"], ["دبوسية"]),
-        place(["Arida", "Arideh"], [], inContext: ["عريضة"]),
+            inContext: ["مصنع"], in: .damascus),
+        place(["Jusiyah", "Jousieh", "Joussieh"], ["جوسية"], in: .homs),
+        place(["Dabbousieh", "Dabousiyah"], ["دبوسية"], in: .homs),
+        place(["Arida", "Arideh"], [], inContext: ["عريضة"], in: .tartus),
 
         // Airports and air bases (those named by their city are above).
-        place(["Hmeimim", "Khmeimim", "Humaymim", "Hmaimim"], ["حميميم"]),
-        place(["Mezzeh", "Mazzeh", "Mezza", "Mazza"], ["مزة"]), place(["Tiyas", "Tayfur"], ["تيفور", "تياس"]),
-        place(["Shayrat", "Shairat", "Shuayrat"], ["شعيرات"]),
-        place(["Dumayr", "Dumair", "Dmeir", "Dmair", "Dumeir"], [], inContext: ["ضمير"]),
-        place(["Kweires", "Kuweires", "Kuweiris"], ["كويرس"]),
-        place(["Abu al-Duhur", "Abu al-Dhuhur", "Abu Dhuhur", "Abu al-Zuhur"], ["أبو الظهور"]),
-        place(["Taftanaz"], ["تفتناز"]), place(["Nayrab", "Nairab", "Neirab"], ["نيرب"]),
-        place(["Menagh", "Minakh"], ["منغ"]), place(["Khalkhalah", "Khalkhala"], [], inContext: ["خلخلة"]),
-        place(["Sayqal", "Seikal"], ["صيقل"]), place(["Jirah"], [], inContext: ["جراح"]),
+        place(["Hmeimim", "Khmeimim", "Humaymim", "Hmaimim"], ["حميميم"], in: .latakia),
+        place(["Mezzeh", "Mazzeh", "Mezza", "Mazza"], ["مزة"], in: .damascus),
+        place(["Tiyas", "Tayfur"], ["تيفور", "تياس"], in: .homs),
+        place(["Shayrat", "Shairat", "Shuayrat"], ["شعيرات"], in: .homs),
+        place(["Dumayr", "Dumair", "Dmeir", "Dmair", "Dumeir"], [], inContext: ["ضمير"], in: .damascus),
+        place(["Kweires", "Kuweires", "Kuweiris"], ["كويرس"], in: .aleppo),
+        place(["Abu al-Duhur", "Abu al-Dhuhur", "Abu Dhuhur", "Abu al-Zuhur"], ["أبو الظهور"], in: .idlib),
+        place(["Taftanaz"], ["تفتناز"], in: .idlib), place(["Nayrab", "Nairab", "Neirab"], ["نيرب"], in: .aleppo),
+        place(["Menagh", "Minakh"], ["منغ"], in: .aleppo),
+        place(["Khalkhalah", "Khalkhala"], [], inContext: ["خلخلة"], in: .suwayda),
+        place(["Sayqal", "Seikal"], ["صيقل"], in: .damascus), place(["Jirah"], [], inContext: ["جراح"], in: .aleppo),
 
         // Dams (Tabqa, Rastan, Mhardeh above).
-        place(["Tishrin Dam", "Tishreen Dam"], ["سد تشرين"]), place(["Baath Dam"], ["سد البعث"]),
-        place(["Zeyzoun", "Zeizoun", "Zayzun"], ["زيزون"]), place(["Qattinah", "Qattina", "Qattineh"], ["قطينة"]),
-        place(["Wahda Dam"], ["سد الوحدة"]),
+        place(["Tishrin Dam", "Tishreen Dam"], ["سد تشرين"], in: .aleppo),
+        place(["Baath Dam"], ["سد البعث"], in: .raqqa),
+        place(["Zeyzoun", "Zeizoun", "Zayzun"], ["زيزون"]),
+        place(["Qattinah", "Qattina", "Qattineh"], ["قطينة"], in: .homs),
+        place(["Wahda Dam"], ["سد الوحدة"], in: .daraa),
 
         // Quarters of Damascus (Mezzeh above).
-        place(["Jobar", "Jawbar"], ["جوبر"]), place(["Qaboun", "Qabun"], ["قابون"]),
-        place(["Barzeh", "Barza", "Barzah"], ["برزة"]),
-        place(["Rukn al-Din", "Rukn ad-Din", "Rukneddine"], ["ركن الدين"]),
-        place(["Kafr Sousa", "Kafr Souseh", "Kafrsouseh", "Kafarsouseh"], ["كفرسوسة", "كفر سوسة"]),
-        place(["Bab Touma", "Bab Tuma"], ["باب توما"]), place(["Qassaa"], ["قصاع"]),
-        place(["Yarmouk", "Yarmuk"], ["يرموك"]), place(["Tadamon", "Tadamun"], [], inContext: ["تضامن"]),
-        place(["Abu Rummaneh", "Abu Rumaneh"], ["أبو رمانة"]), place(["Shaghour", "Shaghur"], ["شاغور"]),
-        place(["Jaramana", "Jaramanah"], ["جرمانا"]), place(["Qadam"], [], inContext: ["قدم"]),
+        place(["Jobar", "Jawbar"], ["جوبر"], in: .damascus), place(["Qaboun", "Qabun"], ["قابون"], in: .damascus),
+        place(["Barzeh", "Barza", "Barzah"], ["برزة"], in: .damascus),
+        place(["Rukn al-Din", "Rukn ad-Din", "Rukneddine"], ["ركن الدين"], in: .damascus),
+        place(["Kafr Sousa", "Kafr Souseh", "Kafrsouseh", "Kafarsouseh"], ["كفرسوسة", "كفر سوسة"], in: .damascus),
+        place(["Bab Touma", "Bab Tuma"], ["باب توما"], in: .damascus), place(["Qassaa"], ["قصاع"], in: .damascus),
+        place(["Yarmouk", "Yarmuk"], ["يرموك"], in: .damascus),
+        place(["Tadamon", "Tadamun"], [], inContext: ["تضامن"], in: .damascus),
+        place(["Abu Rummaneh", "Abu Rumaneh"], ["أبو رمانة"], in: .damascus),
+        place(["Shaghour", "Shaghur"], ["شاغور"], in: .damascus),
+        place(["Jaramana", "Jaramanah"], ["جرمانا"], in: .damascus),
+        place(["Qadam"], [], inContext: ["قدم"], in: .damascus),
         // Quarters of Aleppo.
-        place(["Sheikh Maqsoud", "Sheikh Maksoud", "Shaykh Maqsud"], ["الشيخ مقصود"]),
-        place(["Ashrafieh", "Ashrafiyah", "Ashrafiya", "Achrafieh"], ["أشرفية"]),
-        place(["Hamdaniyah", "Hamdaniya", "Hamdaniyeh"], ["حمدانية"]),
-        place(["Bustan al-Qasr"], ["بستان القصر"]), place(["Aziziyah", "Aziziyeh", "Azizieh"], ["عزيزية"]),
-        place(["Jamiliyah", "Jamiliyeh", "Jamilieh"], ["جميلية"]), place(["Hanano", "Hananu"], ["هنانو"]),
-        place(["Sheikh Najjar"], ["الشيخ نجار"]),
+        place(["Sheikh Maqsoud", "Sheikh Maksoud", "Shaykh Maqsud"], ["الشيخ مقصود"], in: .aleppo),
+        place(["Ashrafieh", "Ashrafiyah", "Ashrafiya", "Achrafieh"], ["أشرفية"], in: .aleppo),
+        place(["Hamdaniyah", "Hamdaniya", "Hamdaniyeh"], ["حمدانية"], in: .aleppo),
+        place(["Bustan al-Qasr"], ["بستان القصر"], in: .aleppo),
+        place(["Aziziyah", "Aziziyeh", "Azizieh"], ["عزيزية"], in: .aleppo),
+        place(["Jamiliyah", "Jamiliyeh", "Jamilieh"], ["جميلية"], in: .aleppo),
+        place(["Hanano", "Hananu"], ["هنانو"], in: .aleppo),
+        place(["Sheikh Najjar"], ["الشيخ نجار"], in: .aleppo),
     ]
 
     static func feature(_ name: String) -> UInt64 { StoryHash.fnv64("p:" + name.lowercased()) }
@@ -613,48 +686,12 @@ enum PlaceNames {
     enum Area: Int, CaseIterable {
         case aleppo, damascus, daraa, deirEzZor, hama, hasakah, homs, idlib, latakia, quneitra, raqqa, suwayda
         case tartus
-
-        /// Places by their first English name.
-        var places: [String] {
-            switch self {
-            case .aleppo:
-                [
-                    "Kobani", "Afrin", "Azaz", "al-Bab", "Jarabulus", "Manbij", "Safira", "Atarib", "Deir Hafer",
-                    "Bab al-Salameh", "Kweires", "Nayrab", "Menagh", "Jirah", "Tishrin Dam", "Sheikh Maqsoud",
-                    "Ashrafieh", "Hamdaniyah", "Bustan al-Qasr", "Aziziyah", "Jamiliyah", "Hanano", "Sheikh Najjar",
-                ]
-            case .damascus:
-                [
-                    "Douma", "Qutayfah", "al-Tall", "Darayya", "Qatana", "Yabroud", "Nabek", "Zabadani", "Qudsaya",
-                    "Jdeidet Yabous", "Mezzeh", "Dumayr", "Sayqal", "Jobar", "Qaboun", "Barzeh", "Rukn al-Din",
-                    "Kafr Sousa", "Bab Touma", "Qassaa", "Yarmouk", "Tadamon", "Abu Rummaneh", "Shaghour",
-                    "Jaramana", "Qadam",
-                ]
-            case .daraa: ["Izra", "Sanamayn", "Nasib", "Wahda Dam"]
-            case .deirEzZor: ["Abu Kamal", "Mayadin"]
-            case .hama: ["Masyaf", "Mhardeh", "Suqaylabiyah", "Salamiyah"]
-            case .hasakah: ["Qamishli", "Ras al-Ain", "Malikiyah", "Semalka", "Yarubiyah"]
-            case .homs:
-                [
-                    "Palmyra", "Mukharram", "Qusayr", "Rastan", "Talkalakh", "Tanf", "Jusiyah", "Dabbousieh", "Tiyas",
-                    "Shayrat", "Qattinah",
-                ]
-            case .idlib:
-                ["Ariha", "Harim", "Jisr al-Shughur", "Maarat al-Numan", "Bab al-Hawa", "Abu al-Duhur", "Taftanaz"]
-            case .latakia: ["Haffa", "Jableh", "Qardaha", "Kasab", "Hmeimim"]
-            case .quneitra: ["Fiq"]
-            case .raqqa: ["Tell Abyad", "Tabqa", "Baath Dam"]
-            case .suwayda: ["Salkhad", "Shahba", "Khalkhalah"]
-            case .tartus: ["Baniyas", "Sheikh Badr", "Dreikish", "Safita", "Qadmus", "Arida"]
-            }
-        }
     }
 
     /// A place's feature → its area's bit.
     static let areas: [UInt64: UInt32] = Dictionary(
-        uniqueKeysWithValues: Area.allCases.flatMap { area in
-            area.places.map { (feature($0), UInt32(1) << UInt32(area.rawValue)) }
-        })
+        places.compactMap { place in place.area.map { (feature(place.english[0]), UInt32(1) << UInt32($0.rawValue)) } },
+        uniquingKeysWith: |)
 
     /// Folded English word → the place's feature (names of one word).
     static let english: [UInt64: UInt64] = tables.english
