@@ -616,6 +616,37 @@ struct SameStoryTests {
         }
     }
 
+    @Test(
+        "a report naming the town a story named hours before needs half the wording; without the town, it does not join"
+    )
+    func placeWords() throws {
+        let strike = StoryItem(
+            key: "en-1", title: "Air strikes hit warehouses near Qusayr",
+            body: "Several strikes hit warehouses on the edge of Qusayr after midnight, witnesses said, and fires "
+                + "burned in the orchards until dawn.",
+            time: Self.t0)
+        let morning = { (place: String) in
+            StoryItem(
+                key: "en-2", title: "Farmers inspect damage in \(place) after night of blasts",
+                body: "Farmers counted dead livestock in the orchards and a destroyed shed on Friday morning, and the "
+                    + "local council asked for compensation.",
+                time: Self.t0.addingTimeInterval(8 * 3600))
+        }
+        for (threshold, place, joins) in [
+            (0.06, "Qusair", true), (nil, "Qusair", false), (0.06, "the town", false),
+        ] as [(Double?, String, Bool)] {
+            var settings = StoryClusterer.Settings()
+            settings.placeWordThreshold = threshold
+            var stories = try clusterer(settings)
+            background(&stories)
+            let first = stories.assign(strike)
+            let next = stories.assign(morning(place))
+            #expect(
+                (next.storyID == first.storyID) == joins,
+                "\(place), threshold \(String(describing: threshold)): \(next.reason) \(next.score)")
+        }
+    }
+
     @Test("a report whose title names a place in another area still joins a live story it shares a rare name with")
     func placesApartSharedName() throws {
         for exempt in [true, false] {

@@ -158,6 +158,13 @@ public struct StoryClusterer: Sendable {
         /// shares a rare name that is no such place with it (Baghdad, for talks there about places
         /// in two areas). False turns it off.
         public var placesApart = true
+        /// A report that names a place of Syria below its area's own name (`PlaceNames.Area`: a
+        /// town, a base, a quarter) that a story in its language named in the last
+        /// `placeWordWindow` needs only this in its language instead of `sameLanguageThreshold`:
+        /// the morning's report of the night's strike on the same air base, or of the tankers in
+        /// the town whose water was cut, shares the place and little wording. Nil turns it off.
+        public var placeWordThreshold: Double? = 0.06
+        public var placeWordWindow: TimeInterval = 12 * 3600
 
         public init() {}
     }
@@ -342,9 +349,11 @@ public struct StoryClusterer: Sendable {
                 var dot: Float = 0
                 var distinct: Float = 0
                 var rareWords = 0
+                var sharedPlace = false
                 for (index, hash) in features.hashes.enumerated() {
                     if let value = centroid[hash] {
                         dot += value * weights[index]
+                        if features.nameIndices.contains(index), PlaceNames.areas[hash] != nil { sharedPlace = true }
                         if index >= features.conceptCount || !ruleConcepts.contains(hash) {
                             distinct += value * weights[index]
                             if index >= features.interlingualCount, documentFrequency[hash] ?? 0 <= rareWord {
@@ -361,6 +370,12 @@ public struct StoryClusterer: Sendable {
                     // pay rise's salaries and wages, no alias, no name) is the evidence left.
                     if rareWords >= settings.minimumRareWords, time - story.last <= settings.liveStoryWindow {
                         margin = max(margin, score / settings.liveWordThreshold)
+                    }
+                    // The same town or base named in the last hours: half the wording is enough.
+                    if sharedPlace, let threshold = settings.placeWordThreshold,
+                        time - story.last <= settings.placeWordWindow
+                    {
+                        margin = max(margin, score / threshold)
                     }
                 }
             }
