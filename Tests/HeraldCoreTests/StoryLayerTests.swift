@@ -616,6 +616,43 @@ struct SameStoryTests {
         }
     }
 
+    @Test("a country and its people are one name in both languages; US and Polish are no countries")
+    func countries() {
+        let names = { (title: String) in
+            let features = StoryFeatures(title: title, body: "", concepts: StoryConcepts())
+            return Set(features.hashes[features.nameIndices])
+        }
+        let greece = names("Talks with Greek and Cypriot ministers")
+        #expect(greece.count == 2)
+        #expect(names("Greece and Cyprus press for a deal") == greece)
+        #expect(names("اليونان وقبرص تطالبان باتفاق") == greece)
+        #expect(names("وزيرا الخارجية اليوناني والقبرصية") == greece)
+        #expect(names("Iraqi trucks cross the border") == names("شاحنات عراقية تعبر الحدود"))
+        #expect(names("Iraqi trucks cross the border").isDisjoint(with: names("Iranian trucks cross the border")))
+        #expect(names("Let us polish the text").isEmpty)
+    }
+
+    @Test("an alias that names a built-in place takes all the place's spellings: one concept, not two names")
+    func aliasTakesPlace() throws {
+        let aliased = StoryConcepts(aliases: try AliasTable(parsing: "@turkey = { en: Turkey ; ar: تركيا }"))
+        let features = { (title: String, concepts: StoryConcepts) in
+            let features = StoryFeatures(title: title, body: "", concepts: concepts)
+            return (
+                Set(features.hashes.prefix(features.conceptCount)), Set(features.hashes[features.nameIndices])
+            )
+        }
+        let turkey = StoryHash.fnv64("c:turkey")
+        for title in ["Turkey closes the crossing", "Turkish troops close the crossing", "القوات التركية تغلق المعبر"] {
+            let (concepts, names) = features(title, aliased)
+            #expect(concepts == [turkey], "\(title)")
+            #expect(names.isEmpty, "\(title)")
+        }
+        // Without the alias, the country is a place, one name however it is written.
+        let (concepts, names) = features("Turkish troops close the crossing", StoryConcepts())
+        #expect(concepts.isEmpty)
+        #expect(names == features("القوات التركية تغلق المعبر", StoryConcepts()).1)
+    }
+
     @Test(
         "a report naming the town a story named hours before needs half the wording; without the town, it does not join"
     )

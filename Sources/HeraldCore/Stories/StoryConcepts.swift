@@ -21,6 +21,10 @@ public struct StoryConcepts: Sendable {
     private(set) var longestPrefix = 0
     /// The first two letters of every prefix: most words start otherwise and need no further look.
     private(set) var prefixStarts: Set<Substring> = []
+    /// Built-in places (`PlaceNames`) an alias names, by the place's feature: the alias's concept.
+    /// An alias `@turkey = { en: Turkey ; ar: تركيا }` takes the place's other spellings too
+    /// (Turkish, Türkiye, التركية), so one country is one concept however a report writes it.
+    private(set) var placeConcepts: [UInt64: String] = [:]
 
     /// Only Herald's built-in month names.
     public init() {
@@ -35,6 +39,20 @@ public struct StoryConcepts: Sendable {
         for name in aliases.names {
             guard let definition = aliases.definition(of: name) else { continue }
             for variant in Self.variants(ofDefinition: definition) { add(concept: name, variant: variant) }
+        }
+        guard !aliases.names.isEmpty else { return }
+        for place in PlaceNames.places {
+            for name in place.english + place.arabic + place.arabic.map({ "ال" + $0 }) {
+                let words = Tokenizer.tokens(in: name).map(\.text)
+                guard !words.isEmpty else { continue }
+                let stems = words.map {
+                    ArabicClitics.isArabic($0) ? ArabicClitics.stems(of: $0).last ?? $0 : StoryFeatures.englishStem($0)
+                }
+                if let (concept, length) = match(words, stems: stems, at: 0), length == words.count {
+                    placeConcepts[PlaceNames.feature(place.english[0])] = concept
+                    break
+                }
+            }
         }
     }
 

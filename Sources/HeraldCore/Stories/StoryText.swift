@@ -139,7 +139,13 @@ public struct StoryFeatures: Sendable, Hashable {
                     previousIn: words, stems: stems, at: index - 2, known: knownName)
                 : PlaceNames.english(words, at: index - 1, hash: wordHash)
             if let place {
-                if seen.insert(place.feature).inserted { names.append(place.feature) }
+                // A place an alias names is the alias's concept, whichever spelling the report wrote.
+                if let concept = concepts.placeConcepts[place.feature] {
+                    let hash = StoryHash.fnv64("c:" + concept)
+                    if seen.insert(hash).inserted { named.append(hash) }
+                } else if seen.insert(place.feature).inserted {
+                    names.append(place.feature)
+                }
                 if index <= titleWordCount { areas |= PlaceNames.areas[place.feature] ?? 0 }
                 index = place.end
                 continue
@@ -253,7 +259,12 @@ public struct StoryFeatures: Sendable, Hashable {
 ///
 /// **Which places** (the rule, not a choice by any evaluation's reports):
 /// - places of the region whose English name is no spelling of their Arabic one (Palmyra and
-///   تدمر, Aleppo and حلب, Egypt and مصر, Kobani and عين العرب), the first table;
+///   تدمر, Aleppo and حلب, Kobani and عين العرب), the first table;
+/// - the countries of the region and those its news names most, each one name with its people's
+///   (Greece, Greek, Greeks, اليونان, اليوناني, اليونانية): a report of "Greek and Cypriot
+///   ministers" and one of "Greece and Cyprus" name the same two. Left out: English names that are
+///   words or names of their own (US, Chad, Georgia, Polish, Jordan's people only as Jordanian),
+///   Oman (عمان is Amman unvowelled) and Morocco (المغرب is also the sunset prayer);
 /// - a gazetteer of Syria: the 14 governorates and their capitals; the 65 districts (mintaqa) and
 ///   their seat towns (Wikipedia's "Districts of Syria"; 64 in, Markaz Rif Dimashq has no seat);
 ///   the sub-district (nahiya) seats, as OCHA's admin3 list (English and Arabic names, pcodes
@@ -332,12 +343,51 @@ enum PlaceNames {
         place(["Latakia", "Lattakia", "Ladhiqiyah"], ["لاذقية"]),
         place(["Palmyra", "Tadmur", "Tadmor"], ["تدمر"], in: .homs),
         place(["Euphrates", "Furat"], ["فرات"]), place(["Tigris"], ["دجلة"]), place(["Golan", "Jawlan"], ["جولان"]),
-        place(["Jordan"], ["أردن"]), place(["Egypt", "Misr"], ["مصر"]), place(["Cairo"], ["قاهرة"]),
+        place(["Cairo"], ["قاهرة"]),
         place(["Alexandria"], ["إسكندرية"]), place(["Jerusalem"], ["قدس"]), place(["Hebron"], ["خليل"]),
         place(["Bethlehem"], ["بيت لحم"]), place(["Tripoli"], ["طرابلس"]), place(["Sidon", "Saida"], ["صيدا"]),
         place(["Antioch", "Antakya"], ["أنطاكية"]),
         place(["Kobani", "Kobane", "Ain al-Arab", "Ayn al-Arab"], ["عين العرب"], in: .aleppo),
         place(["Hermon"], ["جبل الشيخ"]),
+
+        // Countries, each one name with its people's: a report of "Greek and Cypriot ministers" and
+        // one of "Greece and Cyprus" (اليونان وقبرص; اليوناني, القبرصية) name the same two. The
+        // Arabic adjective's masculine and feminine are written out; plural peoples in English too.
+        place(["Jordan", "Jordanian", "Jordanians"], ["أردن", "أردني", "أردنية"]),
+        place(["Egypt", "Misr", "Egyptian", "Egyptians"], ["مصر", "مصري", "مصرية"]),
+        place(["Iraq", "Iraqi", "Iraqis"], ["عراق", "عراقي", "عراقية"]),
+        place(["Iran", "Iranian", "Iranians"], ["إيران", "إيراني", "إيرانية"]),
+        place(["Russia", "Russian", "Russians"], ["روسيا", "روسي", "روسية"]),
+        place(["Turkey", "Turkiye", "Türkiye", "Turkish", "Turks"], ["تركيا", "تركي", "تركية"]),
+        place(["Lebanon", "Lebanese"], ["لبنان", "لبناني", "لبنانية"]),
+        place(["Saudi Arabia", "Saudi", "Saudis"], ["سعودية", "سعودي"]),
+        place(["Qatar", "Qatari", "Qataris"], ["قطر", "قطري", "قطرية"]),
+        place(["Kuwait", "Kuwaiti", "Kuwaitis"], ["كويت", "كويتي", "كويتية"]),
+        place(["United Arab Emirates", "UAE", "Emirati", "Emiratis"], ["إمارات", "إماراتي", "إماراتية"]),
+        place(["Bahrain", "Bahraini"], ["بحرين", "بحريني", "بحرينية"]),
+        place(["Yemen", "Yemeni", "Yemenis"], ["يمن", "يمني", "يمنية"]),
+        place(["Palestine", "Palestinian", "Palestinians"], ["فلسطين", "فلسطيني", "فلسطينية"]),
+        place(["Libya", "Libyan", "Libyans"], ["ليبيا", "ليبي", "ليبية"]),
+        place(["Sudan", "Sudanese"], ["سودان", "سوداني", "سودانية"]),
+        place(["Algeria", "Algerian", "Algerians"], ["جزائر", "جزائري", "جزائرية"]),
+        place(["Tunisia", "Tunisian", "Tunisians"], ["تونس", "تونسي", "تونسية"]),
+        place(["Cyprus", "Cypriot", "Cypriots"], ["قبرص", "قبرصي", "قبرصية"]),
+        place(["Greece", "Greek", "Greeks"], ["يونان", "يوناني", "يونانية"]),
+        place(["Azerbaijan", "Azerbaijani", "Azeri", "Azeris"], ["أذربيجان", "أذربيجاني", "أذربيجانية"]),
+        place(["Armenia", "Armenian", "Armenians"], ["أرمينيا", "أرمني", "أرمنية"]),
+        place(["Kurdistan", "Kurdish", "Kurds"], ["كردستان", "كردي", "كردية", "أكراد"]),
+        place(["Germany", "German", "Germans"], ["ألمانيا", "ألماني", "ألمانية"]),
+        place(["France", "French"], ["فرنسا", "فرنسي", "فرنسية"]),
+        place(["Britain", "United Kingdom", "British"], ["بريطانيا", "بريطاني", "بريطانية", "المملكة المتحدة"]),
+        place(["Italy", "Italian", "Italians"], ["إيطاليا", "إيطالي", "إيطالية"]),
+        place(["Spain", "Spanish"], ["إسبانيا", "إسباني", "إسبانية"]),
+        place(["Netherlands", "Dutch"], ["هولندا", "هولندي", "هولندية"]),
+        place(["Austria", "Austrian", "Austrians"], ["النمسا", "نمساوي", "نمساوية"]),
+        place(["Sweden", "Swedish"], ["السويد", "سويدي", "سويدية"]),
+        place(["Ukraine", "Ukrainian", "Ukrainians"], ["أوكرانيا", "أوكراني", "أوكرانية"]),
+        place(["China", "Chinese"], ["الصين", "صيني", "صينية"]),
+        place(
+            ["United States", "American", "Americans"], ["الولايات المتحدة", "أمريكي", "أمريكية", "أميركي", "أميركية"]),
 
         // Syria's governorates and their capitals (Aleppo, Damascus, Latakia above; Rif Dimashq left out).
         place(["Homs", "Hims"], ["حمص"]), place(["Hama", "Hamah"], [], inContext: ["حماة"]),
