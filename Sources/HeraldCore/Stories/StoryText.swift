@@ -263,8 +263,8 @@ public struct StoryFeatures: Sendable, Hashable {
 /// - the countries of the region and those its news names most, each one name with its people's
 ///   (Greece, Greek, Greeks, اليونان, اليوناني, اليونانية): a report of "Greek and Cypriot
 ///   ministers" and one of "Greece and Cyprus" name the same two. Left out: English names that are
-///   words or names of their own (US, Chad, Georgia, Polish, Jordan's people only as Jordanian),
-///   Oman (عمان is Amman unvowelled) and Morocco (المغرب is also the sunset prayer);
+///   words or names of their own (US, Chad, Georgia, Polish), Oman (عمان is Amman unvowelled) and
+///   Morocco (المغرب is also the sunset prayer);
 /// - a gazetteer of Syria: the 14 governorates and their capitals; the 65 districts (mintaqa) and
 ///   their seat towns (Wikipedia's "Districts of Syria"; 64 in, Markaz Rif Dimashq has no seat);
 ///   the sub-district (nahiya) seats, as OCHA's admin3 list (English and Arabic names, pcodes
@@ -318,7 +318,8 @@ public struct StoryFeatures: Sendable, Hashable {
 /// المزرعة (the farm), ملح (salt), شقا (toil), العريقة (the ancient), مسعدة (Masada) and البادية
 /// (the desert).
 ///
-/// An alias of the config that names the place (`@aleppo`) is matched first and wins, and a desk
+/// An alias of the config that names the place (`@aleppo`) is matched first and wins, and takes the
+/// place's other spellings too (`StoryConcepts.placeConcepts`: Halab is `@aleppo` as well); a desk
 /// adds what is missing (a village, a base by its number such as T4) as aliases.
 enum PlaceNames {
     struct Place {
