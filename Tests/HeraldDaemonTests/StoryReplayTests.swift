@@ -103,12 +103,20 @@ struct StoryReplayTests {
         }
         let attachedShare = Double(attached.count) / Double(max(followUps.count, 1))
         // A debug aid: HERALD_REPLAY_ALERTS=1 prints every first alert with its real story, so that
-        // a story alerted twice can be read.
+        // a story alerted twice can be read, and every follow-up with the alert it is attached to.
         if ProcessInfo.processInfo.environment["HERALD_REPLAY_ALERTS"] == "1" {
             let itemOfLink = Dictionary(uniqueKeysWithValues: items.map { ($0.link, $0) })
             for match in matches {
                 guard let item = match.link.flatMap({ itemOfLink[$0] }) else { continue }
                 print("\(name) alert: \(item.id) \(item.story) \(item.language) \(item.title.prefix(70))")
+            }
+            // And every follow-up with the first alert it is attached to.
+            for followUp in followUps {
+                guard let item = followUp.link.flatMap({ itemOfLink[$0] }) else { continue }
+                let first = followUp.story?.followUpOf.flatMap { linkOfAlert[$0] }.flatMap { itemOfLink[$0] }
+                print(
+                    "\(name) follow-up: \(item.id) \(item.story) of \(first.map { "\($0.id) \($0.story)" } ?? "no alert")"
+                )
             }
         }
         print(
