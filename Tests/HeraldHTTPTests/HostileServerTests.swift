@@ -25,7 +25,9 @@ struct HostileServerTests {
         let failure = try #require(outcome.failure, "expected a timeout, got \(outcome)")
         #expect(failure.kind == .timeout)
         #expect(failure.isTransient)
-        #expect(ContinuousClock.now - started < .seconds(20))
+        // The whole feed takes a minute at a byte a second; cut off at 2 s (a loaded test machine
+        // can add many seconds before the fetch is resumed).
+        #expect(ContinuousClock.now - started < .seconds(45))
         #expect(sent.value < Self.rss.utf8.count)
     }
 
@@ -59,7 +61,7 @@ struct HostileServerTests {
         #expect(failure.kind == .tooLarge)
         #expect(!failure.isTransient)
         #expect(failure.message.contains("response headers exceed the 262144-byte cap"))
-        #expect(ContinuousClock.now - started < .seconds(20))
+        #expect(ContinuousClock.now - started < .seconds(45))
         // The writer notices the hang-up once the socket buffers are full: a few MB at most.
         try await waitUntil { sent.value > 0 }
         #expect(sent.value < 50_000_000)
