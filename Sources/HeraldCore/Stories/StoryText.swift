@@ -151,7 +151,9 @@ public struct StoryFeatures: Sendable, Hashable {
                 continue
             }
             guard isContent else { continue }
-            let hash = StoryHash.fnv64("t:" + (isArabicWord ? Self.arabicStem(stem) : stem))
+            // An Arabic broken plural is its singular's word (ذخائر, ذخيرة: ammunition).
+            let hash = StoryHash.fnv64(
+                "t:" + (isArabicWord ? Self.arabicStem(BrokenPlurals.singular[stemHash] ?? stem) : stem))
             if seen.insert(hash).inserted { terms.append(hash) }
             // A name outside the alias sets: an English capitalised word, or an Arabic word
             // spelling a name an English report has used, shares its key across the languages.
@@ -1049,6 +1051,32 @@ public enum StoryHash {
 }
 
 /// Words too common in news to say which story an item tells, in folded form.
+/// Arabic broken plurals of the news's concrete nouns, to their singular (folded): the plural is
+/// another word to a suffix stemmer (ذخائر and ذخيرة, قتلى and قتيل), though one report writes
+/// "an ammunition depot" and the next "the ammunition". Sound plurals (ات, ون, ين) are cut by
+/// `StoryFeatures.arabicStem` instead. Nouns every story uses (ministers, residents, towns, areas,
+/// reports) are left out: in a window of few reports they would tie stories as their singulars do
+/// not.
+enum BrokenPlurals {
+    static let singular: [UInt64: String] = {
+        let words = pairs.split(whereSeparator: \.isWhitespace).map { TextFolding.fold(String($0)) }
+        var singular: [UInt64: String] = [:]
+        for index in stride(from: 0, to: words.count - 1, by: 2) {
+            singular[StoryHash.fnv64(words[index])] = words[index + 1]
+        }
+        return singular
+    }()
+
+    /// Plural and singular, pair after pair.
+    static let pairs = """
+        ذخائر ذخيرة أسلحة سلاح صواريخ صاروخ قذائف قذيفة ألغام لغم أنفاق نفق قتلى قتيل جرحى جريح
+        ضحايا ضحية أسرى أسير جنود جندي ضباط ضابط سجون سجن مخازن مخزن جسور جسر حقول حقل مزارع مزرعة
+        أشجار شجرة مصانع مصنع أسعار سعر رواتب راتب أجور أجر بنوك بنك مصارف مصرف مدارس مدرسة
+        مشافي مشفى أدوية دواء أفران فرن أمطار مطر سيول سيل ثلوج ثلج خيام خيمة قوارب قارب سفن سفينة
+        معارك معركة
+        """
+}
+
 enum StopWords {
     static let all: Set<String> = Set(english + arabic)
     static let hashes: Set<UInt64> = Set(all.map(StoryHash.fnv64))
