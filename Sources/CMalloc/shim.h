@@ -14,12 +14,18 @@
 #include <stdlib.h>
 #include <string.h>
 
+/// Whether the operator set a malloc parameter: its environment variable (`variable`), or its
+/// tunable (`glibc.malloc.<tunable>`) in GLIBC_TUNABLES. Herald's own setting then yields.
+static inline int herald_malloc_operator_set(const char *variable, const char *tunable) {
+    const char *tunables = getenv("GLIBC_TUNABLES");
+    return getenv(variable) != NULL || (tunables != NULL && strstr(tunables, tunable) != NULL);
+}
+
 /// Caps the number of malloc arenas. glibc otherwise gives threads up to 8 per core, and each
 /// keeps the memory freed into it. A limit the operator set (MALLOC_ARENA_MAX, or
 /// glibc.malloc.arena_max in GLIBC_TUNABLES) wins: then this does nothing and returns 0.
 static inline int herald_malloc_limit_arenas(int count) {
-    const char *tunables = getenv("GLIBC_TUNABLES");
-    if (getenv("MALLOC_ARENA_MAX") != NULL || (tunables != NULL && strstr(tunables, "arena_max") != NULL)) {
+    if (herald_malloc_operator_set("MALLOC_ARENA_MAX", "arena_max")) {
         return 0;
     }
     return mallopt(M_ARENA_MAX, count);
@@ -30,8 +36,7 @@ static inline int herald_malloc_limit_arenas(int count) {
 /// freed so far (up to 32 MB). A limit the operator set (MALLOC_MMAP_THRESHOLD_, or
 /// glibc.malloc.mmap_threshold in GLIBC_TUNABLES) wins: then this does nothing and returns 0.
 static inline int herald_malloc_fix_mmap_threshold(int bytes) {
-    const char *tunables = getenv("GLIBC_TUNABLES");
-    if (getenv("MALLOC_MMAP_THRESHOLD_") != NULL || (tunables != NULL && strstr(tunables, "mmap_threshold") != NULL)) {
+    if (herald_malloc_operator_set("MALLOC_MMAP_THRESHOLD_", "mmap_threshold")) {
         return 0;
     }
     return mallopt(M_MMAP_THRESHOLD, bytes);

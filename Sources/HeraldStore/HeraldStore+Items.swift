@@ -145,15 +145,8 @@ extension HeraldStore {
     /// one commit for all of them instead of one each.
     public func record(_ fetches: [FetchRecord]) async throws(StoreError) -> [Result<IngestResult, StoreError>] {
         guard !fetches.isEmpty else { return [] }
-        let path = path
-        do {
-            return try await commits.writeEach(
-                durable: fetches.contains { !$0.isRelaxed },
-                fetches.map { fetch in { db in try Self.ingest(db, fetch) } }
-            ).map { outcome in outcome.mapError { StoreError("state file \(path): \($0)") } }
-        } catch {
-            throw StoreError("state file \(path): \(error)")
-        }
+        return try await writeEach(
+            durable: fetches.contains { !$0.isRelaxed }, fetches.map { fetch in { db in try Self.ingest(db, fetch) } })
     }
 
     /// One fetch's writes (see `record(_:)`), inside the caller's transaction.

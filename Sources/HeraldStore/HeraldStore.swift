@@ -70,7 +70,19 @@ public final class HeraldStore: Sendable {
         do {
             return try await commits.write(durable: durable, body)
         } catch {
-            throw StoreError("state file \(path): \(error)")
+            throw failure(error)
+        }
+    }
+
+    /// Runs `bodies` in one transaction, each in a savepoint of its own (`GroupCommit.writeEach`):
+    /// a body that throws is rolled back alone and gets its own error.
+    func writeEach<T: Sendable>(
+        durable: Bool = true, _ bodies: [@Sendable (Database) throws -> T]
+    ) async throws(StoreError) -> [Result<T, StoreError>] {
+        do {
+            return try await commits.writeEach(durable: durable, bodies).map { $0.mapError(failure) }
+        } catch {
+            throw failure(error)
         }
     }
 
@@ -78,9 +90,12 @@ public final class HeraldStore: Sendable {
         do {
             return try await pool.read(body)
         } catch {
-            throw StoreError("state file \(path): \(error)")
+            throw failure(error)
         }
     }
+
+    /// An error of the state file, saying which.
+    private func failure(_ error: any Error) -> StoreError { StoreError("state file \(path): \(error)") }
 
     /// Gives back SQLite's page caches: the writer's cache is emptied and the idle reader
     /// connections close (reads open them again). The daemon calls it after each poll: the caches
