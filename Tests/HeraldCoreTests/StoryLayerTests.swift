@@ -94,6 +94,27 @@ struct SameStoryTests {
         StoryClusterer(concepts: StoryConcepts(aliases: try AliasTable(parsing: Self.aliases)), settings: settings)
     }
 
+    /// The names of a title (`StoryFeatures.nameIndices`: keys and places), the window having seen
+    /// the name keys `known`.
+    static func nameFeatures(
+        _ title: String, concepts: StoryConcepts = StoryConcepts(), known: Set<UInt64> = []
+    ) -> Set<UInt64> {
+        let features = StoryFeatures(title: title, body: "", concepts: concepts, knownName: { known.contains($0) })
+        return Set(features.hashes[features.nameIndices])
+    }
+
+    /// The alias concepts of a title.
+    static func conceptFeatures(_ title: String, concepts: StoryConcepts) -> Set<UInt64> {
+        let features = StoryFeatures(title: title, body: "", concepts: concepts)
+        return Set(features.hashes.prefix(features.conceptCount))
+    }
+
+    /// The names every one of `titles` gives.
+    static func sharedNames(_ titles: [String]) -> Set<UInt64> {
+        let sets = titles.map { nameFeatures($0) }
+        return sets.dropFirst().reduce(sets[0]) { $0.intersection($1) }
+    }
+
     @Test("alias variants in both languages, with proclitics and prefixes, are one concept")
     func concepts() throws {
         let concepts = StoryConcepts(aliases: try AliasTable(parsing: Self.aliases))
@@ -560,10 +581,7 @@ struct SameStoryTests {
 
     @Test("a place of the gazetteer is one name however each language spells it; two places are two")
     func gazetteerSpellings() {
-        let names = { (title: String) in
-            let features = StoryFeatures(title: title, body: "", concepts: StoryConcepts())
-            return Set(features.hashes[features.nameIndices])
-        }
+        let names = { (title: String) in Self.nameFeatures(title) }
         for spellings in [
             [
                 "Cholera spreads in Raqqa", "cholera spreads in rakka", "الكوليرا تنتشر في الرقة", "إصابات بالرقة",
@@ -578,9 +596,7 @@ struct SameStoryTests {
             ["Crossing at Bab al-Hawa reopens", "إعادة فتح معبر باب الهوى"],
             ["Trucks wait at Tell Abyad", "Trucks wait at Tal Abyad", "شاحنات تنتظر في تل أبيض"],
         ] {
-            let sets = spellings.map(names)
-            let shared = sets.dropFirst().reduce(sets[0]) { $0.intersection($1) }
-            #expect(shared.count == 1, "\(spellings)")
+            #expect(Self.sharedNames(spellings).count == 1, "\(spellings)")
         }
         #expect(names("Cholera spreads in Raqqa").isDisjoint(with: names("Cholera spreads in Hasakah")))
         #expect(names("Power cuts in Deir ez-Zor").isDisjoint(with: names("Talks at Deir Ali")))
@@ -618,10 +634,7 @@ struct SameStoryTests {
 
     @Test("a country and its people are one name in both languages; US and Polish are no countries")
     func countries() {
-        let names = { (title: String) in
-            let features = StoryFeatures(title: title, body: "", concepts: StoryConcepts())
-            return Set(features.hashes[features.nameIndices])
-        }
+        let names = { (title: String) in Self.nameFeatures(title) }
         let greece = names("Talks with Greek and Cypriot ministers")
         #expect(greece.count == 2)
         #expect(names("Greece and Cyprus press for a deal") == greece)
@@ -636,10 +649,7 @@ struct SameStoryTests {
     func aliasTakesPlace() throws {
         let aliased = StoryConcepts(aliases: try AliasTable(parsing: "@turkey = { en: Turkey ; ar: تركيا }"))
         let features = { (title: String, concepts: StoryConcepts) in
-            let features = StoryFeatures(title: title, body: "", concepts: concepts)
-            return (
-                Set(features.hashes.prefix(features.conceptCount)), Set(features.hashes[features.nameIndices])
-            )
+            (Self.conceptFeatures(title, concepts: concepts), Self.nameFeatures(title, concepts: concepts))
         }
         let turkey = StoryHash.fnv64("c:turkey")
         for title in ["Turkey closes the crossing", "Turkish troops close the crossing", "القوات التركية تغلق المعبر"] {
@@ -734,11 +744,7 @@ struct SameStoryTests {
 
     @Test("an Arabic place name that is also a common word is a place only in context or once named")
     func gazetteerCommonWords() {
-        let names = { (title: String, known: Set<UInt64>) in
-            let features = StoryFeatures(
-                title: title, body: "", concepts: StoryConcepts(), knownName: { known.contains($0) })
-            return Set(features.hashes[features.nameIndices])
-        }
+        let names = { (title: String, known: Set<UInt64>) in Self.nameFeatures(title, known: known) }
         let dumayr = names("Israeli jets hit Dumayr air base", [])
         // The conscience (الضمير) is not the town; its airport is, and so is the town once named.
         #expect(names("صحوة الضمير لدى المجتمع الدولي", []).isDisjoint(with: dumayr))
@@ -762,10 +768,7 @@ struct SameStoryTests {
 
     @Test("a sub-district seat or a region of the gazetteer is one name in English and Arabic")
     func gazetteerSubDistricts() {
-        let names = { (title: String) in
-            let features = StoryFeatures(title: title, body: "", concepts: StoryConcepts())
-            return Set(features.hashes[features.nameIndices])
-        }
+        let names = { (title: String) in Self.nameFeatures(title) }
         for spellings in [
             ["Shelling on Khan Shaykhun", "Shelling on Khan Sheikhoun", "قصف على خان شيخون"],
             ["Bus crash near Talbiseh", "Bus crash near Talbisah", "حادث قرب تلبيسة"],
@@ -773,20 +776,14 @@ struct SameStoryTests {
             ["Aid reaches Eastern Ghouta", "Aid reaches East Ghouta", "مساعدات إلى الغوطة الشرقية"],
             ["Farmers of the Ghab plain", "مزارعو سهل الغاب"],
         ] {
-            let sets = spellings.map(names)
-            let shared = sets.dropFirst().reduce(sets[0]) { $0.intersection($1) }
-            #expect(shared.count == 1, "\(spellings)")
+            #expect(Self.sharedNames(spellings).count == 1, "\(spellings)")
         }
         #expect(names("Shelling on Khan Shaykhun").isDisjoint(with: names("Shelling on Khan al-Shih")))
     }
 
     @Test("a sub-district seat whose Arabic name is a common word is the place only in context")
     func gazetteerSubDistrictCommonWords() {
-        let names = { (title: String, known: Set<UInt64>) in
-            let features = StoryFeatures(
-                title: title, body: "", concepts: StoryConcepts(), knownName: { known.contains($0) })
-            return Set(features.hashes[features.nameIndices])
-        }
+        let names = { (title: String, known: Set<UInt64>) in Self.nameFeatures(title, known: known) }
         // Nawa (نوى, he intended) and al-Hirak (الحراك, the movement) in English are the places.
         let nawa = names("Relatives of the victims gather in Nawa", [])
         #expect(!nawa.isEmpty)

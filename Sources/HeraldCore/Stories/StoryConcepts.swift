@@ -42,7 +42,7 @@ public struct StoryConcepts: Sendable {
         }
         guard !aliases.names.isEmpty else { return }
         for place in PlaceNames.places {
-            for name in place.english + place.arabic + place.arabic.map({ "ال" + $0 }) {
+            for name in place.english + place.arabic.flatMap({ PlaceNames.forms($0).prefix(2) }) {
                 let words = Tokenizer.tokens(in: name).map(\.text)
                 guard !words.isEmpty else { continue }
                 let stems = words.map {

@@ -736,9 +736,15 @@ enum PlaceNames {
     /// countryside taken as one (the city's quarters and the suburbs around it are one area to a
     /// reader). A governorate, its capital, a region or a place abroad has none: "Hama hospitals"
     /// may take the wounded of a crash near Rastan, in Homs governorate.
-    enum Area: Int, CaseIterable {
+    enum Area: Int {
         case aleppo, damascus, daraa, deirEzZor, hama, hasakah, homs, idlib, latakia, quneitra, raqqa, suwayda
         case tartus
+    }
+
+    /// An Arabic name without the article, with it, and after لل (للرقة).
+    static func forms(_ name: String) -> [String] {
+        let bare = name.hasPrefix("ال") && name.unicodeScalars.count >= 5 ? String(name.dropFirst(2)) : name
+        return [bare, "ال" + bare, "لل" + bare]
     }
 
     /// A place's feature → its area's bit.
@@ -773,11 +779,6 @@ enum PlaceNames {
             var arabic: [UInt64: UInt64] = [:]
             var inContext: [UInt64: UInt64] = [:]
             var pairs: [UInt64: [UInt64: UInt64]] = [:]
-            /// A word without the article, with it and after لل (للرقة), as folded.
-            func forms(_ word: String) -> [String] {
-                let bare = word.hasPrefix("ال") && word.unicodeScalars.count >= 5 ? String(word.dropFirst(2)) : word
-                return [bare, "ال" + bare, "لل" + bare]
-            }
             for entry in places {
                 let place = feature(entry.english[0])
                 for name in entry.english {
