@@ -274,6 +274,31 @@ struct SameStoryTests {
         }
     }
 
+    @Test("a name new only to a report's body bars a quiet story when it is a town, not when it is a city or person")
+    func newNameInBody() throws {
+        let title = "Israeli jets strike weapons depot near Homs"
+        let body = "Israeli aircraft hit a weapons depot west of Homs late on Tuesday, a war monitor said."
+        let later = "Israeli jets strike weapons depot near Homs again, war monitor says"
+        let laterBody = { (name: String) in
+            "Israeli aircraft hit a weapons depot late on Wednesday, a war monitor said; trucks were seen on the "
+                + "road to \(name)."
+        }
+        let rule: Set<String> = ["syria", "israel"]
+        // Hasakah is a governorate's capital and Mazloum a person: context. Talbiseh is a town of
+        // Homs's countryside: where another strike would be.
+        for (name, joins) in [("Hasakah", true), ("Mazloum", true), ("Talbiseh", false)] {
+            var stories = try clusterer()
+            background(&stories)
+            let first = stories.assign(
+                StoryItem(key: "en-1", title: title, body: body, time: Self.t0, ruleConcepts: rule))
+            let next = stories.assign(
+                StoryItem(
+                    key: "en-2", title: later, body: laterBody(name), time: Self.t0.addingTimeInterval(18 * 3600),
+                    ruleConcepts: rule))
+            #expect((next.storyID == first.storyID) == joins, "\(name): \(next.reason) \(next.score)")
+        }
+    }
+
     /// An English report of a strike near Jableh and, ten minutes later, an Arabic one that shares
     /// no alias and no name with it: two stories, as the test checks.
     func jablehStrikeInTwoStories(
@@ -368,10 +393,11 @@ struct SameStoryTests {
     )
     func liveRareNameIsEnoughAnchors() throws {
         for anchors in [3, 2] {
-            // Words alone cannot join here (the same-language threshold is out of reach): what is
-            // tested is the concepts' way in.
+            // Words alone cannot join here (the same-language threshold is out of reach, and the
+            // town's lower one is off): what is tested is the concepts' way in.
             var settings = StoryClusterer.Settings()
             settings.sameLanguageThreshold = 2
+            settings.placeWordThreshold = nil
             settings.liveRareNameAnchors = anchors
             var stories = try clusterer(settings)
             background(&stories)
@@ -421,6 +447,38 @@ struct SameStoryTests {
             #expect(
                 (arabic.storyID == first.storyID) == joins,
                 "\(threshold), \(hours) h: \(arabic.reason) \(arabic.score)")
+        }
+    }
+
+    @Test("two rare names shared with a live story lower the concepts threshold again; one does not")
+    func liveNamesThreshold() throws {
+        let english = StoryItem(
+            key: "en-1", title: "Kallas joins Shaibani and Dermer at talks in Kessab",
+            body:
+                "The European envoy Kallas joined al-Shaibani, Israeli minister Dermer and US envoy Barrack in Kessab "
+                + "after rounds in Paris and Ankara; officials from Latakia, Tartus and Hama attended.",
+            time: Self.t0)
+        // Shares Kallas (كالاس, known from the English report) and Kessab (كسب), and adds figures of
+        // its own: against the story's other names and concepts, between 0.10 and 0.25.
+        let both = StoryItem(
+            key: "ar-1", title: "كالاس في كسب: 25 مليون يورو",
+            body: "قالت كالاس في كسب إن 25 مليون يورو و 100 منحة و 60 مولدة في الطريق.",
+            time: Self.t0.addingTimeInterval(3600))
+        let kessabOnly = StoryItem(
+            key: "ar-1", title: "في كسب: 25 مليون يورو",
+            body: "قال مسؤول في كسب إن 25 مليون يورو و 100 منحة و 60 مولدة في الطريق.",
+            time: Self.t0.addingTimeInterval(3600))
+        for (threshold, report, joins) in [(0.10, both, true), (0.25, both, false), (0.10, kessabOnly, false)] {
+            var settings = StoryClusterer.Settings()
+            settings.sameLanguageThreshold = 2
+            settings.liveNamesThreshold = threshold
+            var stories = try clusterer(settings)
+            background(&stories)
+            let first = stories.assign(english)
+            let arabic = stories.assign(report)
+            #expect(
+                (arabic.storyID == first.storyID) == joins,
+                "\(threshold), \(report.title): \(arabic.reason) \(arabic.score)")
         }
     }
 
@@ -579,6 +637,18 @@ struct SameStoryTests {
         #expect(arabic.storyID == english.storyID, "\(arabic.reason) \(arabic.score)")
     }
 
+    @Test("a spelling of a gazetteer place one letter from a listed one is the place; a short or distant name is not")
+    func gazetteerVariants() {
+        let names = { (title: String) in Self.nameFeatures(title) }
+        #expect(Self.sharedNames(["Blast in Qudssaya", "Blast in Qudsaya", "انفجار في قدسيا"]).count == 1)
+        #expect(Self.sharedNames(["Flights to the Emirates", "Emirati carriers", "رحلات إلى الإمارات"]).count == 1)
+        // Hamas has Homs's consonants but is two letters from it; Homes is one letter from it but
+        // short, as a word of a headline in title case can be; Bayan has two consonants.
+        #expect(names("Statement by Hamas").isDisjoint(with: names("Strike on Homs")))
+        #expect(names("Flood Destroys Homes").isDisjoint(with: names("Strike on Homs")))
+        #expect(names("Talks at Bayan palace").isDisjoint(with: names("Shelling near Banan")))
+    }
+
     @Test("a place of the gazetteer is one name however each language spells it; two places are two")
     func gazetteerSpellings() {
         let names = { (title: String) in Self.nameFeatures(title) }
@@ -664,7 +734,7 @@ struct SameStoryTests {
     }
 
     @Test(
-        "a report naming the town a story named hours before needs half the wording; without the town, it does not join"
+        "a report naming the town a story named within the day needs half the wording; without the town, it does not join"
     )
     func placeWords() throws {
         let strike = StoryItem(
@@ -672,25 +742,28 @@ struct SameStoryTests {
             body: "Several strikes hit warehouses on the edge of Qusayr after midnight, witnesses said, and fires "
                 + "burned in the orchards until dawn.",
             time: Self.t0)
-        let morning = { (place: String) in
+        let morning = { (place: String, hours: Double) in
             StoryItem(
                 key: "en-2", title: "Farmers inspect damage in \(place) after night of blasts",
                 body: "Farmers counted dead livestock in the orchards and a destroyed shed on Friday morning, and the "
                     + "local council asked for compensation.",
-                time: Self.t0.addingTimeInterval(8 * 3600))
+                time: Self.t0.addingTimeInterval(hours * 3600))
         }
-        for (threshold, place, joins) in [
-            (0.06, "Qusair", true), (nil, "Qusair", false), (0.06, "the town", false),
-        ] as [(Double?, String, Bool)] {
+        // The next day's report, 16 hours on, still shares the town: within the day, not after 12 h.
+        for (threshold, place, hours, window, joins) in [
+            (0.06, "Qusair", 8, 24, true), (nil, "Qusair", 8, 24, false), (0.06, "the town", 8, 24, false),
+            (0.06, "Qusair", 16, 24, true), (0.06, "Qusair", 16, 12, false),
+        ] as [(Double?, String, Double, Double, Bool)] {
             var settings = StoryClusterer.Settings()
             settings.placeWordThreshold = threshold
+            settings.placeWordWindow = window * 3600
             var stories = try clusterer(settings)
             background(&stories)
             let first = stories.assign(strike)
-            let next = stories.assign(morning(place))
+            let next = stories.assign(morning(place, hours))
             #expect(
                 (next.storyID == first.storyID) == joins,
-                "\(place), threshold \(String(describing: threshold)): \(next.reason) \(next.score)")
+                "\(place) \(hours) h, \(String(describing: threshold)), \(window) h: \(next.reason) \(next.score)")
         }
     }
 

@@ -123,6 +123,11 @@ public struct StoryClusterer: Sendable {
         /// (instead of `crossLanguageThreshold`): the story's other names and concepts, which a
         /// short report does not repeat, weigh less against it.
         public var liveNameThreshold = 0.25
+        /// The same when it shares two rare names or more with the live story: two places or people
+        /// few other reports of the window name (a visiting minister and his country; a town and
+        /// its province) tell the same event, however many names and figures of its own the report
+        /// adds (the next morning's pledges in euros, scholarships and buses).
+        public var liveNamesThreshold = 0.10
         /// The alias concepts a short report needs when everything it names (concepts and numbers)
         /// is a live story's and at least one of them is not an alias its rule matched it by: one
         /// (the governor of Idlib, the day Idlib's camps flooded), where other reports need
@@ -137,10 +142,13 @@ public struct StoryClusterer: Sendable {
         public var minimumRareWords = 2
         public var rareWordShare = 0.002
         public var rareWordMinimum = 3
-        /// A report that names a rare name (`rareNameShare`) a story has never named does not join
-        /// it once the story has been quiet this long: the next day's strike on another town, or the
-        /// next meeting in another city, is another event, even when its report recalls the last
-        /// one ("a day after the raid near Homs"). Nil turns it off.
+        /// A report that names a rare name (`rareNameShare`) a story has never named — in its title,
+        /// or a town, base or quarter of Syria (`PlaceNames.Area`) anywhere — does not join it once
+        /// the story has been quiet this long: the next day's strike on another town, or the next
+        /// meeting in another city, is another event, even when its report recalls the last one ("a
+        /// day after the raid near Homs"). A name new only to the body that is no such place (a
+        /// capital, a region, a person) does not bar: the next day's explainer of a bridge names the
+        /// city its road leads to. Nil turns it off.
         public var newNameBarsAfter: TimeInterval? = 12 * 3600
         /// A report that clears the threshold of two or more live stories (`liveStoryWindow`) that
         /// started within `mergeSpan` of each other ties them: they are one event that began as
@@ -162,9 +170,11 @@ public struct StoryClusterer: Sendable {
         /// town, a base, a quarter) that a story in its language named in the last
         /// `placeWordWindow` needs only this in its language instead of `sameLanguageThreshold`:
         /// the morning's report of the night's strike on the same air base, or of the tankers in
-        /// the town whose water was cut, shares the place and little wording. Nil turns it off.
+        /// the town whose water was cut, shares the place and little wording; so does the next
+        /// day's report from the camps around the same town (the story's quiet hours still weigh
+        /// against it, `staleAfter`). Nil turns it off.
         public var placeWordThreshold: Double? = 0.06
-        public var placeWordWindow: TimeInterval = 12 * 3600
+        public var placeWordWindow: TimeInterval = 24 * 3600
 
         public init() {}
     }
@@ -371,7 +381,7 @@ public struct StoryClusterer: Sendable {
                     if rareWords >= settings.minimumRareWords, time - story.last <= settings.liveStoryWindow {
                         margin = max(margin, score / settings.liveWordThreshold)
                     }
-                    // The same town or base named in the last hours: half the wording is enough.
+                    // The same town or base named in the last day: half the wording is enough.
                     if sharedPlace, let threshold = settings.placeWordThreshold,
                         time - story.last <= settings.placeWordWindow
                     {
@@ -423,9 +433,11 @@ public struct StoryClusterer: Sendable {
                 if enoughConcepts, named >= settings.minimumSharedAnchors || contained {
                     let conceptScore = Double(dot / (story.interlingualNorm * interlingualNorm))
                     let threshold =
-                        live && rareNames >= 1
-                        ? min(settings.crossLanguageThreshold, settings.liveNameThreshold)
-                        : settings.crossLanguageThreshold
+                        switch (live, rareNames) {
+                        case (true, 2...): min(settings.crossLanguageThreshold, settings.liveNamesThreshold)
+                        case (true, 1): min(settings.crossLanguageThreshold, settings.liveNameThreshold)
+                        default: settings.crossLanguageThreshold
+                        }
                     if conceptScore / threshold > margin {
                         score = conceptScore
                         margin = conceptScore / threshold
@@ -518,6 +530,10 @@ public struct StoryClusterer: Sendable {
     ) -> Bool {
         for index in features.nameIndices {
             let hash = features.hashes[index]
+            // In the body, only a town, base or quarter of Syria is another event's place: a
+            // capital, a region, a country or a person there is what the story touches (the road
+            // from Deir ez-Zor's bridge to Hasakah).
+            if !features.titleNameIndices.contains(index), PlaceNames.areas[hash] == nil { continue }
             if story.interlingual[hash] == nil, frequency[hash] ?? 0 <= rareName { return true }
         }
         return false

@@ -26,6 +26,12 @@ public struct StoryFeatures: Sendable, Hashable {
     public var nameCount: Int
     /// Where the name keys are in `hashes`.
     public var nameIndices: Range<Int> { (interlingualCount - nameCount)..<interlingualCount }
+    /// How many of the name keys, the first, the title gave.
+    public var titleNameCount = 0
+    /// Where the title's name keys are in `hashes`.
+    public var titleNameIndices: Range<Int> {
+        (interlingualCount - nameCount)..<(interlingualCount - nameCount + titleNameCount)
+    }
     /// `ar` when most words are in Arabic script, else `en`.
     public var language: String
     /// The folded words of the text, for the near-duplicate layer.
@@ -77,7 +83,9 @@ public struct StoryFeatures: Sendable, Hashable {
         keyBuffer.reserveCapacity(32)
         var seen = Set<UInt64>()
         var index = 0
+        var titleNames = 0
         while index < words.count {
+            if index <= titleWordCount { titleNames = names.count }
             if let (concept, length) = concepts.match(words, stems: stems, at: index) {
                 let hash = StoryHash.fnv64("c:" + concept)
                 if seen.insert(hash).inserted {
@@ -138,6 +146,8 @@ public struct StoryFeatures: Sendable, Hashable {
                     hash: wordHash, stemHash: stemHash, next: index < words.count ? words[index] : nil,
                     previousIn: words, stems: stems, at: index - 2, known: knownName)
                 : PlaceNames.english(words, at: index - 1, hash: wordHash)
+                    ?? (capitalised[index - 1]
+                        ? PlaceNames.englishVariant(word, at: index - 1, buffer: &keyBuffer) : nil)
             if let place {
                 // A place an alias names is the alias's concept, whichever spelling the report wrote.
                 if let concept = concepts.placeConcepts[place.feature] {
@@ -204,6 +214,7 @@ public struct StoryFeatures: Sendable, Hashable {
         anchorCount = named.count + numbers.count
         interlingualCount = named.count + numbers.count + interlingual.count + names.count
         nameCount = names.count
+        titleNameCount = index <= titleWordCount ? names.count : titleNames
         self.areas = areas
     }
 
@@ -838,6 +849,38 @@ enum PlaceNames {
         }
         return english[hash].map { ($0, index + 1) }
     }
+
+    /// The place a capitalised English word that is no listed spelling names when it spells one a
+    /// letter apart with the same consonants (`NameKey`): Qudssaya for Qudsaya, Emirates for
+    /// Emiratis. Six letters and three consonants at least, so that short names and words stay
+    /// apart (Bayan and Banan; Homes, in a headline in title case, and Homs).
+    static func englishVariant(_ word: String, at index: Int, buffer: inout [UInt8]) -> (feature: UInt64, end: Int)? {
+        guard word.utf8.count >= 6, let key = NameKey.hash(of: word, arabic: false, buffer: &buffer),
+            buffer.count >= 3, let spellings = englishByKey[key]
+        else { return nil }
+        let scalars = Array(word.unicodeScalars)
+        for (spelling, place) in spellings where EditDistance.withinOne(scalars, spelling) {
+            return (place, index + 1)
+        }
+        return nil
+    }
+
+    /// A one-word English spelling's key (`NameKey`) → the spellings of that key and their places.
+    static let englishByKey: [UInt64: [(spelling: [Unicode.Scalar], place: UInt64)]] = {
+        var table: [UInt64: [(spelling: [Unicode.Scalar], place: UInt64)]] = [:]
+        var buffer: [UInt8] = []
+        for entry in places {
+            let place = feature(entry.english[0])
+            for name in entry.english {
+                let words = Tokenizer.tokens(in: name).map(\.text)
+                guard words.count == 1, let key = NameKey.hash(of: words[0], arabic: false, buffer: &buffer) else {
+                    continue
+                }
+                table[key, default: []].append((Array(words[0].unicodeScalars), place))
+            }
+        }
+        return table
+    }()
 
     /// The place an Arabic word (of hashes `hash` as written and `stemHash` without its
     /// proclitics, at `words[previous + 1]`) names — a name of two words with the next, else one of
