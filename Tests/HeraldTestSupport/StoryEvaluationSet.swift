@@ -41,15 +41,16 @@ public enum EvaluationSet {
     /// the fourth round), `heldout7.json` (committed before the fifth round), `heldout8.json`
     /// (committed before the sixth round), `heldout9.json` (committed before the seventh round),
     /// `heldout10.json` (committed before the eighth round), `heldout11.json` (committed before
-    /// the ninth round), `heldout12.json` (committed before the tenth round) and `heldout13.json`
-    /// (committed before the eleventh round).
+    /// the ninth round), `heldout12.json` (committed before the tenth round), `heldout13.json`
+    /// (committed before the eleventh round) and `heldout14.json` (committed before the twelfth
+    /// round).
     /// Tests/StoryEvaluation/README.md tells which have been tuned on since.
     public static func heldOutItems(part: Int = 1) throws -> [EvaluationItem] {
         try read(part == 1 ? "heldout.json" : "heldout\(part).json")
     }
 
     /// The held-out parts that are printed without bars.
-    public static let printedHeldOutParts = [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]
+    public static let printedHeldOutParts = [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]
 
     static func read(_ file: String) throws -> [EvaluationItem] {
         let decoder = JSONDecoder()
