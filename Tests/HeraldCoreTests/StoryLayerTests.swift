@@ -715,6 +715,21 @@ struct SameStoryTests {
         #expect(names("Let us polish the text").isEmpty)
     }
 
+    @Test("a people in the Arabic plural is its country; Japan and اليابان are one name")
+    func countryPeoplePlural() {
+        let names = { (title: String) in Self.nameFeatures(title) }
+        let japan = names("Japan pledges aid")
+        #expect(japan.count == 1)
+        for title in [
+            "Japanese experts arrive", "اليابان تتعهد بالمساعدة", "خبراء يابانيون يصلون", "تدريب مع اليابانيين",
+        ] {
+            #expect(names(title) == japan, "\(title)")
+        }
+        #expect(names("عودة الأردنيين إلى ديارهم") == names("Jordan reopens the crossing"))
+        // A town's name ending in ي is no people: its plural is no place.
+        #expect(names("مزارعو القامشليين").isEmpty)
+    }
+
     @Test("an alias that names a built-in place takes all the place's spellings: one concept, not two names")
     func aliasTakesPlace() throws {
         let aliased = StoryConcepts(aliases: try AliasTable(parsing: "@turkey = { en: Turkey ; ar: تركيا }"))

@@ -274,8 +274,9 @@ public struct StoryFeatures: Sendable, Hashable {
 /// - places of the region whose English name is no spelling of their Arabic one (Palmyra and
 ///   تدمر, Aleppo and حلب, Kobani and عين العرب), the first table;
 /// - the countries of the region and those its news names most, each one name with its people's
-///   (Greece, Greek, Greeks, اليونان, اليوناني, اليونانية): a report of "Greek and Cypriot
-///   ministers" and one of "Greece and Cyprus" name the same two. Left out: English names that are
+///   (Greece, Greek, Greeks, اليونان, اليوناني, اليونانية, and the Arabic plural of the people,
+///   اليونانيون, اليونانيين): a report of "Greek and Cypriot ministers" and one of "Greece and
+///   Cyprus" name the same two. Left out: English names that are
 ///   words or names of their own (US, Chad, Georgia, Polish), Oman (عمان is Amman unvowelled) and
 ///   Morocco (المغرب is also the sunset prayer);
 /// - a gazetteer of Syria: the 14 governorates and their capitals; the 65 districts (mintaqa) and
@@ -400,6 +401,13 @@ enum PlaceNames {
         place(["Sweden", "Swedish"], ["السويد", "سويدي", "سويدية"]),
         place(["Ukraine", "Ukrainian", "Ukrainians"], ["أوكرانيا", "أوكراني", "أوكرانية"]),
         place(["China", "Chinese"], ["الصين", "صيني", "صينية"]),
+        place(["Japan", "Japanese"], ["اليابان", "ياباني", "يابانية"]),
+        place(["Switzerland", "Swiss"], ["سويسرا", "سويسري", "سويسرية"]),
+        place(["Canada", "Canadian", "Canadians"], ["كندا", "كندية"]),
+        place(["Belgium", "Belgian", "Belgians"], ["بلجيكا", "بلجيكي", "بلجيكية"]),
+        place(["Norway", "Norwegian", "Norwegians"], ["النرويج", "نرويجي", "نرويجية"]),
+        place(["Denmark", "Danish"], ["الدنمارك", "دنماركي", "دنماركية"]),
+        place(["Kazakhstan", "Kazakh"], ["كازاخستان", "كازاخستاني", "كازاخي"]),
         place(
             ["United States", "American", "Americans"], ["الولايات المتحدة", "أمريكي", "أمريكية", "أميركي", "أميركية"]),
 
@@ -806,7 +814,12 @@ enum PlaceNames {
                     for name in names {
                         let words = Tokenizer.tokens(in: name).map(\.text)
                         if words.count == 1 {
-                            for form in forms(words[0]) {
+                            // A people's adjective (ياباني) in the plural too: خبراء يابانيون,
+                            // اليابانيين. Only countries have no area and such a name.
+                            let people =
+                                entry.area == nil && (words[0].hasSuffix("ي") || words[0].hasSuffix("ى"))
+                                ? [words[0] + "ون", words[0] + "ين"] : []
+                            for form in ([words[0]] + people).flatMap(forms) {
                                 if context {
                                     inContext[StoryHash.fnv64(form)] = place
                                 } else {
