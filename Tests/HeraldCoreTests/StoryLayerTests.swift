@@ -274,6 +274,52 @@ struct SameStoryTests {
         }
     }
 
+    @Test("the next day's analysis joins its quiet story; the same report without the label does not")
+    func commentaryNextDay() throws {
+        let title = "Israeli jets strike weapons depot near Homs"
+        let body =
+            "Israeli aircraft hit a weapons depot west of Homs late on Tuesday, a war monitor said, "
+            + "and fires burned until dawn."
+        let rule: Set<String> = ["syria", "israel"]
+        // The second title names Damascus, which the story never named: only commentary is not barred.
+        let titles = ["Homs depot strikes test the patience of the government", "Homs depot strikes test Damascus"]
+        for (label, decay, headline, joins) in [
+            ("Analysis: ", 48.0, 0, true), ("", 48.0, 0, false), ("Analysis: ", nil, 0, false),
+            ("Analysis: ", 48.0, 1, true), ("", 48.0, 1, false),
+        ] as [(String, Double?, Int, Bool)] {
+            var settings = StoryClusterer.Settings()
+            settings.commentaryDecay = decay.map { $0 * 3600 }
+            var stories = try clusterer(settings)
+            background(&stories)
+            let first = stories.assign(
+                StoryItem(key: "en-1", title: title, body: body, time: Self.t0, ruleConcepts: rule))
+            let analysis = stories.assign(
+                StoryItem(
+                    key: "en-2", title: label + titles[headline],
+                    body: "Each raid on a weapons depot around Homs, fires burning for hours, has drawn only a "
+                        + "written protest, a war monitor noted; officials talk of asking Washington to restrain its ally.",
+                    time: Self.t0.addingTimeInterval(30 * 3600), ruleConcepts: rule))
+            #expect(
+                (analysis.storyID == first.storyID) == joins,
+                "\(label)\(titles[headline]), \(String(describing: decay)): \(analysis.reason) \(analysis.score)")
+        }
+    }
+
+    @Test("a title that opens as commentary is commentary, in English and Arabic; news is not")
+    func commentaryLabels() {
+        let commentary = { (title: String) in
+            StoryFeatures(title: title, body: "", concepts: StoryConcepts()).commentary
+        }
+        for title in [
+            "Analysis: Damascus turns west", "What Shaibani took home", "قراءة: لماذا قبلت دمشق", "ماذا نعرف عن العقد؟",
+        ] {
+            #expect(commentary(title), "\(title)")
+        }
+        for title in ["Israeli jets strike depot near Homs", "Shaibani analysis of the talks", "غارات على حمص"] {
+            #expect(!commentary(title), "\(title)")
+        }
+    }
+
     @Test("a name new only to a report's body bars a quiet story when it is a town, not when it is a city or person")
     func newNameInBody() throws {
         let title = "Israeli jets strike weapons depot near Homs"

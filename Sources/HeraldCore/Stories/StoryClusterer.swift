@@ -106,6 +106,11 @@ public struct StoryClusterer: Sendable {
         /// the similarity.
         public var staleAfter: TimeInterval = 6 * 3600
         public var staleDecay: TimeInterval = 24 * 3600
+        /// `staleDecay` for a report whose title opens as commentary (`StoryFeatures.commentary`:
+        /// "Analysis: …", "Explainer: …", "What…", "قراءة: …", "ماذا…"), which no new name bars
+        /// either (`newNameBarsAfter`): the next day's analysis of a visit recalls the visit and
+        /// the names around it, and reports no new event. Nil treats it as any report.
+        public var commentaryDecay: TimeInterval? = 48 * 3600
         /// A name outside the alias sets (`NameKey`) the item shares with a story counts as a shared
         /// concept and anchor when few of the window's reports have it: at most this share of them,
         /// or `rareNameMinimum`, whichever is more. A rare place or person, shared, ties two
@@ -447,8 +452,11 @@ public struct StoryClusterer: Sendable {
             }
             let quiet = time - story.last - settings.staleAfter
             if quiet > 0 {
-                margin *= exp(-quiet / settings.staleDecay)
-                if margin >= 1, let bar = settings.newNameBarsAfter, time - story.last >= bar,
+                // Commentary (an analysis, an explainer) comes a day after its event and recalls
+                // the names around it; it tells of no new event, so no new name bars it.
+                let commentary = features.commentary && settings.commentaryDecay != nil
+                margin *= exp(-quiet / (commentary ? settings.commentaryDecay ?? 0 : settings.staleDecay))
+                if margin >= 1, !commentary, let bar = settings.newNameBarsAfter, time - story.last >= bar,
                     Self.namesAnew(features, story: story, rareName: rareName, frequency: documentFrequency)
                 {
                     margin = 0

@@ -48,6 +48,10 @@ public struct StoryFeatures: Sendable, Hashable {
     /// reports whose titles name places only in different areas (Dumayr and Hmeimim) tell of
     /// different places.
     public var areas: UInt32 = 0
+    /// Whether the title opens as commentary on news rather than news (`CommentaryLabels`:
+    /// Analysis, Explainer, What…, Why…; قراءة, تحليل, ماذا, لماذا): written a day after the event,
+    /// about it, rather than of a new one.
+    public var commentary = false
 
     /// `knownName` says whether a name key (`NameKey`) has been seen in an English name: only
     /// then does an Arabic word of that key count as a name.
@@ -214,6 +218,7 @@ public struct StoryFeatures: Sendable, Hashable {
         anchorCount = named.count + numbers.count
         interlingualCount = named.count + numbers.count + interlingual.count + names.count
         nameCount = names.count
+        commentary = titleWords.first.map { CommentaryLabels.hashes.contains(StoryHash.fnv64($0)) } ?? false
         titleNameCount = index <= titleWordCount ? names.count : titleNames
         self.areas = areas
     }
@@ -1132,6 +1137,15 @@ enum BrokenPlurals {
         مشافي مشفى أدوية دواء أفران فرن أمطار مطر سيول سيل ثلوج ثلج خيام خيمة قوارب قارب سفن سفينة
         معارك معركة
         """
+}
+
+/// The words a title opens with when it comments on news (`StoryFeatures.commentary`), folded.
+enum CommentaryLabels {
+    static let hashes: Set<UInt64> = Set(
+        [
+            "Analysis", "Explainer", "Opinion", "Commentary", "Comment", "Factbox", "Insight", "What", "Why",
+            "قراءة", "تحليل", "ماذا", "لماذا",
+        ].flatMap { Tokenizer.tokens(in: $0).map { StoryHash.fnv64($0.text) } })
 }
 
 enum StopWords {
