@@ -454,9 +454,9 @@ public struct StoryClusterer: Sendable {
             if quiet > 0 {
                 // Commentary (an analysis, an explainer) comes a day after its event and recalls
                 // the names around it; it tells of no new event, so no new name bars it.
-                let commentary = features.commentary && settings.commentaryDecay != nil
-                margin *= exp(-quiet / (commentary ? settings.commentaryDecay ?? 0 : settings.staleDecay))
-                if margin >= 1, !commentary, let bar = settings.newNameBarsAfter, time - story.last >= bar,
+                let commentaryDecay = features.commentary ? settings.commentaryDecay : nil
+                margin *= exp(-quiet / (commentaryDecay ?? settings.staleDecay))
+                if margin >= 1, commentaryDecay == nil, let bar = settings.newNameBarsAfter, time - story.last >= bar,
                     Self.namesAnew(features, story: story, rareName: rareName, frequency: documentFrequency)
                 {
                     margin = 0
