@@ -44,6 +44,8 @@ struct DemoTests {
         // Only a story's first report is sent; the outlets that follow are gathered, not pinged.
         #expect(first.alerts.allSatisfy { $0.kind == .match })
         #expect(first.alerts.count < Self.talks.count)
+        // The README's promise: the nine talks items over two days are one story, one alert.
+        #expect(first.alerts.count == 1, "\(first.alerts.map(\.title))")
         #expect(first.alerts.allSatisfy { $0.story?.id != nil })
         // No story mixes a talks report with another (fashion week in Paris, a festival in Damascus).
         for story in try await herald.store.stories(since: .distantPast) {
